@@ -1,0 +1,156 @@
+package de.kundenpuls.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.server.api.ProblemHandlers;
+import de.kundenpuls.server.auth.Access;
+import de.kundenpuls.server.auth.TokenVerifier;
+import de.kundenpuls.server.privacy.AuditLog;
+import de.kundenpuls.server.privacy.PersonalData;
+import de.kundenpuls.server.privacy.PrivacyService;
+import de.kundenpuls.server.profile.ProfileService;
+import de.kundenpuls.server.profile.Profiles;
+import de.kundenpuls.server.storage.Storage;
+import de.kundenpuls.server.storage.StorageSettings;
+import io.helidon.config.Config;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+/**
+ * The whole Kundenpuls server: storage, features and the web server, built from configuration.
+ * {@link Main} starts one; tests start as many as they like, each on its own port and directory.
+ */
+public final class KundenpulsServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(KundenpulsServer.class.getName());
+
+    private final Storage storage;
+    private final WebServer webServer;
+    private final List<AutoCloseable> closeables;
+
+    private KundenpulsServer(Storage storage, WebServer webServer, List<AutoCloseable> closeables) {
+        this.storage = storage;
+        this.webServer = webServer;
+        this.closeables = closeables;
+    }
+
+    /**
+     * Opens storage and starts the server.
+     *
+     * @param config   the root configuration
+     * @param verifier verifies bearer tokens
+     * @param clock    the clock
+     * @return the running server
+     * @throws ServerStartException with one clear line when the port or the data directory cannot be used
+     */
+    public static KundenpulsServer start(Config config, TokenVerifier verifier, Clock clock) {
+        Storage storage = Storage.open(storageSettings(config.get("storage")));
+        List<AutoCloseable> closeables = new ArrayList<>();
+        try {
+            Features features = Features.create(config, storage, verifier, clock);
+            WebServer server = WebServer.builder()
+                    .config(config.get("server"))
+                    .shutdownHook(false)
+                    .directHandlers(ProblemHandlers.directHandlers())
+                    .addFeature(observe(storage))
+                    .routing(routing -> routing(routing, features))
+                    .build()
+                    .start();
+            if (!server.isRunning()) {
+                throw new ServerStartException("Kundenpuls could not start: port "
+                        + config.get("server.port").asInt().orElse(8080) + " is already in use or not allowed");
+            }
+            closeables.addAll(features.closeables());
+            return new KundenpulsServer(storage, server, closeables);
+        } catch (RuntimeException e) {
+            storage.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Registers every feature's routes; shared by {@link #start} and the tests.
+     *
+     * @param routing  the routing builder
+     * @param features the wired features
+     */
+    static void routing(HttpRouting.Builder routing, Features features) {
+        ProblemHandlers.register(routing);
+        routing.register("/api/me", features.profileService())
+                .register("/api/me", features.privacy().me())
+                .register("/api/admin", features.privacy().admin())
+                .any("/api/*", (req, res) -> {
+                    throw ApiException.notFound(null, "No API resource at " + req.prologue().method().text() + " " + req.path().path());
+                });
+    }
+
+    private static ObserveFeature observe(Storage storage) {
+        return ObserveFeature.builder()
+                .addObserver(HealthObserver.builder()
+                        .details(true)
+                        .addCheck(() -> storage.healthy()
+                                ? HealthCheckResponse.builder().status(true).detail("directory", storage.directory().toString()).build()
+                                : HealthCheckResponse.builder().status(false).detail("directory", storage.directory().toString()).build(),
+                                HealthCheckType.READINESS, "storage")
+                        .build())
+                .addObserver(MetricsObserver.create())
+                .build();
+    }
+
+    private static StorageSettings storageSettings(Config config) {
+        return new StorageSettings(Path.of(config.get("directory").asString().orElse("./data")),
+                config.get("channel-count").asInt().orElse(1),
+                Duration.ofMillis(config.get("housekeeping-interval-ms").asLong().orElse(1000L)),
+                Duration.ofNanos(config.get("housekeeping-time-budget-ns").asLong().orElse(100_000_000L)));
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return webServer.port();
+    }
+
+    /** The open storage. */
+    public Storage storage() {
+        return storage;
+    }
+
+    /** Stops the server, then background jobs, then storage (after the last commit). */
+    @Override
+    public void close() {
+        webServer.stop();
+        for (AutoCloseable c : closeables.reversed()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warning("Closing " + c + " failed: " + e);
+            }
+        }
+        storage.close();
+    }
+
+    /** The features of the server, wired once. */
+    record Features(Access access, Profiles profiles, ProfileService profileService, PrivacyService privacy,
+                    List<AutoCloseable> closeables) {
+
+        static Features create(Config config, Storage storage, TokenVerifier verifier, Clock clock) {
+            Access access = new Access(verifier);
+            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+            AuditLog audit = storage.container("audit", AuditLog.class, AuditLog::new);
+            List<PersonalData> personalData = new ArrayList<>();
+            ProfileService profileService = new ProfileService(access, profiles, storage.writer(), storeId -> true, clock);
+            PrivacyService privacy = new PrivacyService(access, profiles, storage, audit, personalData, clock);
+            return new Features(access, profiles, profileService, privacy, new ArrayList<>());
+        }
+    }
+}

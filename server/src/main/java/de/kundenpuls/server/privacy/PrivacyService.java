@@ -1,0 +1,155 @@
+package de.kundenpuls.server.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import de.kundenpuls.model.profile.Profile;
+import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.server.api.Responses;
+import de.kundenpuls.server.auth.Access;
+import de.kundenpuls.server.auth.Caller;
+import de.kundenpuls.server.auth.Role;
+import de.kundenpuls.server.profile.Profiles;
+import de.kundenpuls.server.storage.Storage;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Export and erasure of a person's data, by themselves ({@code /api/me/export},
+ * {@code DELETE /api/me}) or by an admin on request ({@code /api/admin/profiles/{uid}}, audited).
+ *
+ * <pre>
+ * curl -H "Authorization: Bearer $TOKEN" http://localhost:8080/api/me/export
+ * curl -X DELETE -H "Authorization: Bearer $TOKEN" http://localhost:8080/api/me
+ * </pre>
+ */
+public final class PrivacyService {
+
+    private final Access access;
+    private final Profiles profiles;
+    private final Storage storage;
+    private final AuditLog audit;
+    private final List<PersonalData> holders;
+    private final Clock clock;
+
+    /**
+     * Creates the service.
+     *
+     * @param access   access rules
+     * @param profiles profiles
+     * @param storage  storage (writer and reclaiming)
+     * @param audit    the audit log
+     * @param holders  every feature that stores personal data besides the profile
+     * @param clock    the clock
+     */
+    public PrivacyService(Access access, Profiles profiles, Storage storage, AuditLog audit, List<PersonalData> holders,
+                          Clock clock) {
+        this.access = access;
+        this.profiles = profiles;
+        this.storage = storage;
+        this.audit = audit;
+        this.holders = List.copyOf(holders);
+        this.clock = clock;
+    }
+
+    /** Routes under {@code /api/me} for the shopper. */
+    public HttpService me() {
+        return rules -> rules.get("/export", access.allow((c, req, res) -> exportOf(c.uid(), res), Role.SHOPPER))
+                .delete("/", access.allow((c, req, res) -> erase(c, c.uid(), res), Role.SHOPPER));
+    }
+
+    /** Routes under {@code /api/admin} for admins. */
+    public HttpService admin() {
+        return rules -> rules.get("/profiles/{uid}/export", access.allow(this::adminExport, Role.ADMIN))
+                .delete("/profiles/{uid}", access.allow(this::adminErase, Role.ADMIN))
+                .get("/audit", access.allow(this::auditLog, Role.ADMIN));
+    }
+
+    private void adminExport(Caller caller, ServerRequest req, ServerResponse res) {
+        String uid = req.path().pathParameters().get("uid");
+        Map<String, Object> export = export(uid)
+                .orElseThrow(() -> ApiException.notFound("uid", "No profile with id '" + uid + "'"));
+        record("profile.export", caller, uid, "exported on request");
+        res.headers().set(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"kundenpuls-export-" + uid + ".json\"");
+        Responses.json(res, export);
+    }
+
+    private void adminErase(Caller caller, ServerRequest req, ServerResponse res) {
+        String uid = req.path().pathParameters().get("uid");
+        erase(caller, uid, res);
+    }
+
+    private void auditLog(Caller caller, ServerRequest req, ServerResponse res) {
+        int limit = req.query().first("limit").asInt().orElse(200);
+        if (limit < 1 || limit > 10_000) {
+            throw ApiException.badRequest("limit", "must be between 1 and 10000");
+        }
+        Responses.json(res, Map.of("items", audit.newest(limit)));
+    }
+
+    private void exportOf(String uid, ServerResponse res) {
+        Map<String, Object> export = export(uid).orElseGet(() -> {
+            Map<String, Object> empty = new LinkedHashMap<>();
+            empty.put("uid", uid);
+            empty.put("exportedAt", Instant.now(clock));
+            empty.put("profile", null);
+            return empty;
+        });
+        res.headers().set(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"kundenpuls-export.json\"");
+        Responses.json(res, export);
+    }
+
+    private Optional<Map<String, Object>> export(String uid) {
+        Optional<Profile> profile = profiles.find(uid);
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (PersonalData holder : holders) {
+            holder.export(uid).ifPresent(data -> sections.put(holder.section(), data));
+        }
+        if (profile.isEmpty() && sections.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> export = new LinkedHashMap<>();
+        export.put("uid", uid);
+        export.put("exportedAt", Instant.now(clock));
+        export.put("profile", profile.orElse(null));
+        export.putAll(sections);
+        return Optional.of(export);
+    }
+
+    private void erase(Caller caller, String uid, ServerResponse res) {
+        boolean byAdmin = caller.role() == Role.ADMIN;
+        boolean erased = storage.writer().write(tx -> {
+            boolean existed = profiles.remove(uid, tx).isPresent();
+            for (PersonalData holder : holders) {
+                holder.erase(uid, tx);
+            }
+            if (byAdmin) {
+                audit.append(new AuditLog.AuditEntry(Instant.now(clock), caller.uid(), "profile.erase", uid,
+                        existed ? "profile and personal data erased on request" : "no profile; linked data erased"), tx);
+            }
+            return existed;
+        });
+        access.forget(uid);
+        // The bytes leave the data files only after housekeeping has dropped the unreachable objects.
+        storage.reclaimErasedData();
+        if (!erased && byAdmin) {
+            throw ApiException.notFound("uid", "No profile with id '" + uid + "'");
+        }
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void record(String action, Caller caller, String subject, String detail) {
+        storage.writer().write(tx -> {
+            audit.append(new AuditLog.AuditEntry(Instant.now(clock), caller.uid(), action, subject, detail), tx);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,167 @@
+package de.kundenpuls.server.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.eclipse.store.storage.embedded.configuration.types.EmbeddedStorageConfigurationBuilder;
+import org.eclipse.store.storage.embedded.types.EmbeddedStorageFoundation;
+import org.eclipse.store.storage.embedded.types.EmbeddedStorageManager;
+import org.eclipse.store.storage.types.StorageLockFileSetup;
+
+/**
+ * The open Eclipse Store data directory: its root, its writer and its housekeeping.
+ *
+ * <p>Opened in {@code Main} before the server starts and closed after it stops. The lock file is
+ * switched on (it is opt-in) so that a second server on the same directory fails instead of
+ * silently corrupting it.
+ */
+public final class Storage implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Storage.class.getName());
+
+    private final EmbeddedStorageManager manager;
+    private final DataRoot root;
+    private final StorageWriter writer;
+    private final Path directory;
+    private final ExecutorService housekeeping = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("kundenpuls-reclaim").daemon(true).factory());
+
+    private Storage(EmbeddedStorageManager manager, DataRoot root, Path directory) {
+        this.manager = manager;
+        this.root = root;
+        this.directory = directory;
+        this.writer = new StorageWriter(manager);
+    }
+
+    /**
+     * Opens (or creates) a data directory.
+     *
+     * @param settings where and how
+     * @return the open storage
+     * @throws StorageUnavailableException with one clear line when the directory cannot be used
+     */
+    public static Storage open(StorageSettings settings) {
+        Path dir = settings.directory().toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | SecurityException e) {
+            throw new StorageUnavailableException("Cannot create the data directory " + dir + ": " + e, e);
+        }
+        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new StorageUnavailableException("The data directory " + dir + " is not a writable directory", null);
+        }
+        try {
+            EmbeddedStorageFoundation<?> foundation = EmbeddedStorageConfigurationBuilder.New()
+                    .setStorageDirectory(dir.toString())
+                    .setChannelCount(settings.channelCount())
+                    .setHousekeepingInterval(settings.housekeepingInterval())
+                    .setHousekeepingTimeBudget(settings.housekeepingBudget())
+                    .createEmbeddedStorageFoundation();
+            foundation.setLockFileSetupProvider(StorageLockFileSetup.Provider());
+            EmbeddedStorageManager manager = foundation.start();
+            DataRoot root;
+            if (manager.root() instanceof DataRoot existing) {
+                root = existing;
+            } else if (manager.root() == null) {
+                root = new DataRoot();
+                manager.setRoot(root);
+                manager.storeRoot();
+            } else {
+                manager.shutdown();
+                throw new StorageUnavailableException("The data directory " + dir
+                        + " holds data of another application (root " + manager.root().getClass().getName() + ")", null);
+            }
+            return new Storage(manager, root, dir);
+        } catch (StorageUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StorageUnavailableException("Cannot open the data directory " + dir + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /**
+     * Returns a feature's container, creating and storing it on first use.
+     *
+     * @param name    feature name, e.g. {@code "profiles"}
+     * @param type    the container type
+     * @param factory makes an empty container
+     * @param <T>     the container type
+     * @return the container
+     */
+    public <T> T container(String name, Class<T> type, Supplier<T> factory) {
+        Object existing = root.containers().get(name);
+        if (existing != null) {
+            return type.cast(existing);
+        }
+        return type.cast(writer.write(tx -> {
+            Object current = root.containers().get(name);
+            if (current != null) {
+                return current;
+            }
+            T created = factory.get();
+            root.containers().put(name, created);
+            tx.store(root.containers());
+            return created;
+        }));
+    }
+
+    /** The single writer through which every change is made durable. */
+    public StorageWriter writer() {
+        return writer;
+    }
+
+    /** The data directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Whether storage is open and accepting commits. */
+    public boolean healthy() {
+        return manager.isRunning() && writer.healthy();
+    }
+
+    /**
+     * Makes erased data leave the data files: unreachable objects are only dropped from the files
+     * after a JVM garbage collection, a full storage garbage collection and a full file check
+     * (STACK.md, verified by searching the files for a marker).
+     *
+     * @return completes when the files no longer hold unreachable data
+     */
+    public Future<?> reclaimErasedData() {
+        return housekeeping.submit(() -> {
+            try {
+                System.gc();
+                manager.issueFullGarbageCollection();
+                manager.issueFullFileCheck();
+                System.gc();
+                manager.issueFullGarbageCollection();
+                manager.issueFullFileCheck();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Reclaiming erased data failed; the next housekeeping will retry", e);
+            }
+        });
+    }
+
+    /** Commits what is queued and closes the data directory. */
+    @Override
+    public void close() {
+        writer.close();
+        housekeeping.shutdownNow();
+        manager.shutdown();
+    }
+}

@@ -1,0 +1,24 @@
+package de.kundenpuls.server.storage;
+
+/**
+ * What a change tells the writer: which objects it modified and must be stored in the commit
+ * that acknowledges it.
+ */
+public interface Transaction {
+
+    /**
+     * Registers objects to be stored in this commit. Store the object that changed (the map or
+     * bucket that got a new entry, the entity whose field was replaced), never the whole root.
+     *
+     * @param changed objects modified by the change
+     */
+    void store(Object... changed);
+
+    /**
+     * Runs an action after the commit holding this change is durable, on the writer thread.
+     * Listeners (SSE streams, alerts) must only ever hear of what is on disk.
+     *
+     * @param action a short, non-blocking action
+     */
+    void afterCommit(Runnable action);
+}

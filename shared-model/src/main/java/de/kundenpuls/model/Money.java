@@ -1,0 +1,46 @@
+package de.kundenpuls.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+/**
+ * An amount of money.
+ *
+ * @param amount   the amount, two decimals
+ * @param currency ISO 4217 code, e.g. {@code EUR}
+ */
+public record Money(BigDecimal amount, String currency) {
+
+    /** Validates amount and currency. */
+    public Money {
+        if (amount == null) {
+            throw new InvalidFieldException("amount", "is required");
+        }
+        if (amount.signum() < 0) {
+            throw new InvalidFieldException("amount", "must not be negative");
+        }
+        if (amount.scale() > 2) {
+            throw new InvalidFieldException("amount", "must have at most two decimals");
+        }
+        amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+        if (currency == null) {
+            throw new InvalidFieldException("currency", "is required");
+        }
+        try {
+            Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("currency", "must be an ISO 4217 code such as EUR");
+        }
+    }
+
+    /**
+     * Euros.
+     *
+     * @param amount e.g. "2.49"
+     * @return the money
+     */
+    public static Money eur(String amount) {
+        return new Money(new BigDecimal(amount), "EUR");
+    }
+}

@@ -1,0 +1,27 @@
+package de.kundenpuls.model.profile;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import de.kundenpuls.model.InvalidFieldException;
+
+/**
+ * An installation of the app that can receive push messages.
+ *
+ * @param token        the FCM registration token
+ * @param platform     {@code android}, {@code ios} or {@code desktop}
+ * @param locale       the device language, {@code de} or {@code en}
+ * @param registeredAt when it was (last) registered
+ */
+public record Device(String token, String platform, String locale, Instant registeredAt) {
+
+    /** Validates the fields. */
+    public Device {
+        token = InvalidFieldException.requiredText(token, "token", 4096);
+        platform = InvalidFieldException.requiredText(platform, "platform", 16).toLowerCase(Locale.ROOT);
+        if (!platform.equals("android") && !platform.equals("ios") && !platform.equals("desktop")) {
+            throw new InvalidFieldException("platform", "must be android, ios or desktop");
+        }
+        locale = Locales.requireSupported(locale == null ? "de" : locale, "locale");
+    }
+}
