@@ -1,0 +1,240 @@
+package de.kundenpuls.model.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import de.kundenpuls.model.Problem;
+
+/**
+ * Typed client of the Kundenpuls REST API, used by the app, the tests and the benchmarks.
+ *
+ * <p>Immutable: {@link #withToken} returns a client for another identity sharing the same
+ * connection pool. Every non-2xx answer becomes an {@link ApiException} carrying the server's
+ * {@link Problem}.
+ */
+public final class KundenpulsClient {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .build();
+
+    private final URI base;
+    private final HttpClient http;
+    private final String token;
+    private final Duration timeout;
+
+    private KundenpulsClient(URI base, HttpClient http, String token, Duration timeout) {
+        this.base = base;
+        this.http = http;
+        this.token = token;
+        this.timeout = timeout;
+    }
+
+    /**
+     * A client without identity.
+     *
+     * @param baseUrl e.g. {@code http://localhost:8080}
+     * @return the client
+     */
+    public static KundenpulsClient create(String baseUrl) {
+        String normalized = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        return new KundenpulsClient(URI.create(normalized), http, null, Duration.ofSeconds(30));
+    }
+
+    /**
+     * The same client acting as another identity.
+     *
+     * @param idToken a Firebase ID token (or a dev token), or null for anonymous
+     * @return the client
+     */
+    public KundenpulsClient withToken(String idToken) {
+        return new KundenpulsClient(base, http, idToken, timeout);
+    }
+
+    /** The token in use, if any. */
+    public Optional<String> token() {
+        return Optional.ofNullable(token);
+    }
+
+    /** The server's base URL. */
+    public URI baseUrl() {
+        return base;
+    }
+
+    /** The JSON mapper the client uses (ISO dates, lenient on unknown fields). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Dev sign-in (embedded default only). */
+    public DevApi dev() {
+        return new DevApi(this);
+    }
+
+    /** The caller's own profile, consents, devices, export and erasure. */
+    public MeApi me() {
+        return new MeApi(this);
+    }
+
+    /**
+     * GET a JSON resource.
+     *
+     * @param path e.g. {@code /api/stores}
+     * @param type the result type
+     * @param <T>  the result type
+     * @return the result
+     */
+    public <T> T get(String path, Class<T> type) {
+        return send("GET", path, null, MAPPER.constructType(type));
+    }
+
+    /**
+     * GET a JSON resource of a generic type.
+     *
+     * @param path the path
+     * @param type the result type
+     * @param <T>  the result type
+     * @return the result
+     */
+    public <T> T get(String path, TypeReference<T> type) {
+        return send("GET", path, null, MAPPER.constructType(type));
+    }
+
+    /**
+     * Sends a JSON body and reads a JSON answer.
+     *
+     * @param method HTTP method
+     * @param path   the path
+     * @param body   the body, or null
+     * @param type   the result type, or {@code Void.class} to ignore the body
+     * @param <T>    the result type
+     * @return the result, or null for 204 / Void
+     */
+    public <T> T send(String method, String path, Object body, Class<T> type) {
+        return send(method, path, body, MAPPER.constructType(type));
+    }
+
+    /**
+     * Sends a JSON body and reads a JSON answer of a generic type.
+     *
+     * @param method HTTP method
+     * @param path   the path
+     * @param body   the body, or null
+     * @param type   the result type
+     * @param <T>    the result type
+     * @return the result, or null for 204
+     */
+    public <T> T send(String method, String path, Object body, TypeReference<T> type) {
+        return send(method, path, body, MAPPER.constructType(type));
+    }
+
+    private <T> T send(String method, String path, Object body, JavaType type) {
+        HttpResponse<byte[]> response = exchange(method, path, body == null ? null : json(body), "application/json");
+        return read(response, type);
+    }
+
+    /**
+     * Sends raw bytes, e.g. a CSV file, and reads a JSON answer.
+     *
+     * @param method      HTTP method
+     * @param path        the path
+     * @param body        the bytes
+     * @param contentType their media type
+     * @param type        the result type
+     * @param <T>         the result type
+     * @return the result
+     */
+    public <T> T sendBytes(String method, String path, byte[] body, String contentType, Class<T> type) {
+        return read(exchange(method, path, body, contentType), MAPPER.constructType(type));
+    }
+
+    /**
+     * Sends a request and returns the raw response, for callers that look at status and headers.
+     *
+     * @param method      HTTP method
+     * @param path        the path
+     * @param body        bytes or null
+     * @param contentType media type of the body
+     * @return the response
+     */
+    public HttpResponse<byte[]> exchange(String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(timeout)
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", contentType);
+            request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach " + base + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private <T> T read(HttpResponse<byte[]> response, JavaType type) {
+        int status = response.statusCode();
+        if (status >= 400) {
+            throw new ApiException(status, problem(response));
+        }
+        if (status == 204 || type.getRawClass() == Void.class || response.body().length == 0) {
+            return null;
+        }
+        try {
+            return MAPPER.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unexpected answer from " + response.uri() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Problem problem(HttpResponse<byte[]> response) {
+        try {
+            Problem p = MAPPER.readValue(response.body(), Problem.class);
+            if (p != null && p.status() != 0) {
+                return p;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Not a problem body (a proxy's error page, say): describe it by status.
+        }
+        return Problem.of(response.statusCode(), "HTTP " + response.statusCode(), null, null);
+    }
+
+    private static byte[] json(Object body) {
+        try {
+            return MAPPER.writeValueAsBytes(Objects.requireNonNull(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
