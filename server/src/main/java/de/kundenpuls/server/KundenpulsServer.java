@@ -5,12 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.ProblemHandlers;
 import de.kundenpuls.server.auth.Access;
-import de.kundenpuls.server.auth.TokenVerifier;
+import de.kundenpuls.server.auth.DevTokenService;
 import de.kundenpuls.server.privacy.AuditLog;
 import de.kundenpuls.server.privacy.PersonalData;
 import de.kundenpuls.server.privacy.PrivacyService;
@@ -37,28 +38,31 @@ public final class KundenpulsServer implements AutoCloseable {
 
     private final Storage storage;
     private final WebServer webServer;
+    private final Identity identity;
     private final List<AutoCloseable> closeables;
 
-    private KundenpulsServer(Storage storage, WebServer webServer, List<AutoCloseable> closeables) {
+    private KundenpulsServer(Storage storage, WebServer webServer, Identity identity, List<AutoCloseable> closeables) {
         this.storage = storage;
         this.webServer = webServer;
+        this.identity = identity;
         this.closeables = closeables;
     }
 
     /**
      * Opens storage and starts the server.
      *
-     * @param config   the root configuration
-     * @param verifier verifies bearer tokens
-     * @param clock    the clock
+     * @param config the root configuration
+     * @param clock  the clock
      * @return the running server
      * @throws ServerStartException with one clear line when the port or the data directory cannot be used
      */
-    public static KundenpulsServer start(Config config, TokenVerifier verifier, Clock clock) {
+    public static KundenpulsServer start(Config config, Clock clock) {
         Storage storage = Storage.open(storageSettings(config.get("storage")));
         List<AutoCloseable> closeables = new ArrayList<>();
         try {
-            Features features = Features.create(config, storage, verifier, clock);
+            Identity identity = Identity.create(config, storage.directory(), clock);
+            closeables.add(identity);
+            Features features = Features.create(config, storage, identity, clock);
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
@@ -72,8 +76,11 @@ public final class KundenpulsServer implements AutoCloseable {
                         + config.get("server.port").asInt().orElse(8080) + " is already in use or not allowed");
             }
             closeables.addAll(features.closeables());
-            return new KundenpulsServer(storage, server, closeables);
+            return new KundenpulsServer(storage, server, identity, closeables);
         } catch (RuntimeException e) {
+            for (AutoCloseable c : closeables.reversed()) {
+                closeQuietly(c);
+            }
             storage.close();
             throw e;
         }
@@ -87,6 +94,7 @@ public final class KundenpulsServer implements AutoCloseable {
      */
     static void routing(HttpRouting.Builder routing, Features features) {
         ProblemHandlers.register(routing);
+        features.devTokens().ifPresent(dev -> routing.register("/api/dev", dev));
         routing.register("/api/me", features.profileService())
                 .register("/api/me", features.privacy().me())
                 .register("/api/admin", features.privacy().admin())
@@ -120,6 +128,11 @@ public final class KundenpulsServer implements AutoCloseable {
         return webServer.port();
     }
 
+    /** Identity and Google wiring: the Firebase app, the dev issuer and the stand-in, if any. */
+    public Identity identity() {
+        return identity;
+    }
+
     /** The open storage. */
     public Storage storage() {
         return storage;
@@ -130,27 +143,32 @@ public final class KundenpulsServer implements AutoCloseable {
     public void close() {
         webServer.stop();
         for (AutoCloseable c : closeables.reversed()) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warning("Closing " + c + " failed: " + e);
-            }
+            closeQuietly(c);
         }
         storage.close();
     }
 
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warning("Closing " + c + " failed: " + e);
+        }
+    }
+
     /** The features of the server, wired once. */
     record Features(Access access, Profiles profiles, ProfileService profileService, PrivacyService privacy,
-                    List<AutoCloseable> closeables) {
+                    Optional<DevTokenService> devTokens, List<AutoCloseable> closeables) {
 
-        static Features create(Config config, Storage storage, TokenVerifier verifier, Clock clock) {
-            Access access = new Access(verifier);
+        static Features create(Config config, Storage storage, Identity identity, Clock clock) {
+            Access access = new Access(identity.verifier());
+            Optional<DevTokenService> devTokens = identity.devIssuer().map(issuer -> new DevTokenService(issuer::issue, storeId -> true));
             Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
             AuditLog audit = storage.container("audit", AuditLog.class, AuditLog::new);
             List<PersonalData> personalData = new ArrayList<>();
             ProfileService profileService = new ProfileService(access, profiles, storage.writer(), storeId -> true, clock);
             PrivacyService privacy = new PrivacyService(access, profiles, storage, audit, personalData, clock);
-            return new Features(access, profiles, profileService, privacy, new ArrayList<>());
+            return new Features(access, profiles, profileService, privacy, devTokens, new ArrayList<>());
         }
     }
 }

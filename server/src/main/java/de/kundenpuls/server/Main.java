@@ -1,31 +1,60 @@
 package de.kundenpuls.server;
 
-import io.helidon.config.Config;
-import io.helidon.logging.common.LogConfig;
-import io.helidon.webserver.WebServer;
+import java.time.Clock;
+import java.util.Locale;
 
-/** Starts the Kundenpuls server. */
+import de.kundenpuls.server.storage.StorageUnavailableException;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.logging.common.LogConfig;
+
+/**
+ * Starts the Kundenpuls server from {@code application.yaml}, overridden by environment variables
+ * and system properties. With {@code KUNDENPULS_PROFILE=embedded} (set by {@code run.sh}),
+ * {@code application-embedded.yaml} adds dev sign-in, the FCM stand-in and the demo catalog.
+ */
 public final class Main {
 
     private Main() {
     }
 
     /**
-     * Starts the server.
+     * Starts the server; exits with 2 and one line on standard error when it cannot.
      *
      * @param args ignored
      */
     public static void main(String[] args) {
         LogConfig.configureRuntime();
-        Config config = Config.create();
-        WebServer server = WebServer.builder()
-                .config(config.get("server"))
-                .routing(r -> r.get("/", (req, res) -> res.send("Kundenpuls")))
-                .build()
-                .start();
-        if (!server.isRunning()) {
-            System.err.println("Kundenpuls could not start: port " + config.get("server.port").asInt().orElse(8080) + " is not available");
+        Config config = config(System.getenv().getOrDefault("KUNDENPULS_PROFILE",
+                System.getProperty("kundenpuls.profile", "")));
+        KundenpulsServer server;
+        try {
+            server = KundenpulsServer.start(config, Clock.systemUTC());
+        } catch (ServerStartException | StorageUnavailableException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
+            return;
         }
+        // SIGTERM: stop taking requests, commit what is queued, close the data directory.
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kundenpuls-shutdown"));
+        System.out.println("Kundenpuls listening on http://localhost:" + server.port()
+                + " (console: http://localhost:" + server.port() + "/console/)");
+    }
+
+    /**
+     * Loads the configuration: environment and system properties override the profile's file,
+     * which overrides {@code application.yaml}.
+     *
+     * @param profile empty, or e.g. {@code embedded}
+     * @return the configuration
+     */
+    static Config config(String profile) {
+        if (profile == null || profile.isBlank()) {
+            return Config.create();
+        }
+        String name = "application-" + profile.strip().toLowerCase(Locale.ROOT) + ".yaml";
+        return Config.builder()
+                .sources(ConfigSources.classpath(name), ConfigSources.classpath("application.yaml"))
+                .build();
     }
 }

@@ -63,9 +63,10 @@ public final class ProblemHandlers {
      */
     public static DirectHandlers directHandlers() {
         DirectHandler handler = (request, eventType, status, headers, message) -> {
-            String field = eventType == DirectHandler.EventType.PAYLOAD_TOO_LARGE ? "body" : null;
-            String detail = eventType == DirectHandler.EventType.PAYLOAD_TOO_LARGE
-                    ? "The request body is larger than the server accepts" : "The request could not be parsed";
+            boolean tooLarge = status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code();
+            String field = tooLarge ? "body" : null;
+            String detail = tooLarge ? "The request body is larger than the server accepts"
+                    : status.code() >= 500 ? "The server failed to process the request" : "The request could not be parsed";
             Problem problem = new Problem("about:blank", status.reasonPhrase(), status.code(), detail,
                     request.path(), field, null);
             return DirectHandler.TransportResponse.builder()
@@ -75,10 +76,11 @@ public final class ProblemHandlers {
                     .entity(bytes(problem))
                     .build();
         };
-        return DirectHandlers.builder()
-                .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, handler)
-                .addHandler(DirectHandler.EventType.BAD_REQUEST, handler)
-                .build();
+        DirectHandlers.Builder builder = DirectHandlers.builder();
+        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+            builder.addHandler(type, handler);
+        }
+        return builder.build();
     }
 
     private static void api(ServerRequest req, ServerResponse res, ApiException e) {

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.eclipse.store.storage.embedded.configuration.types.EmbeddedStorageConfigurationBuilder;
 import org.eclipse.store.storage.embedded.types.EmbeddedStorageFoundation;
 import org.eclipse.store.storage.embedded.types.EmbeddedStorageManager;
+import org.eclipse.store.storage.types.StorageConfiguration;
 import org.eclipse.store.storage.types.StorageLockFileSetup;
 
 /**
@@ -30,11 +31,13 @@ public final class Storage implements AutoCloseable {
     private final DataRoot root;
     private final StorageWriter writer;
     private final Path directory;
+    private final ErasureAwareFileEvaluator evaluator;
     private final ExecutorService housekeeping = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("kundenpuls-reclaim").daemon(true).factory());
 
-    private Storage(EmbeddedStorageManager manager, DataRoot root, Path directory) {
+    private Storage(EmbeddedStorageManager manager, DataRoot root, Path directory, ErasureAwareFileEvaluator evaluator) {
         this.manager = manager;
+        this.evaluator = evaluator;
         this.root = root;
         this.directory = directory;
         this.writer = new StorageWriter(manager);
@@ -65,6 +68,16 @@ public final class Storage implements AutoCloseable {
                     .setHousekeepingTimeBudget(settings.housekeepingBudget())
                     .createEmbeddedStorageFoundation();
             foundation.setLockFileSetupProvider(StorageLockFileSetup.Provider());
+            StorageConfiguration configured = foundation.getConfiguration();
+            ErasureAwareFileEvaluator evaluator = new ErasureAwareFileEvaluator(configured.dataFileEvaluator());
+            foundation.setConfiguration(StorageConfiguration.Builder()
+                    .setChannelCountProvider(configured.channelCountProvider())
+                    .setHousekeepingController(configured.housekeepingController())
+                    .setStorageFileProvider(configured.fileProvider())
+                    .setEntityCacheEvaluator(configured.entityCacheEvaluator())
+                    .setBackupSetup(configured.backupSetup())
+                    .setDataFileEvaluator(evaluator)
+                    .createConfiguration());
             EmbeddedStorageManager manager = foundation.start();
             DataRoot root;
             if (manager.root() instanceof DataRoot existing) {
@@ -78,7 +91,7 @@ public final class Storage implements AutoCloseable {
                 throw new StorageUnavailableException("The data directory " + dir
                         + " holds data of another application (root " + manager.root().getClass().getName() + ")", null);
             }
-            return new Storage(manager, root, dir);
+            return new Storage(manager, root, dir, evaluator);
         } catch (StorageUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -145,6 +158,9 @@ public final class Storage implements AutoCloseable {
     public Future<?> reclaimErasedData() {
         return housekeeping.submit(() -> {
             try {
+                // The JVM GC lets the persistence registry forget the erased objects; the storage GC
+                // then marks them dead; the strict file check rewrites every file that holds them.
+                evaluator.reclaiming(true);
                 System.gc();
                 manager.issueFullGarbageCollection();
                 manager.issueFullFileCheck();
@@ -153,6 +169,8 @@ public final class Storage implements AutoCloseable {
                 manager.issueFullFileCheck();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Reclaiming erased data failed; the next housekeeping will retry", e);
+            } finally {
+                evaluator.reclaiming(false);
             }
         });
     }

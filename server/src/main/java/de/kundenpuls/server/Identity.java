@@ -1,0 +1,140 @@
+package de.kundenpuls.server;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.firebase.FirebaseApp;
+import com.google.firebase.FirebaseOptions;
+import de.kundenpuls.server.auth.DevTokenIssuer;
+import de.kundenpuls.server.auth.FirebaseTokenVerifier;
+import de.kundenpuls.server.auth.TokenVerifier;
+import de.kundenpuls.server.google.FirebaseWiring;
+import de.kundenpuls.server.google.GoogleStandIn;
+import io.helidon.config.Config;
+
+/**
+ * Who callers are and how the server reaches Google: the {@link FirebaseApp} (token verification
+ * and push), and on the embedded default the dev token issuer and the local Google stand-in.
+ *
+ * <ul>
+ *     <li>Production: Google's certificates and FCM, credentials from
+ *     {@code GOOGLE_APPLICATION_CREDENTIALS}.</li>
+ *     <li>{@code push.fcm-endpoint} set: FCM requests go to that endpoint with offline credentials.</li>
+ *     <li>{@code dev.enabled} or {@code standin.enabled}: a local stand-in serves FCM and the dev
+ *     key's certificate; {@code POST /api/dev/tokens} signs tokens with that key.</li>
+ * </ul>
+ */
+public final class Identity implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Identity.class.getName());
+
+    private final FirebaseApp app;
+    private final TokenVerifier verifier;
+    private final Optional<DevTokenIssuer> devIssuer;
+    private final Optional<GoogleStandIn> standIn;
+    private final boolean pushEnabled;
+
+    private Identity(FirebaseApp app, Optional<DevTokenIssuer> devIssuer, Optional<GoogleStandIn> standIn, boolean pushEnabled) {
+        this.app = app;
+        this.verifier = new FirebaseTokenVerifier(app);
+        this.devIssuer = devIssuer;
+        this.standIn = standIn;
+        this.pushEnabled = pushEnabled;
+    }
+
+    /**
+     * Sets up identity from configuration.
+     *
+     * @param config  the root configuration
+     * @param dataDir the data directory (holds the dev key)
+     * @param clock   the clock
+     * @return the identity setup
+     */
+    public static Identity create(Config config, Path dataDir, Clock clock) {
+        String projectId = config.get("firebase.project-id").asString().orElse("kundenpuls-dev");
+        String pushProject = config.get("push.project-id").asString().orElse(projectId);
+        boolean dev = config.get("dev.enabled").asBoolean().orElse(false);
+        boolean standInWanted = dev || config.get("standin.enabled").asBoolean().orElse(false);
+        String fcmEndpoint = config.get("push.fcm-endpoint").asString().orElse("").strip();
+
+        Optional<DevTokenIssuer> issuer = dev
+                ? Optional.of(DevTokenIssuer.loadOrCreate(dataDir, projectId, clock)) : Optional.empty();
+        Optional<GoogleStandIn> standIn = Optional.empty();
+        if (standInWanted) {
+            int port = config.get("standin.port").asInt().orElse(9099);
+            standIn = Optional.of(GoogleStandIn.start(port, () -> issuer
+                    .map(i -> Map.of(i.keyId(), i.certificatePem()))
+                    .orElse(Map.of())));
+        }
+        if (!projectId.equals(pushProject) && (standIn.isPresent() || !fcmEndpoint.isEmpty())) {
+            LOG.info("Push project " + pushProject + " differs from the sign-in project " + projectId);
+        }
+        try {
+            if (standIn.isPresent() || !fcmEndpoint.isEmpty()) {
+                String fcm = fcmEndpoint.isEmpty() ? standIn.get().url() : fcmEndpoint;
+                String certs = standIn.map(GoogleStandIn::url).orElse("https://www.googleapis.com");
+                return new Identity(FirebaseWiring.standIn(projectId, fcm, certs), issuer, standIn, true);
+            }
+            return production(projectId);
+        } catch (RuntimeException e) {
+            standIn.ifPresent(GoogleStandIn::close);
+            throw e;
+        }
+    }
+
+    private static Identity production(String projectId) {
+        try {
+            return new Identity(FirebaseWiring.production(projectId), Optional.empty(), Optional.empty(), true);
+        } catch (IOException e) {
+            // Verifying ID tokens needs only Google's public certificates; sending push needs credentials.
+            LOG.warning("No Google credentials (GOOGLE_APPLICATION_CREDENTIALS): ID tokens of project " + projectId
+                    + " are verified, push is disabled");
+            FirebaseOptions options = FirebaseOptions.builder()
+                    .setProjectId(projectId)
+                    .setCredentials(GoogleCredentials.create(new AccessToken("none", Date.from(Instant.EPOCH))))
+                    .build();
+            return new Identity(FirebaseApp.initializeApp(options, "kundenpuls-" + UUID.randomUUID()), Optional.empty(),
+                    Optional.empty(), false);
+        }
+    }
+
+    /** The Firebase app (token verification, messaging). */
+    public FirebaseApp app() {
+        return app;
+    }
+
+    /** Verifies callers' ID tokens. */
+    public TokenVerifier verifier() {
+        return verifier;
+    }
+
+    /** The dev token issuer, on the embedded default only. */
+    public Optional<DevTokenIssuer> devIssuer() {
+        return devIssuer;
+    }
+
+    /** The local Google stand-in, when running. */
+    public Optional<GoogleStandIn> standIn() {
+        return standIn;
+    }
+
+    /** Whether push messages can be sent (credentials or a stand-in are there). */
+    public boolean pushEnabled() {
+        return pushEnabled;
+    }
+
+    @Override
+    public void close() {
+        FirebaseWiring.delete(app);
+        standIn.ifPresent(GoogleStandIn::close);
+    }
+}

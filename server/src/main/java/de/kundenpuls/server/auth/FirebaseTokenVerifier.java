@@ -1,0 +1,58 @@
+package de.kundenpuls.server.auth;
+
+import java.util.Map;
+import java.util.Optional;
+
+import com.google.firebase.FirebaseApp;
+import com.google.firebase.auth.AuthErrorCode;
+import com.google.firebase.auth.FirebaseAuth;
+import com.google.firebase.auth.FirebaseAuthException;
+import com.google.firebase.auth.FirebaseToken;
+
+/**
+ * Verifies Firebase ID tokens with the Firebase Admin SDK ({@code verifyIdToken}) and reads the
+ * role and store from their custom claims. The same code runs in production (Google's
+ * certificates) and on the embedded default (the stand-in's certificates of the dev key): only
+ * the {@link FirebaseApp}'s transport differs.
+ */
+public final class FirebaseTokenVerifier implements TokenVerifier {
+
+    private final FirebaseAuth auth;
+
+    /**
+     * Creates the verifier.
+     *
+     * @param app the Firebase app (with the project id set)
+     */
+    public FirebaseTokenVerifier(FirebaseApp app) {
+        this.auth = FirebaseAuth.getInstance(app);
+    }
+
+    @Override
+    public Caller verify(String bearerToken) {
+        if (bearerToken == null || bearerToken.isBlank()) {
+            throw new AuthenticationException("The bearer token is empty");
+        }
+        FirebaseToken token;
+        try {
+            token = auth.verifyIdToken(bearerToken);
+        } catch (FirebaseAuthException e) {
+            String reason = e.getAuthErrorCode() == AuthErrorCode.EXPIRED_ID_TOKEN
+                    ? "The ID token has expired; sign in again" : "The ID token is not valid";
+            throw new AuthenticationException(reason, e);
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationException("The bearer token is not a Firebase ID token", e);
+        }
+        Map<String, Object> claims = token.getClaims();
+        Object roleClaim = claims.get("role");
+        Role role = Role.fromClaim(roleClaim instanceof String s ? s : null)
+                .orElseThrow(() -> new AuthenticationException("The ID token carries no valid 'role' claim"));
+        Object storeClaim = claims.get("store");
+        Optional<String> store = role == Role.STAFF && storeClaim instanceof String s && !s.isBlank()
+                ? Optional.of(s) : Optional.empty();
+        if (role == Role.STAFF && store.isEmpty()) {
+            throw new AuthenticationException("A staff ID token must carry a 'store' claim");
+        }
+        return new Caller(token.getUid(), role, store);
+    }
+}

@@ -1,0 +1,117 @@
+package de.kundenpuls.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.server.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Walks the whole role × endpoint matrix over real HTTP: every endpoint is called by an
+ * anonymous caller and by each role; callers outside the endpoint's roles get 401 (anonymous) or
+ * 403, callers inside never do. Staff are bound to {@value #STORE}; endpoints of another store
+ * are checked to refuse them.
+ */
+class RoleMatrixTest {
+
+    static final String STORE = "berlin-mitte";
+    static final String OTHER_STORE = "hamburg-altona";
+
+    @TempDir
+    static Path dir;
+
+    private static TestServer server;
+    private static Map<Caller, KundenpulsClient> clients;
+
+    /** Who calls. */
+    enum Caller { ANONYMOUS, SHOPPER, STAFF, MARKETER, ADMIN }
+
+    private static final Set<Caller> ANYONE = EnumSet.allOf(Caller.class);
+    private static final Set<Caller> SIGNED_IN = EnumSet.of(Caller.SHOPPER, Caller.STAFF, Caller.MARKETER, Caller.ADMIN);
+    private static final Set<Caller> SHOPPER = EnumSet.of(Caller.SHOPPER);
+    private static final Set<Caller> ADMIN = EnumSet.of(Caller.ADMIN);
+    private static final Set<Caller> MARKETING = EnumSet.of(Caller.MARKETER, Caller.ADMIN);
+    private static final Set<Caller> STORE_STAFF = EnumSet.of(Caller.STAFF, Caller.ADMIN);
+    private static final Set<Caller> INSIGHT = EnumSet.of(Caller.STAFF, Caller.MARKETER, Caller.ADMIN);
+
+    /**
+     * One endpoint and who may call it.
+     *
+     * @param method  HTTP method
+     * @param path    path with query
+     * @param body    JSON body or null
+     * @param allowed callers that must not get 401/403
+     */
+    record Endpoint(String method, String path, String body, Set<Caller> allowed) {
+    }
+
+    static List<Endpoint> endpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        // Profile and privacy
+        e.add(new Endpoint("GET", "/api/me", null, SHOPPER));
+        e.add(new Endpoint("PATCH", "/api/me", "{\"locale\":\"de\"}", SHOPPER));
+        e.add(new Endpoint("PUT", "/api/me/consents", "{\"contact\":true}", SHOPPER));
+        e.add(new Endpoint("POST", "/api/me/devices", "{\"token\":\"t\",\"platform\":\"android\",\"locale\":\"de\"}", SHOPPER));
+        e.add(new Endpoint("GET", "/api/me/export", null, SHOPPER));
+        e.add(new Endpoint("GET", "/api/admin/profiles/nobody/export", null, ADMIN));
+        e.add(new Endpoint("DELETE", "/api/admin/profiles/nobody", null, ADMIN));
+        e.add(new Endpoint("GET", "/api/admin/audit", null, ADMIN));
+        return e;
+    }
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true"));
+        clients = new LinkedHashMap<>();
+        clients.put(Caller.ANONYMOUS, server.client());
+        clients.put(Caller.SHOPPER, server.as("shopper"));
+        clients.put(Caller.STAFF, server.staff(STORE));
+        clients.put(Caller.MARKETER, server.as("marketer"));
+        clients.put(Caller.ADMIN, server.as("admin"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @TestFactory
+    List<DynamicTest> everyRoleOnEveryEndpoint() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (Caller caller : Caller.values()) {
+                tests.add(DynamicTest.dynamicTest(caller + " " + endpoint.method() + " " + endpoint.path(), () -> {
+                    HttpResponse<byte[]> response = clients.get(caller).exchange(endpoint.method(), endpoint.path(),
+                            endpoint.body() == null ? null : endpoint.body().getBytes(StandardCharsets.UTF_8), "application/json");
+                    int status = response.statusCode();
+                    String body = new String(response.body(), StandardCharsets.UTF_8);
+                    if (endpoint.allowed().contains(caller)) {
+                        assertThat(status).as(body).isNotIn(401, 403);
+                    } else if (caller == Caller.ANONYMOUS) {
+                        assertThat(status).as(body).isEqualTo(401);
+                    } else {
+                        assertThat(status).as(body).isEqualTo(403);
+                    }
+                    if (status >= 400) {
+                        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                    }
+                }));
+            }
+        }
+        return tests;
+    }
+}

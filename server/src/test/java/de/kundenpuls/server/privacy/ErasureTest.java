@@ -1,0 +1,106 @@
+package de.kundenpuls.server.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import de.kundenpuls.model.client.ApiException;
+import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.server.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Export contains what is stored; erasure removes it from the live data and the data files. */
+class ErasureTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void erasedEmailIsGoneFromTheRawDataFilesWithinTwoMinutes() throws Exception {
+        String marker = "erase-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        try (TestServer server = TestServer.start(dir)) {
+            KundenpulsClient shopper = server.as("shopper");
+            shopper.me().patch(Map.of("contact", Map.of("email", marker, "name", "Erika Muster")));
+            shopper.me().consents(Map.of("contact", true));
+            assertThat(filesContain(marker)).as("the marker is written to the data files").isTrue();
+
+            Map<String, Object> export = shopper.me().export();
+            assertThat(export.toString()).contains(marker).contains("Erika Muster");
+
+            shopper.me().delete();
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (filesContain(marker) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertThat(filesContain(marker)).as("marker still in the data files 2 minutes after erasure").isFalse();
+            // The next call creates a fresh, empty profile: nothing of the old one comes back.
+            assertThat(shopper.me().get().contact().email()).isNull();
+        }
+    }
+
+    @Test
+    void adminErasureIsAuditedAndUnknownProfilesAre404() {
+        try (TestServer server = TestServer.start(dir)) {
+            var identity = server.identity("shopper", null);
+            KundenpulsClient shopper = server.client().withToken(identity.token());
+            shopper.me().patch(Map.of("contact", Map.of("email", "someone@example.org")));
+            KundenpulsClient admin = server.as("admin");
+
+            Map<?, ?> export = admin.get("/api/admin/profiles/" + identity.uid() + "/export", Map.class);
+            assertThat(export.toString()).contains("someone@example.org");
+            admin.send("DELETE", "/api/admin/profiles/" + identity.uid(), null, Void.class);
+            assertThatThrownBy(() -> admin.send("DELETE", "/api/admin/profiles/" + identity.uid(), null, Void.class))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+
+            Map<?, ?> audit = admin.get("/api/admin/audit", Map.class);
+            List<?> items = (List<?>) audit.get("items");
+            List<Object> actions = items.stream().map(i -> ((Map<?, ?>) i).get("action")).map(Object.class::cast).toList();
+            List<Object> subjects = items.stream().map(i -> ((Map<?, ?>) i).get("subject")).map(Object.class::cast).toList();
+            assertThat(actions).contains("profile.export", "profile.erase");
+            assertThat(subjects).contains(identity.uid());
+
+            assertThatThrownBy(() -> shopper.get("/api/admin/audit", Map.class))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+        }
+    }
+
+    private boolean filesContain(String marker) {
+        // Eclipse Store writes strings as UTF-16 code units; look for every plausible encoding.
+        List<byte[]> needles = List.of(marker.getBytes(StandardCharsets.UTF_8), marker.getBytes(StandardCharsets.UTF_16LE),
+                marker.getBytes(StandardCharsets.UTF_16BE));
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).anyMatch(f -> needles.stream().anyMatch(n -> contains(f, n)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean contains(Path file, byte[] needle) {
+        try {
+            byte[] hay = Files.readAllBytes(file);
+            outer:
+            for (int i = 0; i <= hay.length - needle.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (hay[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        } catch (IOException e) {
+            // A file removed by housekeeping while walking holds nothing anymore.
+            return false;
+        }
+    }
+}
