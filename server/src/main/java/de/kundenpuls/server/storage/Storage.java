@@ -60,6 +60,7 @@ public final class Storage implements AutoCloseable {
         if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
             throw new StorageUnavailableException("The data directory " + dir + " is not a writable directory", null);
         }
+        removeStaleLock(dir);
         try {
             EmbeddedStorageFoundation<?> foundation = EmbeddedStorageConfigurationBuilder.New()
                     .setStorageDirectory(dir.toString())
@@ -96,6 +97,42 @@ public final class Storage implements AutoCloseable {
             throw e;
         } catch (RuntimeException e) {
             throw new StorageUnavailableException("Cannot open the data directory " + dir + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Eclipse Store's lock file names the owning process ({@code written;expires;pid@host}) and is
+     * only considered free once it expires. After a crash (kill -9) that would make an immediate
+     * restart fail; a lock whose process on this host is gone is therefore removed. A lock of a
+     * live process, or of another host, stays and makes {@link #open} fail as it should.
+     */
+    private static void removeStaleLock(Path dir) {
+        Path lock = dir.resolve("used.lock");
+        if (!Files.isRegularFile(lock)) {
+            return;
+        }
+        try {
+            String content = Files.readString(lock).strip();
+            String[] parts = content.split(";");
+            if (parts.length < 3) {
+                return;
+            }
+            String identity = parts[2];
+            int at = identity.indexOf('@');
+            if (at <= 0) {
+                return;
+            }
+            long pid = Long.parseLong(identity.substring(0, at));
+            String host = identity.substring(at + 1);
+            String me = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+            String myHost = me.substring(me.indexOf('@') + 1);
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            if (host.equals(myHost) && !alive && pid != ProcessHandle.current().pid()) {
+                Files.delete(lock);
+                LOG.warning("Removed the lock of process " + pid + ", which ended without closing " + dir);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Could not inspect the storage lock; leaving it to Eclipse Store", e);
         }
     }
 
