@@ -6,11 +6,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.ProblemHandlers;
 import de.kundenpuls.server.auth.Access;
+import de.kundenpuls.server.catalog.Catalog;
+import de.kundenpuls.server.catalog.CatalogSeeder;
+import de.kundenpuls.server.catalog.CategoryService;
+import de.kundenpuls.server.catalog.ProductService;
+import de.kundenpuls.server.catalog.StoreService;
 import de.kundenpuls.server.auth.DevTokenService;
 import de.kundenpuls.server.privacy.AuditLog;
 import de.kundenpuls.server.privacy.PersonalData;
@@ -95,7 +101,10 @@ public final class KundenpulsServer implements AutoCloseable {
     static void routing(HttpRouting.Builder routing, Features features) {
         ProblemHandlers.register(routing);
         features.devTokens().ifPresent(dev -> routing.register("/api/dev", dev));
-        routing.register("/api/me", features.profileService())
+        routing.register("/api/products", features.products())
+                .register("/api/stores", features.stores())
+                .register("/api/categories", features.categories())
+                .register("/api/me", features.profileService())
                 .register("/api/me", features.privacy().me())
                 .register("/api/admin", features.privacy().admin())
                 .any("/api/*", (req, res) -> {
@@ -157,18 +166,25 @@ public final class KundenpulsServer implements AutoCloseable {
     }
 
     /** The features of the server, wired once. */
-    record Features(Access access, Profiles profiles, ProfileService profileService, PrivacyService privacy,
+    record Features(Access access, Catalog catalog, ProductService products, StoreService stores,
+                    CategoryService categories, Profiles profiles, ProfileService profileService, PrivacyService privacy,
                     Optional<DevTokenService> devTokens, List<AutoCloseable> closeables) {
 
         static Features create(Config config, Storage storage, Identity identity, Clock clock) {
             Access access = new Access(identity.verifier());
-            Optional<DevTokenService> devTokens = identity.devIssuer().map(issuer -> new DevTokenService(issuer::issue, storeId -> true));
+            Catalog catalog = storage.container("catalog", Catalog.class, Catalog::new);
+            CatalogSeeder.seedIfEmpty(catalog, storage.writer(), config.get("catalog.seed-demo").asBoolean().orElse(false));
+            Predicate<String> storeExists = id -> catalog.store(id).isPresent();
+            Optional<DevTokenService> devTokens = identity.devIssuer()
+                    .map(issuer -> new DevTokenService(issuer::issue, storeExists));
             Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
             AuditLog audit = storage.container("audit", AuditLog.class, AuditLog::new);
             List<PersonalData> personalData = new ArrayList<>();
-            ProfileService profileService = new ProfileService(access, profiles, storage.writer(), storeId -> true, clock);
+            ProfileService profileService = new ProfileService(access, profiles, storage.writer(), storeExists, clock);
             PrivacyService privacy = new PrivacyService(access, profiles, storage, audit, personalData, clock);
-            return new Features(access, profiles, profileService, privacy, devTokens, new ArrayList<>());
+            return new Features(access, catalog, new ProductService(access, catalog, storage.writer(), audit, clock),
+                    new StoreService(access, catalog), new CategoryService(access, catalog), profiles, profileService,
+                    privacy, devTokens, new ArrayList<>());
         }
     }
 }

@@ -61,6 +61,13 @@ class RoleMatrixTest {
 
     static List<Endpoint> endpoints() {
         List<Endpoint> e = new ArrayList<>();
+        // Catalog (public reads, admin import)
+        e.add(new Endpoint("GET", "/api/products?q=milch", null, ANYONE));
+        e.add(new Endpoint("GET", "/api/products/4013456000018", null, ANYONE));
+        e.add(new Endpoint("GET", "/api/categories", null, ANYONE));
+        e.add(new Endpoint("GET", "/api/stores", null, ANYONE));
+        e.add(new Endpoint("GET", "/api/stores/" + STORE + "/touchpoints", null, ANYONE));
+        e.add(new Endpoint("POST", "/api/products/import", null, ADMIN));
         // Profile and privacy
         e.add(new Endpoint("GET", "/api/me", null, SHOPPER));
         e.add(new Endpoint("PATCH", "/api/me", "{\"locale\":\"de\"}", SHOPPER));

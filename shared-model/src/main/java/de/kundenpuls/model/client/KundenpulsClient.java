@@ -94,6 +94,11 @@ public final class KundenpulsClient {
         return new DevApi(this);
     }
 
+    /** Products, stores, touchpoints, categories and the catalog import. */
+    public CatalogApi catalog() {
+        return new CatalogApi(this);
+    }
+
     /** The caller's own profile, consents, devices, export and erasure. */
     public MeApi me() {
         return new MeApi(this);

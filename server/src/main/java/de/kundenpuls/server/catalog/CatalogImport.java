@@ -1,0 +1,220 @@
+package de.kundenpuls.server.catalog;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import de.kundenpuls.model.Gtin;
+import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.Money;
+import de.kundenpuls.model.catalog.ImportReport.RejectedRow;
+import de.kundenpuls.server.api.ApiException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Parses and validates a catalog CSV row by row. Columns (header row required):
+ * {@code gtin,name_de,name_en,brand,category,price,currency,description_de,description_en,attributes,stock};
+ * {@code attributes} is {@code key=value;key=value}, {@code stock} is {@code storeId=qty;storeId=qty}.
+ * A row with any wrong field is rejected as a whole and reported; valid rows are returned to be
+ * stored together.
+ */
+final class CatalogImport {
+
+    static final List<String> REQUIRED = List.of("gtin", "name_de", "brand", "category", "price");
+    static final List<String> COLUMNS = List.of("gtin", "name_de", "name_en", "brand", "category", "price", "currency",
+            "description_de", "description_en", "attributes", "stock");
+    private static final int MAX_ROWS = 100_000;
+
+    private CatalogImport() {
+    }
+
+    record Parsed(List<Product> valid, List<RejectedRow> rejected) {
+    }
+
+    static Parsed parse(byte[] bytes, Catalog catalog) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .get();
+        List<Product> valid = new ArrayList<>();
+        List<RejectedRow> rejected = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
+            Map<String, Integer> header = parser.getHeaderMap();
+            for (String column : header.keySet()) {
+                if (!COLUMNS.contains(column)) {
+                    throw ApiException.badRequest(column, "Unknown column '" + column + "'; the columns are " + COLUMNS);
+                }
+            }
+            for (String column : REQUIRED) {
+                if (!header.containsKey(column)) {
+                    throw ApiException.badRequest(column, "The header row lacks the required column '" + column + "'");
+                }
+            }
+            int count = 0;
+            var iterator = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!iterator.hasNext()) {
+                        break;
+                    }
+                    record = iterator.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw ApiException.badRequest("body",
+                            "The CSV is malformed near line " + (parser.getCurrentLineNumber() + 1)
+                                    + " (unbalanced quotes?); nothing was imported");
+                }
+                if (++count > MAX_ROWS) {
+                    throw ApiException.badRequest(null, "At most " + MAX_ROWS + " rows per import");
+                }
+                int row = (int) record.getRecordNumber() + 1;
+                try {
+                    Product product = row(record, catalog);
+                    if (!seen.add(product.gtin().value())) {
+                        rejected.add(new RejectedRow(row, "gtin", "GTIN " + product.gtin().value() + " appears more than once in the file"));
+                        continue;
+                    }
+                    valid.add(product);
+                } catch (RowException e) {
+                    rejected.add(new RejectedRow(row, e.field, e.getMessage()));
+                }
+            }
+        } catch (IOException e) {
+            throw ApiException.badRequest(null, "The CSV could not be read: " + e.getMessage());
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw ApiException.badRequest(null, "The CSV is malformed: " + e.getMessage() + "; nothing was imported");
+        }
+        return new Parsed(valid, rejected);
+    }
+
+    private static Product row(CSVRecord r, Catalog catalog) {
+        if (!r.isConsistent()) {
+            throw new RowException("row", "has " + r.size() + " fields, the header has " + r.getParser().getHeaderNames().size());
+        }
+        Gtin gtin;
+        try {
+            gtin = Gtin.of(get(r, "gtin"));
+        } catch (InvalidFieldException e) {
+            throw new RowException("gtin", e.reason());
+        }
+        String nameDe = required(r, "name_de", 200);
+        String nameEn = optional(r, "name_en", 200);
+        String brand = required(r, "brand", 100);
+        String category = required(r, "category", 50);
+        if (!catalog.categories().containsKey(category)) {
+            throw new RowException("category", "unknown category '" + category + "'; known are "
+                    + new java.util.TreeSet<>(catalog.categories().keySet()));
+        }
+        String currency = optional(r, "currency", 3);
+        Money price;
+        try {
+            price = new Money(new BigDecimal(required(r, "price", 20).replace(',', '.')), currency == null ? "EUR" : currency.toUpperCase(Locale.ROOT));
+        } catch (NumberFormatException e) {
+            throw new RowException("price", "is not a number");
+        } catch (InvalidFieldException e) {
+            throw new RowException(e.field().equals("amount") ? "price" : "currency", e.reason());
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("de", nameDe);
+        names.put("en", nameEn == null ? nameDe : nameEn);
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        String descDe = optional(r, "description_de", 2000);
+        String descEn = optional(r, "description_en", 2000);
+        if (descDe != null) {
+            descriptions.put("de", descDe);
+        }
+        if (descEn != null || descDe != null) {
+            descriptions.put("en", descEn == null ? descDe : descEn);
+        }
+        Map<String, String> attributes = pairs(r, "attributes");
+        Map<String, Integer> stock = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : pairs(r, "stock").entrySet()) {
+            if (catalog.store(e.getKey()).isEmpty()) {
+                throw new RowException("stock", "unknown store '" + e.getKey() + "'");
+            }
+            try {
+                int qty = Integer.parseInt(e.getValue());
+                if (qty < 0) {
+                    throw new RowException("stock", "quantity for " + e.getKey() + " must not be negative");
+                }
+                stock.put(e.getKey(), qty);
+            } catch (NumberFormatException ex) {
+                throw new RowException("stock", "quantity for " + e.getKey() + " is not a whole number");
+            }
+        }
+        return new Product(gtin, names, brand, category, price, descriptions, Map.of("de", attributes, "en", attributes), stock);
+    }
+
+    private static Map<String, String> pairs(CSVRecord r, String column) {
+        String raw = optional(r, column, 4000);
+        Map<String, String> map = new LinkedHashMap<>();
+        if (raw == null) {
+            return map;
+        }
+        for (String part : raw.split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            if (eq <= 0 || eq == part.length() - 1) {
+                throw new RowException(column, "'" + part.strip() + "' is not key=value");
+            }
+            map.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+        }
+        return map;
+    }
+
+    private static String get(CSVRecord r, String column) {
+        return r.isMapped(column) && r.isSet(column) ? r.get(column) : null;
+    }
+
+    private static String required(CSVRecord r, String column, int max) {
+        String value = optional(r, column, max);
+        if (value == null) {
+            throw new RowException(column, "is required");
+        }
+        return value;
+    }
+
+    private static String optional(CSVRecord r, String column, int max) {
+        String value = get(r, column);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw new RowException(column, "is longer than " + max + " characters");
+        }
+        return value.strip();
+    }
+
+    /** A wrong field in one row. */
+    private static final class RowException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String field;
+
+        RowException(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package de.kundenpuls.server.catalog;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import de.kundenpuls.model.Gtin;
+import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.catalog.ImportReport;
+import de.kundenpuls.model.catalog.ProductPage;
+import de.kundenpuls.model.catalog.ProductView;
+import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.server.api.Json;
+import de.kundenpuls.server.api.JsonBody;
+import de.kundenpuls.server.api.Responses;
+import de.kundenpuls.server.auth.Access;
+import de.kundenpuls.server.auth.Caller;
+import de.kundenpuls.server.auth.Role;
+import de.kundenpuls.server.privacy.AuditLog;
+import de.kundenpuls.server.storage.StorageWriter;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Products: lookup by GTIN, search, and the CSV import for admins. Lookup and search are public:
+ * a shopper scans before (or without) signing in.
+ *
+ * <pre>
+ * curl http://localhost:8080/api/products/4001234500016?lang=en
+ * curl 'http://localhost:8080/api/products?q=milch&amp;storeId=berlin-mitte'
+ * curl -X POST -H "Authorization: Bearer $ADMIN" -H 'Content-Type: text/csv' --data-binary @catalog.csv \
+ *      http://localhost:8080/api/products/import
+ * </pre>
+ */
+public final class ProductService implements HttpService {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final Access access;
+    private final Catalog catalog;
+    private final StorageWriter writer;
+    private final AuditLog audit;
+    private final Clock clock;
+    // The serialized answer per product and language: lookups are the hottest path of the app.
+    private final ConcurrentHashMap<String, byte[]> lookupCache = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the service.
+     *
+     * @param access  access rules
+     * @param catalog the catalog
+     * @param writer  the storage writer
+     * @param audit   the audit log (imports are recorded)
+     * @param clock   the clock
+     */
+    public ProductService(Access access, Catalog catalog, StorageWriter writer, AuditLog audit, Clock clock) {
+        this.access = access;
+        this.catalog = catalog;
+        this.writer = writer;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/", access.anyone((c, req, res) -> search(req, res)))
+                .post("/import", access.allow(this::importCsv, Role.ADMIN))
+                .get("/{gtin}", access.anyone((c, req, res) -> lookup(req, res)));
+    }
+
+    private void lookup(ServerRequest req, ServerResponse res) {
+        String code = req.path().pathParameters().get("gtin");
+        String lang = Languages.of(req);
+        byte[] cached = lookupCache.get(code + '/' + lang);
+        if (cached == null) {
+            Gtin gtin;
+            try {
+                gtin = Gtin.of(code);
+            } catch (InvalidFieldException e) {
+                throw ApiException.badRequest("gtin", "'" + code + "' " + e.reason());
+            }
+            Product product = catalog.product(gtin.value())
+                    .orElseThrow(() -> ApiException.notFound("gtin", "No product with GTIN " + gtin.value()));
+            try {
+                cached = Json.mapper().writeValueAsBytes(CatalogViews.product(product, lang));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            lookupCache.put(code + '/' + lang, cached);
+        }
+        res.headers().contentType(MediaTypes.APPLICATION_JSON);
+        res.send(cached);
+    }
+
+    private void search(ServerRequest req, ServerResponse res) {
+        String lang = Languages.of(req);
+        int page = intParam(req, "page", 0, 0, Integer.MAX_VALUE);
+        int size = intParam(req, "size", 20, 1, MAX_PAGE_SIZE);
+        String q = req.query().first("q").map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).orElse(null);
+        String category = req.query().first("category").filter(s -> !s.isBlank()).orElse(null);
+        if (category != null && !catalog.categories().containsKey(category)) {
+            throw ApiException.badRequest("category", "Unknown category '" + category + "'");
+        }
+        String storeId = req.query().first("storeId").filter(s -> !s.isBlank()).orElse(null);
+        if (storeId != null && catalog.store(storeId).isEmpty()) {
+            throw ApiException.badRequest("storeId", "Unknown store '" + storeId + "'");
+        }
+        List<Product> matches = catalog.products().stream()
+                .filter(p -> category == null || p.category().equals(category))
+                .filter(p -> storeId == null || p.stock().getOrDefault(storeId, 0) > 0)
+                .filter(p -> q == null || matches(p, q))
+                .sorted(Comparator.comparing(Product::category).thenComparing(p -> p.name(lang)).thenComparing(Product::brand))
+                .toList();
+        int from = (int) Math.min((long) page * size, matches.size());
+        int to = Math.min(from + size, matches.size());
+        List<ProductView> items = matches.subList(from, to).stream().map(p -> CatalogViews.product(p, lang)).toList();
+        Responses.json(res, new ProductPage(items, matches.size(), page, size));
+    }
+
+    private static boolean matches(Product p, String q) {
+        if (p.gtin().value().contains(q) || p.brand().toLowerCase(Locale.ROOT).contains(q)) {
+            return true;
+        }
+        for (String name : p.names().values()) {
+            if (name.toLowerCase(Locale.ROOT).contains(q)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int intParam(ServerRequest req, String name, int fallback, int min, int max) {
+        var raw = req.query().first(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value < min || value > max) {
+                throw ApiException.badRequest(name, "must be between " + min + " and " + max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, "must be a whole number");
+        }
+    }
+
+    private void importCsv(Caller caller, ServerRequest req, ServerResponse res) {
+        byte[] csv = JsonBody.bytes(req, "text/csv");
+        CatalogImport.Parsed parsed = CatalogImport.parse(csv, catalog);
+        ImportReport report = writer.write(tx -> {
+            catalog.putProducts(parsed.valid(), tx);
+            audit.append(new AuditLog.AuditEntry(Instant.now(clock), caller.uid(), "catalog.import", "catalog",
+                    parsed.valid().size() + " products imported, " + parsed.rejected().size() + " rows rejected"), tx);
+            return new ImportReport(parsed.valid().size(), parsed.rejected());
+        });
+        lookupCache.clear();
+        Responses.json(res, report);
+    }
+}
