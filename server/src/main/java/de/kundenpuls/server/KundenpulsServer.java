@@ -101,6 +101,10 @@ public final class KundenpulsServer implements AutoCloseable {
     static void routing(HttpRouting.Builder routing, Features features) {
         ProblemHandlers.register(routing);
         features.devTokens().ifPresent(dev -> routing.register("/api/dev", dev));
+        if (features.benchEmptyRoute()) {
+            // The yardstick of bench/catalog/lookup.sh: the framework's own speed for a trivial GET.
+            routing.get("/bench/empty", (req, res) -> res.send("ok"));
+        }
         routing.register("/api/products", features.products())
                 .register("/api/stores", features.stores())
                 .register("/api/categories", features.categories())
@@ -168,7 +172,7 @@ public final class KundenpulsServer implements AutoCloseable {
     /** The features of the server, wired once. */
     record Features(Access access, Catalog catalog, ProductService products, StoreService stores,
                     CategoryService categories, Profiles profiles, ProfileService profileService, PrivacyService privacy,
-                    Optional<DevTokenService> devTokens, List<AutoCloseable> closeables) {
+                    Optional<DevTokenService> devTokens, boolean benchEmptyRoute, List<AutoCloseable> closeables) {
 
         static Features create(Config config, Storage storage, Identity identity, Clock clock) {
             Access access = new Access(identity.verifier());
@@ -184,7 +188,7 @@ public final class KundenpulsServer implements AutoCloseable {
             PrivacyService privacy = new PrivacyService(access, profiles, storage, audit, personalData, clock);
             return new Features(access, catalog, new ProductService(access, catalog, storage.writer(), audit, clock),
                     new StoreService(access, catalog), new CategoryService(access, catalog), profiles, profileService,
-                    privacy, devTokens, new ArrayList<>());
+                    privacy, devTokens, config.get("bench.empty-route").asBoolean().orElse(false), new ArrayList<>());
         }
     }
 }

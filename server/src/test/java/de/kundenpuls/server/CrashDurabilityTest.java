@@ -82,6 +82,23 @@ class CrashDurabilityTest {
     }
 
     @Test
+    void sigtermShutsDownCleanlyAndKeepsEverything() throws Exception {
+        String token;
+        try (ServerProcess server = ServerProcess.start(dir, Map.of())) {
+            KundenpulsClient client = KundenpulsClient.create(server.awaitListening());
+            token = client.dev().token("shopper", null).token();
+            client.withToken(token).me().patch(Map.of("contact", Map.of("name", "before SIGTERM")));
+            server.close();
+            assertThat(server.output()).noneSatisfy(line -> assertThat(line).contains("SEVERE"));
+        }
+        assertThat(dir.resolve("used.lock")).doesNotExist();
+        try (ServerProcess again = ServerProcess.start(dir, Map.of())) {
+            KundenpulsClient client = KundenpulsClient.create(again.awaitListening()).withToken(token);
+            assertThat(client.me().get().contact().name()).isEqualTo("before SIGTERM");
+        }
+    }
+
+    @Test
     void aTakenPortEndsTheProcessWithOneClearLine() throws Exception {
         try (ServerProcess first = ServerProcess.start(dir.resolve("a"), Map.of())) {
             String url = first.awaitListening();

@@ -32,6 +32,7 @@ public final class Storage implements AutoCloseable {
     private final StorageWriter writer;
     private final Path directory;
     private final ErasureAwareFileEvaluator evaluator;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ExecutorService housekeeping = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("kundenpuls-reclaim").daemon(true).factory());
 
@@ -212,9 +213,12 @@ public final class Storage implements AutoCloseable {
         });
     }
 
-    /** Commits what is queued and closes the data directory. */
+    /** Commits what is queued and closes the data directory; a second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         writer.close();
         housekeeping.shutdownNow();
         manager.shutdown();
