@@ -36,7 +36,10 @@ public final class Main {
             return;
         }
         // SIGTERM: stop taking requests, commit what is queued, close the data directory.
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "kundenpuls-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.println("Kundenpuls stopped; data directory closed");
+        }, "kundenpuls-shutdown"));
         System.out.println("Kundenpuls listening on http://localhost:" + server.port()
                 + " (console: http://localhost:" + server.port() + "/console/)");
     }

@@ -25,9 +25,20 @@ public final class ServerProcess implements AutoCloseable {
     private final List<String> output = new ArrayList<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
 
+    private final Thread pump;
+
     private ServerProcess(Process process) {
         this.process = process;
-        Thread.ofPlatform().daemon(true).start(this::pump);
+        this.pump = Thread.ofPlatform().daemon(true).start(this::pump);
+    }
+
+    /** Waits until everything the ended process printed has been read. */
+    private void drain() {
+        try {
+            pump.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -94,6 +105,7 @@ public final class ServerProcess implements AutoCloseable {
             if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("still running after " + seconds + " s: " + output());
             }
+            drain();
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -126,6 +138,7 @@ public final class ServerProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
             }
+            drain();
         }
     }
 }
