@@ -11,7 +11,22 @@ import java.util.logging.Logger;
 
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.ProblemHandlers;
+import de.kundenpuls.server.analytics.Aggregates;
+import de.kundenpuls.server.analytics.AlertMonitor;
+import de.kundenpuls.server.analytics.AnalyticsService;
+import de.kundenpuls.server.analytics.LiveEvents;
+import de.kundenpuls.server.analytics.ScoreQuery;
 import de.kundenpuls.server.auth.Access;
+import de.kundenpuls.server.cases.CaseRule;
+import de.kundenpuls.server.cases.CaseService;
+import de.kundenpuls.server.cases.CaseStore;
+import de.kundenpuls.server.feedback.CaptureSettings;
+import de.kundenpuls.server.feedback.FeedbackCapture;
+import de.kundenpuls.server.feedback.FeedbackPersonalData;
+import de.kundenpuls.server.feedback.FeedbackService;
+import de.kundenpuls.server.feedback.FeedbackStore;
+import de.kundenpuls.server.survey.SurveyService;
+import de.kundenpuls.server.survey.SurveyStore;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.CatalogSeeder;
 import de.kundenpuls.server.catalog.CategoryService;
@@ -108,6 +123,11 @@ public final class KundenpulsServer implements AutoCloseable {
         routing.register("/api/products", features.products())
                 .register("/api/stores", features.stores())
                 .register("/api/categories", features.categories())
+                .register("/api/surveys", features.surveys())
+                .register("/api/feedback", features.feedback())
+                .register("/api/cases", features.cases().staff())
+                .register("/api/me/inbox", features.cases().inbox())
+                .register("/api/analytics", features.analytics())
                 .register("/api/me", features.profileService())
                 .register("/api/me", features.privacy().me())
                 .register("/api/admin", features.privacy().admin())
@@ -172,6 +192,7 @@ public final class KundenpulsServer implements AutoCloseable {
     /** The features of the server, wired once. */
     record Features(Access access, Catalog catalog, ProductService products, StoreService stores,
                     CategoryService categories, Profiles profiles, ProfileService profileService, PrivacyService privacy,
+                    SurveyService surveys, FeedbackService feedback, CaseService cases, AnalyticsService analytics,
                     Optional<DevTokenService> devTokens, boolean benchEmptyRoute, List<AutoCloseable> closeables) {
 
         static Features create(Config config, Storage storage, Identity identity, Clock clock) {
@@ -184,11 +205,30 @@ public final class KundenpulsServer implements AutoCloseable {
             Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
             AuditLog audit = storage.container("audit", AuditLog.class, AuditLog::new);
             List<PersonalData> personalData = new ArrayList<>();
+            SurveyStore surveyStore = storage.container("surveys", SurveyStore.class, SurveyStore::new);
+            FeedbackStore feedbackStore = storage.container("feedback", FeedbackStore.class, FeedbackStore::new);
+            Aggregates aggregates = storage.container("aggregates", Aggregates.class, Aggregates::new);
+            CaseStore caseStore = storage.container("cases", CaseStore.class, CaseStore::new);
+            LiveEvents events = new LiveEvents();
+            AlertMonitor alerts = new AlertMonitor(
+                    Duration.ofMinutes(config.get("alerts.window-minutes").asInt().orElse(15)),
+                    config.get("alerts.min-answers").asInt().orElse(4),
+                    config.get("alerts.unhappy-share").asDouble().orElse(0.5));
+            CaptureSettings capture = new CaptureSettings(
+                    Duration.ofMillis(config.get("feedback.min-interval-ms").asLong().orElse(3000L)),
+                    Duration.ofMinutes(5), 500);
+            CaseRule caseRule = new CaseRule(2, 6, Duration.ofHours(config.get("cases.sla-hours").asInt().orElse(48)));
+            FeedbackCapture feedbackCapture = new FeedbackCapture(feedbackStore, aggregates, caseStore, profiles, catalog,
+                    surveyStore, alerts, events, storage.writer(), capture, caseRule, clock);
+            personalData.add(new FeedbackPersonalData(feedbackStore, aggregates, caseStore, clock));
             ProfileService profileService = new ProfileService(access, profiles, storage.writer(), storeExists, clock);
             PrivacyService privacy = new PrivacyService(access, profiles, storage, audit, personalData, clock);
             return new Features(access, catalog, new ProductService(access, catalog, storage.writer(), audit, clock),
                     new StoreService(access, catalog), new CategoryService(access, catalog), profiles, profileService,
-                    privacy, devTokens, config.get("bench.empty-route").asBoolean().orElse(false), new ArrayList<>());
+                    privacy, new SurveyService(access, surveyStore, catalog, storage.writer(), clock),
+                    new FeedbackService(access, feedbackCapture), new CaseService(access, caseStore, storage.writer(), clock),
+                    new AnalyticsService(access, catalog, new ScoreQuery(aggregates), events, alerts, clock),
+                    devTokens, config.get("bench.empty-route").asBoolean().orElse(false), new ArrayList<>());
         }
     }
 }

@@ -98,7 +98,9 @@ public final class JsonBody {
     public static ApiException toProblem(IOException e) {
         if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof InvalidFieldException ife) {
             String path = path(vie);
-            String field = path.isEmpty() ? ife.field() : path + "." + ife.field();
+            // A value type (Gtin) names itself; the path already ends with the property holding it.
+            String field = path.isEmpty() ? ife.field()
+                    : path.equals(ife.field()) || path.endsWith("." + ife.field()) ? path : path + "." + ife.field();
             return ApiException.badRequest(field, ife.reason());
         }
         if (e instanceof UnrecognizedPropertyException upe) {

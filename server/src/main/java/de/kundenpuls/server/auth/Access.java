@@ -94,18 +94,28 @@ public final class Access {
         if (value.length() < 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new AuthenticationException("The Authorization header must be 'Bearer <Firebase ID token>'");
         }
-        String token = value.substring(7).strip();
+        return Optional.of(verify(value.substring(7).strip()));
+    }
+
+    /**
+     * Verifies a raw token (for the one route where it may come as a query parameter).
+     *
+     * @param token the ID token
+     * @return the caller
+     * @throws AuthenticationException when the token is invalid
+     */
+    public Caller verify(String token) {
         long now = System.currentTimeMillis() / 1000;
         Verified cached = verified.get(token);
         if (cached != null && cached.expiresAt() > now) {
-            return Optional.of(cached.caller());
+            return cached.caller();
         }
         Caller caller = verifier.verify(token);
         if (verified.size() >= CACHE_LIMIT) {
             verified.clear();
         }
         verified.put(token, new Verified(caller, expiry(token, now)));
-        return Optional.of(caller);
+        return caller;
     }
 
     /**

@@ -99,6 +99,11 @@ public final class KundenpulsClient {
         return new CatalogApi(this);
     }
 
+    /** Feedback capture. */
+    public FeedbackApi feedback() {
+        return new FeedbackApi(this);
+    }
+
     /** The caller's own profile, consents, devices, export and erasure. */
     public MeApi me() {
         return new MeApi(this);

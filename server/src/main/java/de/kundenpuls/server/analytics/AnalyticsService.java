@@ -1,0 +1,168 @@
+package de.kundenpuls.server.analytics;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.server.api.Json;
+import de.kundenpuls.server.api.Responses;
+import de.kundenpuls.server.auth.Access;
+import de.kundenpuls.server.auth.Caller;
+import de.kundenpuls.server.auth.Role;
+import de.kundenpuls.server.catalog.Catalog;
+import de.kundenpuls.server.catalog.Store;
+import io.helidon.common.media.type.MediaTypes;
+import io.helidon.http.sse.SseEvent;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.helidon.webserver.sse.SseSink;
+
+/**
+ * Experience scores (CSAT, NPS, CES, dimensions) per store, touchpoint, category and period, the
+ * live stream of updates and alerts, and recent alerts.
+ *
+ * <pre>
+ * curl -H "Authorization: Bearer $MARKETER" \
+ *      'http://localhost:8080/api/analytics/scores?storeId=berlin-mitte&amp;granularity=week'
+ * curl -N 'http://localhost:8080/api/analytics/stream?access_token=$MARKETER'
+ * </pre>
+ */
+public final class AnalyticsService implements HttpService {
+
+    private final Access access;
+    private final Catalog catalog;
+    private final ScoreQuery query;
+    private final LiveEvents events;
+    private final AlertMonitor alerts;
+    private final Clock clock;
+
+    /**
+     * Creates the service.
+     *
+     * @param access  access rules
+     * @param catalog stores
+     * @param query   the score query
+     * @param events  live events
+     * @param alerts  the alert monitor
+     * @param clock   the clock
+     */
+    public AnalyticsService(Access access, Catalog catalog, ScoreQuery query, LiveEvents events, AlertMonitor alerts, Clock clock) {
+        this.access = access;
+        this.catalog = catalog;
+        this.query = query;
+        this.events = events;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/scores", access.allow(this::scores, Role.STAFF, Role.MARKETER, Role.ADMIN))
+                .get("/alerts", access.allow(this::recentAlerts, Role.STAFF, Role.MARKETER, Role.ADMIN))
+                .get("/stream", this::stream);
+    }
+
+    private void scores(Caller caller, ServerRequest req, ServerResponse res) {
+        Responses.json(res, query.run(filter(caller, req)));
+    }
+
+    private void recentAlerts(Caller caller, ServerRequest req, ServerResponse res) {
+        String storeId = caller.role() == Role.STAFF ? caller.storeId().orElseThrow() : req.query().first("storeId").orElse(null);
+        Responses.json(res, Map.of("items", alerts.recent(storeId)));
+    }
+
+    ScoreQuery.Filter filter(Caller caller, ServerRequest req) {
+        Optional<String> storeId = req.query().first("storeId").filter(s -> !s.isBlank());
+        if (storeId.isPresent() && catalog.store(storeId.get()).isEmpty()) {
+            throw ApiException.badRequest("storeId", "Unknown store '" + storeId.get() + "'");
+        }
+        if (caller.role() == Role.STAFF) {
+            if (storeId.isPresent()) {
+                Access.requireStore(caller, storeId.get());
+            }
+            storeId = caller.storeId();
+        }
+        List<String> stores = storeId.map(List::of).orElseGet(() -> catalog.stores().stream().map(Store::id).toList());
+        String touchpoint = req.query().first("touchpoint").filter(s -> !s.isBlank()).orElse(null);
+        if (touchpoint != null && !catalog.touchpoints().containsKey(touchpoint)) {
+            throw ApiException.badRequest("touchpoint", "Unknown touchpoint '" + touchpoint + "'");
+        }
+        String category = req.query().first("category").filter(s -> !s.isBlank()).orElse(null);
+        if (category != null && !catalog.categories().containsKey(category)) {
+            throw ApiException.badRequest("category", "Unknown category '" + category + "'");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate to = date(req, "to", today);
+        LocalDate from = date(req, "from", to.minusDays(27));
+        if (from.isAfter(to)) {
+            throw ApiException.badRequest("from", "must not be after 'to'");
+        }
+        if (from.plusYears(3).isBefore(to)) {
+            throw ApiException.badRequest("from", "the range may span at most three years");
+        }
+        String granularity = req.query().first("granularity").orElse("day");
+        if (!granularity.equals("day") && !granularity.equals("week")) {
+            throw ApiException.badRequest("granularity", "must be day or week");
+        }
+        return new ScoreQuery.Filter(stores, touchpoint, category, from, to, granularity.equals("week"));
+    }
+
+    private static LocalDate date(ServerRequest req, String name, LocalDate fallback) {
+        Optional<String> raw = req.query().first(name).filter(s -> !s.isBlank());
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(raw.get().length() > 10 ? raw.get().substring(0, 10) : raw.get());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name, "must be an ISO date such as 2026-11-23");
+        }
+    }
+
+    /**
+     * Server-sent events: {@code ready} at once, then {@code scores} after every commit of new
+     * answers and {@code alert} when a touchpoint tips; a {@code ping} every 15 s keeps proxies
+     * from closing the stream. EventSource cannot send headers, so the token may also come as
+     * {@code access_token} on this route only.
+     */
+    private void stream(ServerRequest req, ServerResponse res) {
+        Caller caller = req.query().first("access_token")
+                .map(access::verify)
+                .orElseGet(() -> access.require(req));
+        if (caller.role() == Role.SHOPPER) {
+            throw ApiException.forbidden("This action is not open to the role 'shopper'");
+        }
+        Optional<String> store = caller.role() == Role.STAFF ? caller.storeId() : Optional.empty();
+        try (LiveEvents.Subscription subscription = events.subscribe(store);
+             SseSink sink = res.sink(SseSink.TYPE)) {
+            sink.emit(event("ready", Map.of("storeId", store.orElse("*"))));
+            while (true) {
+                LiveEvents.Event event = subscription.poll(15_000);
+                sink.emit(event == null ? event("ping", Map.of("at", clock.instant().toString())) : event(event.name(), event.data()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The client went away; the subscription is closed above.
+        }
+    }
+
+    private static SseEvent event(String name, Object data) {
+        try {
+            return SseEvent.builder().name(name).data(Json.mapper().writeValueAsString(data))
+                    .mediaType(MediaTypes.TEXT_PLAIN).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+
+}

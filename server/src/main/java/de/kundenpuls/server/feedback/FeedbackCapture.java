@@ -1,0 +1,276 @@
+package de.kundenpuls.server.feedback;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.Problem;
+import de.kundenpuls.model.feedback.BatchResult;
+import de.kundenpuls.model.feedback.BatchResult.ItemResult;
+import de.kundenpuls.model.feedback.BatchResult.Status;
+import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.model.profile.ConsentPurpose;
+import de.kundenpuls.model.profile.Interaction;
+import de.kundenpuls.model.profile.Profile;
+import de.kundenpuls.model.survey.SurveyView;
+import de.kundenpuls.server.analytics.Aggregates;
+import de.kundenpuls.server.analytics.AlertMonitor;
+import de.kundenpuls.server.analytics.LiveEvents;
+import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.server.api.Json;
+import de.kundenpuls.server.api.JsonBody;
+import de.kundenpuls.server.auth.Caller;
+import de.kundenpuls.server.auth.Role;
+import de.kundenpuls.server.cases.CaseRule;
+import de.kundenpuls.server.cases.CaseStore;
+import de.kundenpuls.server.cases.FollowUpCase;
+import de.kundenpuls.server.catalog.Catalog;
+import de.kundenpuls.server.catalog.Product;
+import de.kundenpuls.server.catalog.Store;
+import de.kundenpuls.server.profile.Profiles;
+import de.kundenpuls.server.storage.StorageWriter;
+import de.kundenpuls.server.storage.Transaction;
+import de.kundenpuls.server.survey.SurveyAnswers;
+import de.kundenpuls.server.survey.SurveyStore;
+
+/**
+ * Takes batches of answers from the app and kiosks. Every item is judged on its own (one bad item
+ * never blocks the others); the accepted ones, their aggregates, the profile learning and any
+ * follow-up case go into one commit, and the reply is sent only after it.
+ */
+public final class FeedbackCapture {
+
+    private final FeedbackStore store;
+    private final Aggregates aggregates;
+    private final CaseStore cases;
+    private final Profiles profiles;
+    private final Catalog catalog;
+    private final SurveyStore surveys;
+    private final AlertMonitor alerts;
+    private final LiveEvents events;
+    private final StorageWriter writer;
+    private final CaptureSettings settings;
+    private final CaseRule caseRule;
+    private final Clock clock;
+    // Last accepted createdAt per device; touched on the writer thread only.
+    private final Map<String, Instant> lastByDevice = new HashMap<>();
+
+    /**
+     * Creates the capture.
+     *
+     * @param store      raw answers
+     * @param aggregates score aggregates
+     * @param cases      follow-up cases
+     * @param profiles   profiles (linking, learning, contact consent)
+     * @param catalog    stores, touchpoints, products
+     * @param surveys    survey versions
+     * @param alerts     the alert monitor
+     * @param events     live events
+     * @param writer     the storage writer
+     * @param settings   capture rules
+     * @param caseRule   when a case opens
+     * @param clock      the clock
+     */
+    public FeedbackCapture(FeedbackStore store, Aggregates aggregates, CaseStore cases, Profiles profiles, Catalog catalog,
+                           SurveyStore surveys, AlertMonitor alerts, LiveEvents events, StorageWriter writer,
+                           CaptureSettings settings, CaseRule caseRule, Clock clock) {
+        this.store = store;
+        this.aggregates = aggregates;
+        this.cases = cases;
+        this.profiles = profiles;
+        this.catalog = catalog;
+        this.surveys = surveys;
+        this.alerts = alerts;
+        this.events = events;
+        this.writer = writer;
+        this.settings = settings;
+        this.caseRule = caseRule;
+        this.clock = clock;
+    }
+
+    /**
+     * Captures a batch.
+     *
+     * @param caller the signed-in caller, empty for an anonymous app
+     * @param body   the request body {@code {"items":[…]}}
+     * @return one result per item, in order
+     */
+    public BatchResult capture(Optional<Caller> caller, JsonNode body) {
+        JsonNode items = body.get("items");
+        if (items == null || !items.isArray()) {
+            throw ApiException.badRequest("items", "The body must be {\"items\":[…]}");
+        }
+        if (items.size() > settings.maxBatchSize()) {
+            throw ApiException.badRequest("items", "At most " + settings.maxBatchSize() + " items per batch, got " + items.size());
+        }
+        var unknown = body.fieldNames();
+        while (unknown.hasNext()) {
+            String name = unknown.next();
+            if (!name.equals("items")) {
+                throw ApiException.badRequest(name, "Unknown field '" + name + "'");
+            }
+        }
+        Instant now = clock.instant();
+        List<Object> prepared = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            prepared.add(prepare(i, items.get(i), caller, now));
+        }
+        return writer.write(tx -> {
+            List<ItemResult> results = new ArrayList<>(prepared.size());
+            Set<UUID> inBatch = new HashSet<>();
+            Map<String, Integer> acceptedPerStore = new HashMap<>();
+            for (Object p : prepared) {
+                if (p instanceof ItemResult rejected) {
+                    results.add(rejected);
+                    continue;
+                }
+                Accepted a = (Accepted) p;
+                UUID id = a.entry().id();
+                if (store.contains(id) || !inBatch.add(id)) {
+                    results.add(new ItemResult(id, Status.DUPLICATE, null));
+                    continue;
+                }
+                if (a.deviceKey() != null) {
+                    Instant last = lastByDevice.get(a.deviceKey());
+                    if (last != null && Duration.between(last, a.entry().createdAt()).abs().compareTo(settings.minInterval()) < 0) {
+                        results.add(rejected(a.index(), id, "createdAt", "Less than " + settings.minInterval().toSeconds()
+                                + " s after the previous answer from this device; repeated taps are not counted"));
+                        continue;
+                    }
+                }
+                accept(a, tx, now);
+                if (a.deviceKey() != null) {
+                    lastByDevice.merge(a.deviceKey(), a.entry().createdAt(), (x, y) -> x.isAfter(y) ? x : y);
+                }
+                acceptedPerStore.merge(a.entry().storeId(), 1, Integer::sum);
+                results.add(new ItemResult(id, Status.ACCEPTED, null));
+            }
+            acceptedPerStore.forEach((storeId, n) -> tx.afterCommit(() -> events.publish(new LiveEvents.Event("scores", storeId,
+                    Map.of("storeId", storeId, "accepted", n, "at", now.toString())))));
+            return new BatchResult(results);
+        });
+    }
+
+    /** Validates an item against the contract and the catalog, outside the writer. */
+    private Object prepare(int index, JsonNode node, Optional<Caller> caller, Instant now) {
+        FeedbackItem item;
+        try {
+            item = Json.mapper().treeToValue(node, FeedbackItem.class);
+        } catch (JsonProcessingException e) {
+            ApiException problem = JsonBody.toProblem(e);
+            String field = problem.field() == null ? "items[" + index + "]" : "items[" + index + "]." + problem.field();
+            return new ItemResult(idOf(node), Status.REJECTED, Problem.of(400, "Invalid item", problem.getMessage(), field));
+        } catch (IllegalArgumentException e) {
+            return new ItemResult(idOf(node), Status.REJECTED, Problem.of(400, "Invalid item", "The item is not valid", "items[" + index + "]"));
+        }
+        try {
+            return validated(index, item, caller, now);
+        } catch (InvalidFieldException e) {
+            return rejected(index, item.id(), e.field(), e.reason());
+        }
+    }
+
+    private Accepted validated(int index, FeedbackItem item, Optional<Caller> caller, Instant now) {
+        Store shop = catalog.store(item.storeId())
+                .orElseThrow(() -> new InvalidFieldException("storeId", "unknown store '" + item.storeId() + "'"));
+        if (!shop.touchpoints().contains(item.touchpoint())) {
+            throw new InvalidFieldException("touchpoint", "store " + shop.id() + " has no touchpoint '" + item.touchpoint() + "'");
+        }
+        boolean kiosk = caller.map(c -> c.role() == Role.STAFF).orElse(false);
+        if (kiosk && !caller.get().storeId().orElseThrow().equals(item.storeId())) {
+            throw new InvalidFieldException("storeId", "a kiosk of store " + caller.get().storeId().get()
+                    + " cannot capture answers for store " + item.storeId());
+        }
+        if (item.createdAt().isAfter(now.plus(settings.futureSkew()))) {
+            throw new InvalidFieldException("createdAt", "lies more than " + settings.futureSkew().toMinutes()
+                    + " minutes in the future");
+        }
+        String category = null;
+        if (item.gtin() != null) {
+            Product product = catalog.product(item.gtin().value())
+                    .orElseThrow(() -> new InvalidFieldException("gtin", "no product with GTIN " + item.gtin().value()));
+            category = product.category();
+        }
+        Map<String, String> answers = Map.of();
+        if (item.surveyId() != null) {
+            SurveyView survey = surveys.version(item.surveyId(), item.surveyVersion())
+                    .orElseThrow(() -> new InvalidFieldException("surveyVersion", "survey " + item.surveyId() + " has no version "
+                            + item.surveyVersion()));
+            answers = SurveyAnswers.validate(survey, item.answers());
+        }
+        String profileUid = caller.filter(c -> c.role() == Role.SHOPPER).map(Caller::uid).orElse(null);
+        String deviceKey = item.deviceId() != null ? (kiosk ? "kiosk:" : "device:") + item.deviceId()
+                : caller.map(c -> c.role().claim() + ":" + c.uid()).orElse(null);
+        FeedbackEntry entry = new FeedbackEntry(item.id(), item.storeId(), item.touchpoint(), category,
+                item.gtin() == null ? null : item.gtin().value(), item.createdAt(), now, item.rating(), item.nps(), item.ces(),
+                item.dimensions(), item.comment(), item.surveyId(), item.surveyVersion(), answers, kiosk ? "kiosk" : "app",
+                profileUid);
+        return new Accepted(index, entry, deviceKey, ZoneId.of(shop.timeZone()));
+    }
+
+    /** Stores an accepted entry and everything that follows from it. Writer thread. */
+    private void accept(Accepted a, Transaction tx, Instant now) {
+        FeedbackEntry e = a.entry();
+        LocalDate day = LocalDate.ofInstant(e.createdAt(), a.zone());
+        store.add(e, day, tx);
+        aggregates.add(e.storeId(), day, e.touchpoint(), e.category(), e.rating(), e.nps(), e.ces(), e.dimensions(),
+                e.comment() == null ? null : new Aggregates.RecentComment(e.id(), e.createdAt(), e.comment(), e.rating(), e.nps()),
+                tx);
+        Optional<Profile> profile = e.profileUid() == null ? Optional.empty() : profiles.find(e.profileUid());
+        if (profile.isPresent() && profile.get().allows(ConsentPurpose.PERSONALIZATION)) {
+            profiles.update(e.profileUid(), p -> learn(p, e, now), tx);
+        }
+        boolean contact = profile.map(p -> p.allows(ConsentPurpose.CONTACT)).orElse(false);
+        if (caseRule.opensCase(e.rating(), e.nps(), e.comment(), contact)) {
+            cases.put(new FollowUpCase(UUID.randomUUID(), e.storeId(), e.touchpoint(), e.id(), e.profileUid(), "open", now,
+                    now.plus(caseRule.sla()), null, e.rating(), e.nps(), e.comment(), List.of()), tx);
+        }
+        alerts.record(e.storeId(), e.touchpoint(), e.createdAt(), e.unhappy(), now)
+                .ifPresent(alert -> tx.afterCommit(() -> events.publish(new LiveEvents.Event("alert", alert.storeId(), alert))));
+    }
+
+    /**
+     * The learning relationship: a rating moves the affinity of the product's category (a bad one
+     * counts against it), and the contact goes into the short history.
+     */
+    static Profile learn(Profile p, FeedbackEntry e, Instant now) {
+        Profile next = p.withInteraction(new Interaction(e.createdAt(), "feedback", e.storeId(), e.gtin(), e.category(),
+                e.rating()), now);
+        if (e.category() != null && e.rating() != null) {
+            Map<String, Double> affinities = new HashMap<>(next.affinities());
+            double old = affinities.getOrDefault(e.category(), 0.0);
+            double updated = Math.max(-1.0, Math.min(1.0, old * 0.9 + (e.rating() - 3) * 0.15));
+            affinities.put(e.category(), updated);
+            next = next.withAffinities(affinities, now);
+        }
+        return next;
+    }
+
+    private static ItemResult rejected(int index, UUID id, String field, String reason) {
+        return new ItemResult(id, Status.REJECTED, Problem.of(400, "Invalid item", reason, "items[" + index + "]." + field));
+    }
+
+    private static UUID idOf(JsonNode node) {
+        try {
+            return node != null && node.hasNonNull("id") ? UUID.fromString(node.get("id").asText()) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private record Accepted(int index, FeedbackEntry entry, String deviceKey, ZoneId zone) {
+    }
+}

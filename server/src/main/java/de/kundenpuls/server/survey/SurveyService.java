@@ -1,0 +1,171 @@
+package de.kundenpuls.server.survey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import de.kundenpuls.model.survey.SurveyDefinition;
+import de.kundenpuls.model.survey.SurveyView;
+import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.server.api.JsonBody;
+import de.kundenpuls.server.api.Responses;
+import de.kundenpuls.server.auth.Access;
+import de.kundenpuls.server.auth.Caller;
+import de.kundenpuls.server.auth.Role;
+import de.kundenpuls.server.catalog.Catalog;
+import de.kundenpuls.server.storage.StorageWriter;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * Surveys: versioned definitions for marketers, and the one the app or kiosk should show.
+ *
+ * <pre>
+ * curl 'http://localhost:8080/api/surveys/active?storeId=berlin-mitte&amp;touchpoint=checkout'
+ * curl -X POST -H "Authorization: Bearer $MARKETER" -H 'Content-Type: application/json' -d @survey.json \
+ *      http://localhost:8080/api/surveys
+ * </pre>
+ */
+public final class SurveyService implements HttpService {
+
+    private final Access access;
+    private final SurveyStore surveys;
+    private final Catalog catalog;
+    private final StorageWriter writer;
+    private final Clock clock;
+
+    /**
+     * Creates the service.
+     *
+     * @param access  access rules
+     * @param surveys the surveys
+     * @param catalog stores, touchpoints, categories (targeting)
+     * @param writer  the storage writer
+     * @param clock   the clock
+     */
+    public SurveyService(Access access, SurveyStore surveys, Catalog catalog, StorageWriter writer, Clock clock) {
+        this.access = access;
+        this.surveys = surveys;
+        this.catalog = catalog;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/active", access.anyone((c, req, res) -> active(req, res)))
+                .get("/", access.allow((c, req, res) -> Responses.json(res, Map.of("items", surveys.allLatest())),
+                        Role.MARKETER, Role.ADMIN))
+                .post("/", access.allow(this::create, Role.MARKETER, Role.ADMIN))
+                .get("/{id}", access.allow((c, req, res) -> Responses.json(res, latest(req)), Role.MARKETER, Role.ADMIN))
+                .put("/{id}", access.allow(this::update, Role.MARKETER, Role.ADMIN))
+                .get("/{id}/versions/{version}", access.anyone((c, req, res) -> version(req, res)));
+    }
+
+    private void create(Caller caller, ServerRequest req, ServerResponse res) {
+        SurveyDefinition definition = JsonBody.read(req, SurveyDefinition.class);
+        checkTargeting(definition);
+        SurveyView view = new SurveyView(UUID.randomUUID().toString(), 1, definition, Instant.now(clock), caller.uid());
+        writer.write(tx -> {
+            surveys.add(view, tx);
+            return null;
+        });
+        res.headers().location(java.net.URI.create("/api/surveys/" + view.id()));
+        Responses.json(res, Status.CREATED_201, view);
+    }
+
+    private void update(Caller caller, ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        SurveyDefinition definition = JsonBody.read(req, SurveyDefinition.class);
+        checkTargeting(definition);
+        SurveyView saved = writer.write(tx -> {
+            SurveyView current = surveys.latest(id).orElseThrow(() -> ApiException.notFound("id", "No survey with id '" + id + "'"));
+            SurveyView next = new SurveyView(id, current.version() + 1, definition, Instant.now(clock), caller.uid());
+            surveys.add(next, tx);
+            return next;
+        });
+        Responses.json(res, saved);
+    }
+
+    private SurveyView latest(ServerRequest req) {
+        String id = req.path().pathParameters().get("id");
+        return surveys.latest(id).orElseThrow(() -> ApiException.notFound("id", "No survey with id '" + id + "'"));
+    }
+
+    private void version(ServerRequest req, ServerResponse res) {
+        String id = req.path().pathParameters().get("id");
+        int version;
+        try {
+            version = Integer.parseInt(req.path().pathParameters().get("version"));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("version", "must be a whole number");
+        }
+        Responses.json(res, surveys.version(id, version)
+                .orElseThrow(() -> ApiException.notFound("version", "Survey '" + id + "' has no version " + version)));
+    }
+
+    /**
+     * The survey to show at a store's touchpoint, for a product: among the active surveys whose
+     * targeting matches, the most specific (store beats touchpoint beats category), newest first.
+     */
+    private void active(ServerRequest req, ServerResponse res) {
+        String storeId = req.query().first("storeId").orElseThrow(() -> ApiException.badRequest("storeId", "is required"));
+        if (catalog.store(storeId).isEmpty()) {
+            throw ApiException.badRequest("storeId", "Unknown store '" + storeId + "'");
+        }
+        String touchpoint = req.query().first("touchpoint").orElse(null);
+        if (touchpoint != null && !catalog.store(storeId).get().touchpoints().contains(touchpoint)) {
+            throw ApiException.badRequest("touchpoint", "Store " + storeId + " has no touchpoint '" + touchpoint + "'");
+        }
+        String category = req.query().first("gtin")
+                .map(g -> catalog.product(g).map(p -> p.category()).orElse(null))
+                .orElse(null);
+        Instant now = Instant.now(clock);
+        Optional<SurveyView> best = surveys.allLatest().stream()
+                .filter(s -> s.definition().activeFrom() == null || !now.isBefore(s.definition().activeFrom()))
+                .filter(s -> s.definition().activeTo() == null || now.isBefore(s.definition().activeTo()))
+                .filter(s -> matches(s.definition().targeting().storeIds(), storeId))
+                .filter(s -> matches(s.definition().targeting().touchpoints(), touchpoint))
+                .filter(s -> matches(s.definition().targeting().categories(), category))
+                .max(Comparator.comparingInt(SurveyService::specificity).thenComparing(SurveyView::createdAt));
+        if (best.isEmpty()) {
+            res.status(Status.NO_CONTENT_204).send();
+            return;
+        }
+        Responses.json(res, best.get());
+    }
+
+    private static boolean matches(java.util.List<String> targets, String value) {
+        return targets.isEmpty() || (value != null && targets.contains(value));
+    }
+
+    private static int specificity(SurveyView s) {
+        var t = s.definition().targeting();
+        return (t.storeIds().isEmpty() ? 0 : 4) + (t.touchpoints().isEmpty() ? 0 : 2) + (t.categories().isEmpty() ? 0 : 1);
+    }
+
+    private void checkTargeting(SurveyDefinition d) {
+        var t = d.targeting();
+        for (int i = 0; i < t.storeIds().size(); i++) {
+            if (catalog.store(t.storeIds().get(i)).isEmpty()) {
+                throw ApiException.badRequest("targeting.storeIds[" + i + "]", "Unknown store '" + t.storeIds().get(i) + "'");
+            }
+        }
+        for (int i = 0; i < t.touchpoints().size(); i++) {
+            if (!catalog.touchpoints().containsKey(t.touchpoints().get(i))) {
+                throw ApiException.badRequest("targeting.touchpoints[" + i + "]", "Unknown touchpoint '" + t.touchpoints().get(i) + "'");
+            }
+        }
+        for (int i = 0; i < t.categories().size(); i++) {
+            if (!catalog.categories().containsKey(t.categories().get(i))) {
+                throw ApiException.badRequest("targeting.categories[" + i + "]", "Unknown category '" + t.categories().get(i) + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package de.kundenpuls.server.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import de.kundenpuls.model.analytics.ScoreReport;
+import de.kundenpuls.model.feedback.BatchResult;
+import de.kundenpuls.model.feedback.BatchResult.Status;
+import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.model.profile.Profile;
+import de.kundenpuls.server.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Feedback capture over real HTTP on a real data directory. */
+class FeedbackCaptureTest {
+
+    @TempDir
+    Path dir;
+
+    private TestServer server;
+    private KundenpulsClient marketer;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true"));
+        marketer = server.as("marketer");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private long count(String query) {
+        return marketer.get("/api/analytics/scores?" + query, ScoreReport.class).count();
+    }
+
+    @Test
+    void eachItemIsJudgedOnItsOwnAndRetriesAreDuplicates() {
+        KundenpulsClient app = server.client();
+        FeedbackItem good = Items.rating(5, "Super");
+        String batch = """
+                {"items":[
+                  %s,
+                  {"id":"%s","storeId":"berlin-mitte","touchpoint":"checkout","createdAt":"%s","rating":9},
+                  {"id":"%s","storeId":"berlin-mitte","touchpoint":"garden","createdAt":"%s","rating":3},
+                  {"id":"%s","storeId":"berlin-mitte","touchpoint":"checkout","createdAt":"%s","rating":3},
+                  {"id":"%s","storeId":"berlin-mitte","touchpoint":"checkout","createdAt":"%s","dimensions":{"quality":4,"staff":6}}
+                ]}""".formatted(json(good), UUID.randomUUID(), Instant.now(), UUID.randomUUID(), Instant.now(),
+                UUID.randomUUID(), Instant.now().plusSeconds(3600), UUID.randomUUID(), Instant.now());
+        BatchResult first = app.sendBytes("POST", "/api/feedback/batch", batch.getBytes(StandardCharsets.UTF_8),
+                "application/json", BatchResult.class);
+        assertThat(first.results()).extracting(BatchResult.ItemResult::status)
+                .containsExactly(Status.ACCEPTED, Status.REJECTED, Status.REJECTED, Status.REJECTED, Status.REJECTED);
+        assertThat(first.results().get(1).problem().field()).isEqualTo("items[1].rating");
+        assertThat(first.results().get(2).problem().field()).isEqualTo("items[2].touchpoint");
+        assertThat(first.results().get(3).problem().field()).isEqualTo("items[3].createdAt");
+        assertThat(first.results().get(4).problem().field()).isEqualTo("items[4].dimensions.staff");
+        assertThat(first.results().get(1).problem().detail()).contains("between 1 and 5");
+
+        BatchResult retry = app.sendBytes("POST", "/api/feedback/batch", batch.getBytes(StandardCharsets.UTF_8),
+                "application/json", BatchResult.class);
+        assertThat(retry.results().get(0).status()).isEqualTo(Status.DUPLICATE);
+        assertThat(count("storeId=berlin-mitte")).isEqualTo(1);
+    }
+
+    @Test
+    void aRejectedItemLeavesNoTraceSoItsIdCanStillBeUsed() {
+        UUID id = UUID.randomUUID();
+        FeedbackItem bad = new FeedbackItem(id, "berlin-mitte", "checkout", Instant.now(), 4, null, null, Map.of(), null,
+                null, null, null, null, null);
+        String badJson = json(bad).replace("\"rating\":4", "\"rating\":4,\"gtin\":\"4013456000019\"");
+        BatchResult rejected = server.client().sendBytes("POST", "/api/feedback/batch",
+                ("{\"items\":[" + badJson + "]}").getBytes(StandardCharsets.UTF_8), "application/json", BatchResult.class);
+        assertThat(rejected.results().get(0).status()).isEqualTo(Status.REJECTED);
+        assertThat(rejected.results().get(0).problem().field()).isEqualTo("items[0].gtin");
+        assertThat(count("storeId=berlin-mitte")).isZero();
+
+        BatchResult accepted = server.client().feedback().send(List.of(bad));
+        assertThat(accepted.results().get(0).status()).isEqualTo(Status.ACCEPTED);
+        assertThat(count("storeId=berlin-mitte")).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRetriesOfTheSameBatchStoreEachItemOnce() throws Exception {
+        List<FeedbackItem> items = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            items.add(Items.full("hamburg-altona", "shelf", Instant.now().minusSeconds(3600 + i * 10L), 1 + i % 5, i % 11, null,
+                    Map.of(), null, null, null));
+        }
+        List<Callable<BatchResult>> senders = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            senders.add(() -> server.client().feedback().send(items));
+        }
+        int accepted = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<BatchResult> f : pool.invokeAll(senders)) {
+                for (BatchResult.ItemResult r : f.get().results()) {
+                    assertThat(r.status()).isIn(Status.ACCEPTED, Status.DUPLICATE);
+                    if (r.status() == Status.ACCEPTED) {
+                        accepted++;
+                    }
+                }
+            }
+        }
+        assertThat(accepted).isEqualTo(60);
+        assertThat(count("storeId=hamburg-altona")).isEqualTo(60);
+        server.restart();
+        marketer = server.as("marketer");
+        assertThat(count("storeId=hamburg-altona")).isEqualTo(60);
+    }
+
+    @Test
+    void buttonMashingIsRejectedButAnOfflineBatchIsNot() {
+        Instant t0 = Instant.now().minusSeconds(86_400);
+        List<FeedbackItem> mashing = List.of(
+                Items.full("berlin-mitte", "entrance", t0, 5, null, null, Map.of(), null, null, "kiosk-7"),
+                Items.full("berlin-mitte", "entrance", t0.plusMillis(800), 5, null, null, Map.of(), null, null, "kiosk-7"),
+                Items.full("berlin-mitte", "entrance", t0.plusMillis(1500), 5, null, null, Map.of(), null, null, "kiosk-7"));
+        KundenpulsClient kiosk = server.staff("berlin-mitte");
+        assertThat(kiosk.feedback().send(mashing).results()).extracting(BatchResult.ItemResult::status)
+                .containsExactly(Status.ACCEPTED, Status.REJECTED, Status.REJECTED);
+
+        // Captured offline over an afternoon, synced at once: every answer counts.
+        List<FeedbackItem> offline = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            offline.add(Items.full("berlin-mitte", "entrance", t0.plusSeconds(60 + i * 40L), 2 + i % 4, null, null, Map.of(),
+                    null, null, "kiosk-7"));
+        }
+        assertThat(kiosk.feedback().send(offline).results()).extracting(BatchResult.ItemResult::status)
+                .containsOnly(Status.ACCEPTED);
+
+        // A kiosk is bound to its own store.
+        BatchResult foreign = kiosk.feedback().send(List.of(Items.full("wien-neubau", "entrance", t0, 5, null, null, Map.of(),
+                null, null, "kiosk-7")));
+        assertThat(foreign.results().get(0).problem().field()).isEqualTo("items[0].storeId");
+    }
+
+    @Test
+    void signedInAnswersAreLinkedAndTeachTheProfileOnlyWithConsent() {
+        KundenpulsClient learner = server.as("shopper");
+        learner.me().consents(Map.of("personalization", true));
+        learner.feedback().send(List.of(Items.full("berlin-mitte", "shelf", Instant.now().minusSeconds(30), 1, null, null,
+                Map.of("quality", 1), "Milch war sauer", Items.MILK, null)));
+        Profile taught = learner.me().get();
+        assertThat(taught.affinities().get("dairy")).isNegative();
+        assertThat(taught.history()).anySatisfy(i -> {
+            assertThat(i.kind()).isEqualTo("feedback");
+            assertThat(i.category()).isEqualTo("dairy");
+        });
+        assertThat(learner.me().export().toString()).contains("Milch war sauer");
+
+        KundenpulsClient private_ = server.as("shopper");
+        private_.me().get();
+        private_.feedback().send(List.of(Items.full("berlin-mitte", "shelf", Instant.now().minusSeconds(30), 1, null, null,
+                Map.of(), null, Items.MILK, null)));
+        Profile untaught = private_.me().get();
+        assertThat(untaught.affinities()).isEmpty();
+        assertThat(untaught.history()).isEmpty();
+    }
+
+    private static String json(FeedbackItem item) {
+        try {
+            return KundenpulsClient.mapper().writeValueAsString(item);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

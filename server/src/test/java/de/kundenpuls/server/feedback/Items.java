@@ -1,0 +1,29 @@
+package de.kundenpuls.server.feedback;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import de.kundenpuls.model.Gtin;
+import de.kundenpuls.model.feedback.FeedbackItem;
+
+/** Builds feedback items for tests. */
+final class Items {
+
+    static final String STORE = "berlin-mitte";
+    static final String MILK = "4013456000018";
+
+    private Items() {
+    }
+
+    static FeedbackItem rating(int rating, String comment) {
+        return new FeedbackItem(UUID.randomUUID(), STORE, "checkout", Instant.now().minusSeconds(60), rating, null, null,
+                Map.of(), comment, null, null, null, null, null);
+    }
+
+    static FeedbackItem full(String store, String touchpoint, Instant at, Integer rating, Integer nps, Integer ces,
+                             Map<String, Integer> dims, String comment, String gtin, String deviceId) {
+        return new FeedbackItem(UUID.randomUUID(), store, touchpoint, at, rating, nps, ces, dims, comment,
+                gtin == null ? null : Gtin.of(gtin), null, null, null, deviceId);
+    }
+}

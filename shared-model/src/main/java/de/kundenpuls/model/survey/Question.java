@@ -1,0 +1,100 @@
+package de.kundenpuls.model.survey;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import de.kundenpuls.model.InvalidFieldException;
+
+/**
+ * A survey question.
+ *
+ * @param id       stable id within the survey, e.g. {@code q1}
+ * @param type     {@code smiley} (1–5), {@code nps} (0–10), {@code ces} (1–7), {@code single},
+ *                 {@code multiple} or {@code text}
+ * @param text     question text per language (de required, en)
+ * @param options  choices for single and multiple choice
+ * @param required whether it must be answered when shown
+ * @param showIf   skip logic: show only when another question's answer matches
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Question(String id, String type, Map<String, String> text, List<Option> options, boolean required,
+                       ShowIf showIf) {
+
+    /** The question types. */
+    public static final Set<String> TYPES = Set.of("smiley", "nps", "ces", "single", "multiple", "text");
+
+    /** Validates the question. */
+    public Question {
+        id = InvalidFieldException.requiredText(id, "id", 32);
+        if (!id.matches("[A-Za-z0-9_-]+")) {
+            throw new InvalidFieldException("id", "may contain letters, digits, '-' and '_' only");
+        }
+        if (type == null || !TYPES.contains(type)) {
+            throw new InvalidFieldException("type", "must be one of smiley, nps, ces, single, multiple, text");
+        }
+        if (text == null || text.get("de") == null || text.get("de").isBlank()) {
+            throw new InvalidFieldException("text.de", "is required");
+        }
+        for (String lang : text.keySet()) {
+            if (!lang.equals("de") && !lang.equals("en")) {
+                throw new InvalidFieldException("text." + lang, "only de and en are supported");
+            }
+        }
+        text = Collections.unmodifiableMap(new LinkedHashMap<>(text));
+        boolean choice = type.equals("single") || type.equals("multiple");
+        if (choice && (options == null || options.size() < 2)) {
+            throw new InvalidFieldException("options", "a choice question needs at least two options");
+        }
+        if (!choice && options != null && !options.isEmpty()) {
+            throw new InvalidFieldException("options", "only single and multiple choice questions have options");
+        }
+        Set<String> optionIds = new HashSet<>();
+        for (Option o : options == null ? List.<Option>of() : options) {
+            if (!optionIds.add(o.id())) {
+                throw new InvalidFieldException("options", "option id '" + o.id() + "' appears twice");
+            }
+        }
+        options = Collections.unmodifiableList(new ArrayList<>(options == null ? List.of() : options));
+    }
+
+    /**
+     * A choice.
+     *
+     * @param id   stable id
+     * @param text label per language
+     */
+    public record Option(String id, Map<String, String> text) {
+        /** Validates the option. */
+        public Option {
+            id = InvalidFieldException.requiredText(id, "id", 32);
+            if (text == null || text.get("de") == null || text.get("de").isBlank()) {
+                throw new InvalidFieldException("text.de", "is required");
+            }
+            text = Collections.unmodifiableMap(new LinkedHashMap<>(text));
+        }
+    }
+
+    /**
+     * Skip logic: the question is shown only when the answer to {@code question} is one of
+     * {@code anyOf} (numbers as text, option ids for choices).
+     *
+     * @param question the earlier question's id
+     * @param anyOf    the matching answers
+     */
+    public record ShowIf(String question, List<String> anyOf) {
+        /** Validates the rule. */
+        public ShowIf {
+            question = InvalidFieldException.requiredText(question, "question", 32);
+            if (anyOf == null || anyOf.isEmpty()) {
+                throw new InvalidFieldException("anyOf", "needs at least one value");
+            }
+            anyOf = Collections.unmodifiableList(new ArrayList<>(anyOf));
+        }
+    }
+}
