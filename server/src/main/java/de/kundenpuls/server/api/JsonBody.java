@@ -133,6 +133,10 @@ public final class JsonBody {
             return "";
         }
         // Jackson names Java classes; the client knows JSON types only.
+        int hint = message.indexOf(" (set DeserializationConfig");
+        if (hint > 0) {
+            message = message.substring(0, hint);
+        }
         return message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1")
                 .replaceAll("\\(class [^)]*\\)", "")
                 .strip();

@@ -41,7 +41,6 @@ class RoleMatrixTest {
     enum Caller { ANONYMOUS, SHOPPER, STAFF, MARKETER, ADMIN }
 
     private static final Set<Caller> ANYONE = EnumSet.allOf(Caller.class);
-    private static final Set<Caller> SIGNED_IN = EnumSet.of(Caller.SHOPPER, Caller.STAFF, Caller.MARKETER, Caller.ADMIN);
     private static final Set<Caller> SHOPPER = EnumSet.of(Caller.SHOPPER);
     private static final Set<Caller> ADMIN = EnumSet.of(Caller.ADMIN);
     private static final Set<Caller> MARKETING = EnumSet.of(Caller.MARKETER, Caller.ADMIN);
@@ -68,6 +67,24 @@ class RoleMatrixTest {
         e.add(new Endpoint("GET", "/api/stores", null, ANYONE));
         e.add(new Endpoint("GET", "/api/stores/" + STORE + "/touchpoints", null, ANYONE));
         e.add(new Endpoint("POST", "/api/products/import", null, ADMIN));
+        // Feedback, surveys, cases, analytics
+        e.add(new Endpoint("POST", "/api/feedback/batch", "{\"items\":[]}", EnumSet.of(Caller.ANONYMOUS, Caller.SHOPPER, Caller.STAFF)));
+        e.add(new Endpoint("GET", "/api/surveys/active?storeId=" + STORE, null, ANYONE));
+        e.add(new Endpoint("GET", "/api/surveys", null, MARKETING));
+        e.add(new Endpoint("POST", "/api/surveys", "{}", MARKETING));
+        e.add(new Endpoint("GET", "/api/surveys/unknown", null, MARKETING));
+        e.add(new Endpoint("PUT", "/api/surveys/unknown", "{}", MARKETING));
+        e.add(new Endpoint("GET", "/api/surveys/unknown/versions/1", null, ANYONE));
+        e.add(new Endpoint("GET", "/api/cases", null, STORE_STAFF));
+        e.add(new Endpoint("GET", "/api/cases/" + java.util.UUID.randomUUID(), null, STORE_STAFF));
+        e.add(new Endpoint("POST", "/api/cases/" + java.util.UUID.randomUUID() + "/take", null, STORE_STAFF));
+        e.add(new Endpoint("POST", "/api/cases/" + java.util.UUID.randomUUID() + "/replies", "{\"text\":\"x\"}", STORE_STAFF));
+        e.add(new Endpoint("POST", "/api/cases/" + java.util.UUID.randomUUID() + "/close", null, STORE_STAFF));
+        e.add(new Endpoint("GET", "/api/me/inbox", null, SHOPPER));
+        e.add(new Endpoint("POST", "/api/me/inbox/" + java.util.UUID.randomUUID() + "/replies", "{\"text\":\"x\"}", SHOPPER));
+        e.add(new Endpoint("GET", "/api/analytics/scores", null, INSIGHT));
+        e.add(new Endpoint("GET", "/api/analytics/scores?storeId=" + OTHER_STORE, null, EnumSet.of(Caller.MARKETER, Caller.ADMIN)));
+        e.add(new Endpoint("GET", "/api/analytics/alerts", null, INSIGHT));
         // Profile and privacy
         e.add(new Endpoint("GET", "/api/me", null, SHOPPER));
         e.add(new Endpoint("PATCH", "/api/me", "{\"locale\":\"de\"}", SHOPPER));

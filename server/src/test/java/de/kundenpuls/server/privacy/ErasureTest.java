@@ -32,7 +32,12 @@ class ErasureTest {
             KundenpulsClient shopper = server.as("shopper");
             shopper.me().patch(Map.of("contact", Map.of("email", marker, "name", "Erika Muster")));
             shopper.me().consents(Map.of("contact", true));
+            String said = "complaint-" + UUID.randomUUID().toString().substring(0, 8);
+            shopper.feedback().send(List.of(new de.kundenpuls.model.feedback.FeedbackItem(UUID.randomUUID(), "berlin-mitte",
+                    "checkout", java.time.Instant.now().minusSeconds(5), 1, null, null, Map.of(), "Kasse zu: " + said,
+                    null, null, null, null, null)));
             assertThat(filesContain(marker)).as("the marker is written to the data files").isTrue();
+            assertThat(filesContain(said)).as("the comment is written to the data files").isTrue();
 
             Map<String, Object> export = shopper.me().export();
             assertThat(export.toString()).contains(marker).contains("Erika Muster");
@@ -43,6 +48,16 @@ class ErasureTest {
                 Thread.sleep(500);
             }
             assertThat(filesContain(marker)).as("marker still in the data files 2 minutes after erasure").isFalse();
+            while (filesContain(said) && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertThat(filesContain(said)).as("comment still in the data files after erasure").isFalse();
+            // The anonymous score stays; the case stays for the store, without the person or their words.
+            KundenpulsClient marketer = server.as("marketer");
+            assertThat(marketer.get("/api/analytics/scores?storeId=berlin-mitte",
+                    de.kundenpuls.model.analytics.ScoreReport.class).count()).isEqualTo(1);
+            Map<?, ?> cases = server.staff("berlin-mitte").get("/api/cases?state=all", Map.class);
+            assertThat(cases.toString()).doesNotContain(said).contains("closed");
             // The next call creates a fresh, empty profile: nothing of the old one comes back.
             assertThat(shopper.me().get().contact().email()).isNull();
         }

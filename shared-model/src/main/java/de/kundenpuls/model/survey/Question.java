@@ -23,14 +23,15 @@ import de.kundenpuls.model.InvalidFieldException;
  * @param showIf   skip logic: show only when another question's answer matches
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Question(String id, String type, Map<String, String> text, List<Option> options, boolean required,
+public record Question(String id, String type, Map<String, String> text, List<Option> options, Boolean required,
                        ShowIf showIf) {
 
     /** The question types. */
     public static final Set<String> TYPES = Set.of("smiley", "nps", "ces", "single", "multiple", "text");
 
-    /** Validates the question. */
+    /** Validates the question; {@code required} defaults to false. */
     public Question {
+        required = required != null && required;
         id = InvalidFieldException.requiredText(id, "id", 32);
         if (!id.matches("[A-Za-z0-9_-]+")) {
             throw new InvalidFieldException("id", "may contain letters, digits, '-' and '_' only");

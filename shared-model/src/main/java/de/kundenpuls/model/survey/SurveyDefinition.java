@@ -21,10 +21,11 @@ import de.kundenpuls.model.InvalidFieldException;
  * @param allowPartial whether a kiosk may submit an unfinished answer after the idle timeout
  */
 public record SurveyDefinition(String name, List<Question> questions, Targeting targeting, Instant activeFrom,
-                               Instant activeTo, boolean allowPartial) {
+                               Instant activeTo, Boolean allowPartial) {
 
     /** Validates the survey, including that skip logic only refers to earlier questions. */
     public SurveyDefinition {
+        allowPartial = allowPartial != null && allowPartial;
         name = InvalidFieldException.requiredText(name, "name", 200);
         if (questions == null || questions.isEmpty()) {
             throw new InvalidFieldException("questions", "a survey needs at least one question");
