@@ -25,6 +25,12 @@ import de.kundenpuls.server.feedback.FeedbackCapture;
 import de.kundenpuls.server.feedback.FeedbackPersonalData;
 import de.kundenpuls.server.feedback.FeedbackService;
 import de.kundenpuls.server.feedback.FeedbackStore;
+import de.kundenpuls.server.offer.OfferPersonalData;
+import de.kundenpuls.server.offer.OfferService;
+import de.kundenpuls.server.offer.OfferStore;
+import de.kundenpuls.server.offer.RecoveryService;
+import de.kundenpuls.server.push.FcmPushGateway;
+import de.kundenpuls.server.push.PushGateway;
 import de.kundenpuls.server.survey.SurveyService;
 import de.kundenpuls.server.survey.SurveyStore;
 import de.kundenpuls.server.catalog.Catalog;
@@ -128,6 +134,9 @@ public final class KundenpulsServer implements AutoCloseable {
                 .register("/api/cases", features.cases().staff())
                 .register("/api/me/inbox", features.cases().inbox())
                 .register("/api/analytics", features.analytics())
+                .register("/api/offers", features.offers().offers())
+                .register("/api/recovery", features.recovery())
+                .register("/api/me", features.offers().me())
                 .register("/api/me", features.profileService())
                 .register("/api/me", features.privacy().me())
                 .register("/api/admin", features.privacy().admin())
@@ -193,6 +202,7 @@ public final class KundenpulsServer implements AutoCloseable {
     record Features(Access access, Catalog catalog, ProductService products, StoreService stores,
                     CategoryService categories, Profiles profiles, ProfileService profileService, PrivacyService privacy,
                     SurveyService surveys, FeedbackService feedback, CaseService cases, AnalyticsService analytics,
+                    OfferService offers, RecoveryService recovery, Optional<PushGateway> push,
                     Optional<DevTokenService> devTokens, boolean benchEmptyRoute, List<AutoCloseable> closeables) {
 
         static Features create(Config config, Storage storage, Identity identity, Clock clock) {
@@ -221,6 +231,20 @@ public final class KundenpulsServer implements AutoCloseable {
             FeedbackCapture feedbackCapture = new FeedbackCapture(feedbackStore, aggregates, caseStore, profiles, catalog,
                     surveyStore, alerts, events, storage.writer(), capture, caseRule, clock);
             personalData.add(new FeedbackPersonalData(feedbackStore, aggregates, caseStore, clock));
+            List<AutoCloseable> closeables = new ArrayList<>();
+            Optional<PushGateway> push = Optional.empty();
+            if (identity.pushEnabled()) {
+                FcmPushGateway gateway = FcmPushGateway.withDefaults(identity.app());
+                closeables.add(gateway);
+                push = Optional.of(gateway);
+            }
+            OfferStore offerStore = storage.container("offers", OfferStore.class, OfferStore::new);
+            OfferService offerService = new OfferService(access, offerStore, profiles, catalog, storage.writer(), clock);
+            RecoveryService recovery = new RecoveryService(access, offerStore, offerService, profiles, catalog, storage.writer(),
+                    push, clock);
+            closeables.add(recovery);
+            feedbackCapture.addListener(recovery);
+            personalData.add(new OfferPersonalData(offerStore));
             ProfileService profileService = new ProfileService(access, profiles, storage.writer(), storeExists, clock);
             PrivacyService privacy = new PrivacyService(access, profiles, storage, audit, personalData, clock);
             return new Features(access, catalog, new ProductService(access, catalog, storage.writer(), audit, clock),
@@ -228,7 +252,8 @@ public final class KundenpulsServer implements AutoCloseable {
                     privacy, new SurveyService(access, surveyStore, catalog, storage.writer(), clock),
                     new FeedbackService(access, feedbackCapture), new CaseService(access, caseStore, storage.writer(), clock),
                     new AnalyticsService(access, catalog, new ScoreQuery(aggregates), events, alerts, clock),
-                    devTokens, config.get("bench.empty-route").asBoolean().orElse(false), new ArrayList<>());
+                    offerService, recovery, push,
+                    devTokens, config.get("bench.empty-route").asBoolean().orElse(false), closeables);
         }
     }
 }

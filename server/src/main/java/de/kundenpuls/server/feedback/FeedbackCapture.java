@@ -65,6 +65,7 @@ public final class FeedbackCapture {
     private final CaptureSettings settings;
     private final CaseRule caseRule;
     private final Clock clock;
+    private final java.util.concurrent.CopyOnWriteArrayList<AnswerListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     // Last accepted createdAt per device; touched on the writer thread only.
     private final Map<String, Instant> lastByDevice = new HashMap<>();
 
@@ -99,6 +100,15 @@ public final class FeedbackCapture {
         this.settings = settings;
         this.caseRule = caseRule;
         this.clock = clock;
+    }
+
+    /**
+     * Adds a listener that hears of every accepted answer inside its commit.
+     *
+     * @param listener the listener
+     */
+    public void addListener(AnswerListener listener) {
+        listeners.add(listener);
     }
 
     /**
@@ -237,6 +247,9 @@ public final class FeedbackCapture {
         if (caseRule.opensCase(e.rating(), e.nps(), e.comment(), contact)) {
             cases.put(new FollowUpCase(UUID.randomUUID(), e.storeId(), e.touchpoint(), e.id(), e.profileUid(), "open", now,
                     now.plus(caseRule.sla()), null, e.rating(), e.nps(), e.comment(), List.of()), tx);
+        }
+        for (AnswerListener listener : listeners) {
+            listener.accepted(e, tx);
         }
         alerts.record(e.storeId(), e.touchpoint(), e.createdAt(), e.unhappy(), now)
                 .ifPresent(alert -> tx.afterCommit(() -> events.publish(new LiveEvents.Event("alert", alert.storeId(), alert))));

@@ -1,0 +1,169 @@
+package de.kundenpuls.server.offer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import de.kundenpuls.model.Gtin;
+import de.kundenpuls.model.client.ApiException;
+import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.model.offer.OfferDefinition;
+import de.kundenpuls.model.offer.OfferView;
+import de.kundenpuls.model.offer.PersonalOffer;
+import de.kundenpuls.server.TestServer;
+import de.kundenpuls.server.google.GoogleStandIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Personal offers that learn from every contact, redemption at the till, and service recovery. */
+class OffersTest {
+
+    private static final TypeReference<Map<String, List<PersonalOffer>>> OFFERS = new TypeReference<>() { };
+
+    @TempDir
+    Path dir;
+
+    private TestServer server;
+    private KundenpulsClient marketer;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true", "feedback.min-interval-ms", "0"));
+        marketer = server.as("marketer");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private OfferView offer(String title, String gtin, String category, int days, List<String> stores, boolean recovery) {
+        Instant now = Instant.now();
+        return marketer.send("POST", "/api/offers", new OfferDefinition(Map.of("de", title, "en", title), Map.of(),
+                gtin == null ? null : Gtin.of(gtin), category, "-20 %", now.minusSeconds(60), now.plus(Duration.ofDays(days)),
+                stores, recovery), OfferView.class);
+    }
+
+    private static List<PersonalOffer> offers(KundenpulsClient shopper) {
+        return shopper.get("/api/me/offers?lang=de", OFFERS).get("items");
+    }
+
+    private String productOf(String category) {
+        return server.client().catalog().search(null, category, null, 0, "de").items().get(0).gtin().value();
+    }
+
+    @Test
+    void theRankingImprovesWithEachContactAndSaysWhy() {
+        OfferView dairy = offer("Molkerei-Woche", null, "dairy", 5, List.of(), false);
+        OfferView shoes = offer("Schuh-Special", null, "shoes", 20, List.of(), false);
+        OfferView bread = offer("Brot des Monats", productOf("bakery"), null, 10, List.of(), false);
+
+        KundenpulsClient learner = server.as("shopper");
+        learner.me().consents(Map.of("personalization", true));
+        // Nothing learned yet: the shared order, ending soonest first.
+        assertThat(offers(learner)).extracting(PersonalOffer::offerId).containsExactly(dairy.id(), bread.id(), shoes.id());
+
+        String shoe = productOf("shoes");
+        learner.send("POST", "/api/me/scans", Map.of("gtin", shoe, "storeId", "berlin-mitte"), Map.class);
+        learner.send("POST", "/api/me/scans", Map.of("gtin", shoe, "storeId", "berlin-mitte"), Map.class);
+        List<PersonalOffer> afterScans = offers(learner);
+        assertThat(afterScans.get(0).offerId()).isEqualTo(shoes.id());
+        assertThat(afterScans.get(0).reason()).contains("Schuhe");
+
+        // A bad experience with dairy pulls the dairy offer to the end.
+        learner.feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "shelf", Instant.now().minusSeconds(5),
+                1, null, null, Map.of(), null, Gtin.of(productOf("dairy")), null, null, null, null)));
+        assertThat(offers(learner)).extracting(PersonalOffer::offerId).containsExactly(shoes.id(), bread.id(), dairy.id());
+
+        // Without the consent, the same behaviour teaches nothing: the shared order.
+        KundenpulsClient privateShopper = server.as("shopper");
+        privateShopper.me().consents(Map.of("personalization", false));
+        privateShopper.send("POST", "/api/me/scans", Map.of("gtin", shoe), Map.class);
+        assertThat(offers(privateShopper)).extracting(PersonalOffer::offerId).containsExactly(dairy.id(), bread.id(), shoes.id());
+        assertThat(offers(privateShopper)).allSatisfy(o -> assertThat(o.reason()).startsWith("Gültig bis"));
+    }
+
+    @Test
+    void aCodeIsRedeemedOnceInAStoreWhereTheOfferIsValid() {
+        OfferView berlinOnly = offer("Nur Berlin", null, "beverages", 5, List.of("berlin-mitte"), false);
+        KundenpulsClient shopper = server.as("shopper");
+        PersonalOffer mine = offers(shopper).get(0);
+        assertThat(mine.offerId()).isEqualTo(berlinOnly.id());
+        assertThat(Gtin.isValid(mine.code())).as("the code is a scannable EAN-13").isTrue();
+        assertThat(offers(shopper).get(0).code()).as("the code is stable").isEqualTo(mine.code());
+
+        assertThatThrownBy(() -> server.staff("hamburg-altona").send("POST", "/api/offers/redeem", Map.of("code", mine.code()), Map.class))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+        KundenpulsClient till = server.staff("berlin-mitte");
+        Map<?, ?> redeemed = till.send("POST", "/api/offers/redeem", Map.of("code", mine.code()), Map.class);
+        assertThat(redeemed.get("offerId")).isEqualTo(berlinOnly.id());
+        assertThatThrownBy(() -> till.send("POST", "/api/offers/redeem", Map.of("code", mine.code()), Map.class))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.problem().detail()).contains("Already redeemed");
+                });
+        assertThatThrownBy(() -> till.send("POST", "/api/offers/redeem", Map.of("code", "2900000000000"), Map.class))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> shopper.send("POST", "/api/offers/redeem", Map.of("code", mine.code()), Map.class))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThat(offers(shopper).get(0).redeemed()).isTrue();
+    }
+
+    @Test
+    void aDetractorGetsTheRecoveryOfferAtOnceAndRecoveryIsMeasured() throws Exception {
+        OfferView sorry = offer("Kaffee aufs Haus", null, "beverages", 30, List.of(), true);
+        marketer.send("PUT", "/api/recovery/settings/berlin-mitte", Map.of("offerId", sorry.id()), Map.class);
+        GoogleStandIn standIn = server.server().identity().standIn().orElseThrow();
+
+        KundenpulsClient reachable = server.as("shopper");
+        reachable.me().consents(Map.of("marketing_push", true));
+        reachable.me().registerDevice("device-reachable", "android", "de");
+        reachable.feedback().send(List.of(rating(1)));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (standIn.deliveredTo("device-reachable").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(standIn.deliveredTo("device-reachable")).singleElement()
+                .satisfies(m -> assertThat(m.data()).containsEntry("kind", "recovery").containsKey("code"));
+        String code = standIn.deliveredTo("device-reachable").get(0).data().get("code");
+        assertThat(offers(reachable).get(0)).satisfies(o -> {
+            assertThat(o.code()).isEqualTo(code);
+            assertThat(o.reason()).contains("Entschuldigung");
+        });
+
+        KundenpulsClient unreachable = server.as("shopper");
+        unreachable.me().registerDevice("device-silent", "ios", "de");
+        unreachable.feedback().send(List.of(rating(2)));
+        Thread.sleep(300);
+        assertThat(standIn.deliveredTo("device-silent")).isEmpty();
+        assertThat(offers(unreachable).get(0).offerId()).isEqualTo(sorry.id());
+        // Recovery offers are personal: a happy shopper does not see them.
+        assertThat(offers(server.as("shopper"))).noneSatisfy(o -> assertThat(o.offerId()).isEqualTo(sorry.id()));
+
+        server.staff("berlin-mitte").send("POST", "/api/offers/redeem", Map.of("code", code), Map.class);
+        reachable.feedback().send(List.of(rating(5)));
+        unreachable.feedback().send(List.of(rating(2)));
+        Map<?, ?> all = marketer.get("/api/recovery/stats", Map.class);
+        Map<?, ?> stats = (Map<?, ?>) all.get("berlin-mitte");
+        assertThat(stats.get("offered")).as(all.toString()).isEqualTo(2);
+        assertThat(stats.get("redeemed")).isEqualTo(1);
+        assertThat(stats.get("nextRatings")).isEqualTo(2);
+        assertThat(stats.get("recovered")).isEqualTo(1);
+        assertThat(stats.get("recoveryRate")).isEqualTo(50.0);
+    }
+
+    private static FeedbackItem rating(int rating) {
+        return new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout", Instant.now().minusSeconds(2), rating, null, null,
+                Map.of(), null, null, null, null, null, null);
+    }
+}
