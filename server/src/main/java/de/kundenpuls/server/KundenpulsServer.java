@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
@@ -17,6 +18,10 @@ import de.kundenpuls.server.analytics.AnalyticsService;
 import de.kundenpuls.server.analytics.LiveEvents;
 import de.kundenpuls.server.analytics.ScoreQuery;
 import de.kundenpuls.server.auth.Access;
+import de.kundenpuls.server.campaign.AudienceRules;
+import de.kundenpuls.server.campaign.CampaignSender;
+import de.kundenpuls.server.campaign.CampaignService;
+import de.kundenpuls.server.campaign.CampaignStore;
 import de.kundenpuls.server.cases.CaseRule;
 import de.kundenpuls.server.cases.CaseService;
 import de.kundenpuls.server.cases.CaseStore;
@@ -137,6 +142,8 @@ public final class KundenpulsServer implements AutoCloseable {
                 .register("/api/offers", features.offers().offers())
                 .register("/api/recovery", features.recovery())
                 .register("/api/me", features.offers().me())
+                .register("/api/campaigns", features.campaigns().campaigns())
+                .register("/api/me", features.campaigns().me())
                 .register("/api/me", features.profileService())
                 .register("/api/me", features.privacy().me())
                 .register("/api/admin", features.privacy().admin())
@@ -202,7 +209,7 @@ public final class KundenpulsServer implements AutoCloseable {
     record Features(Access access, Catalog catalog, ProductService products, StoreService stores,
                     CategoryService categories, Profiles profiles, ProfileService profileService, PrivacyService privacy,
                     SurveyService surveys, FeedbackService feedback, CaseService cases, AnalyticsService analytics,
-                    OfferService offers, RecoveryService recovery, Optional<PushGateway> push,
+                    OfferService offers, RecoveryService recovery, Optional<PushGateway> push, CampaignService campaigns,
                     Optional<DevTokenService> devTokens, boolean benchEmptyRoute, List<AutoCloseable> closeables) {
 
         static Features create(Config config, Storage storage, Identity identity, Clock clock) {
@@ -245,6 +252,34 @@ public final class KundenpulsServer implements AutoCloseable {
             closeables.add(recovery);
             feedbackCapture.addListener(recovery);
             personalData.add(new OfferPersonalData(offerStore));
+            CampaignStore campaignStore = storage.container("campaigns", CampaignStore.class, CampaignStore::new);
+            feedbackCapture.addListener((entry, tx) -> {
+                if (entry.profileUid() != null && entry.nps() != null) {
+                    campaignStore.recordNps(entry.profileUid(), entry.nps(), tx);
+                }
+            });
+            AudienceRules audience = new AudienceRules(campaignStore);
+            CampaignSender sender = new CampaignSender(campaignStore, profiles, catalog, offerStore, offerService, audience, push,
+                    storage.writer(), clock, config.get("campaigns.chunk-size").asInt().orElse(500));
+            closeables.add(sender);
+            CampaignService campaignService = new CampaignService(access, campaignStore, audience, profiles, catalog, offerStore,
+                    sender, storage.writer(), clock);
+            personalData.add(new PersonalData() {
+                @Override
+                public String section() {
+                    return "push";
+                }
+
+                @Override
+                public Optional<Object> export(String uid) {
+                    return campaignStore.latestNps(uid).map(nps -> Map.of("latestNps", nps));
+                }
+
+                @Override
+                public void erase(String uid, de.kundenpuls.server.storage.Transaction tx) {
+                    campaignStore.forget(uid, tx);
+                }
+            });
             ProfileService profileService = new ProfileService(access, profiles, storage.writer(), storeExists, clock);
             PrivacyService privacy = new PrivacyService(access, profiles, storage, audit, personalData, clock);
             return new Features(access, catalog, new ProductService(access, catalog, storage.writer(), audit, clock),
@@ -252,7 +287,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     privacy, new SurveyService(access, surveyStore, catalog, storage.writer(), clock),
                     new FeedbackService(access, feedbackCapture), new CaseService(access, caseStore, storage.writer(), clock),
                     new AnalyticsService(access, catalog, new ScoreQuery(aggregates), events, alerts, clock),
-                    offerService, recovery, push,
+                    offerService, recovery, push, campaignService,
                     devTokens, config.get("bench.empty-route").asBoolean().orElse(false), closeables);
         }
     }

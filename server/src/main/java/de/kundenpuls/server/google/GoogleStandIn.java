@@ -62,6 +62,7 @@ public final class GoogleStandIn implements AutoCloseable {
     private final ConcurrentLinkedQueue<Integer> faults = new ConcurrentLinkedQueue<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
+    private volatile long latencyMillis;
 
     private GoogleStandIn(HttpServer server, Supplier<Map<String, String>> certificates) {
         this.server = server;
@@ -145,6 +146,15 @@ public final class GoogleStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes every send take at least this long, like a far-away FCM (for tests and benchmarks).
+     *
+     * @param millis the latency
+     */
+    public void latency(long millis) {
+        latencyMillis = millis;
+    }
+
     /** Forgets deliveries, faults and unregistered tokens. */
     public void reset() {
         delivered.clear();
@@ -176,6 +186,13 @@ public final class GoogleStandIn implements AutoCloseable {
     private void send(HttpExchange exchange, String project) throws IOException {
         requests.incrementAndGet();
         byte[] body = readAll(exchange.getRequestBody());
+        if (latencyMillis > 0) {
+            try {
+                Thread.sleep(latencyMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Integer fault = faults.poll();
         if (fault != null) {
             if (fault == 0) {

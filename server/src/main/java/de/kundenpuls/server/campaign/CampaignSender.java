@@ -1,0 +1,295 @@
+package de.kundenpuls.server.campaign;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.campaign.CampaignDefinition;
+import de.kundenpuls.model.campaign.CampaignDefinition.Variant;
+import de.kundenpuls.model.offer.OfferView;
+import de.kundenpuls.model.profile.Device;
+import de.kundenpuls.model.profile.Profile;
+import de.kundenpuls.server.catalog.Catalog;
+import de.kundenpuls.server.catalog.Store;
+import de.kundenpuls.server.offer.OfferService;
+import de.kundenpuls.server.offer.OfferStore;
+import de.kundenpuls.server.profile.Profiles;
+import de.kundenpuls.server.push.PushGateway;
+import de.kundenpuls.server.push.PushMessage;
+import de.kundenpuls.server.push.PushOutcome;
+import de.kundenpuls.server.storage.StorageWriter;
+
+/**
+ * Works through campaigns in the background. Durable and at most once: recipients are chosen and
+ * stored first; each chunk is marked {@code sending} in a commit before FCM is called and its
+ * outcomes are committed after. A chunk found {@code sending} after a crash may or may not have
+ * reached the phones; it is counted as failed ("in doubt") and never sent again, because a second
+ * identical push annoys more than a missing one.
+ */
+public final class CampaignSender implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(CampaignSender.class.getName());
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/Berlin");
+
+    private final CampaignStore store;
+    private final Profiles profiles;
+    private final Catalog catalog;
+    private final OfferStore offers;
+    private final OfferService offerService;
+    private final AudienceRules rules;
+    private final Optional<PushGateway> gateway;
+    private final StorageWriter writer;
+    private final Clock clock;
+    private final int chunkSize;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Object wake = new Object();
+    private final Thread thread;
+
+    /**
+     * Creates and starts the sender.
+     *
+     * @param store        campaigns and recipients
+     * @param profiles     profiles
+     * @param catalog      stores (names, time zones)
+     * @param offers       offers
+     * @param offerService issues offer codes
+     * @param rules        audience evaluation
+     * @param gateway      the push gateway, if push is configured
+     * @param writer       the storage writer
+     * @param clock        the clock
+     * @param chunkSize    recipients per FCM round trip and commit
+     */
+    public CampaignSender(CampaignStore store, Profiles profiles, Catalog catalog, OfferStore offers, OfferService offerService,
+                          AudienceRules rules, Optional<PushGateway> gateway, StorageWriter writer, Clock clock, int chunkSize) {
+        this.store = store;
+        this.profiles = profiles;
+        this.catalog = catalog;
+        this.offers = offers;
+        this.offerService = offerService;
+        this.rules = rules;
+        this.gateway = gateway;
+        this.writer = writer;
+        this.clock = clock;
+        this.chunkSize = chunkSize;
+        resolveInDoubt();
+        this.thread = Thread.ofPlatform().name("kundenpuls-campaign-sender").daemon(true).start(this::loop);
+    }
+
+    /** Wakes the sender after a campaign was started. */
+    public void nudge() {
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+
+    private void resolveInDoubt() {
+        writer.write(tx -> {
+            for (Campaign c : store.campaigns()) {
+                for (var bucket : store.buckets(c.id())) {
+                    for (int i = 0; i < bucket.size(); i++) {
+                        Recipient r = bucket.get(i);
+                        if (r.state().equals("sending")) {
+                            store.update(bucket, i, r.with("failed", "in doubt after a restart; not sent again"), tx);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    private void loop() {
+        while (running.get()) {
+            try {
+                Instant now = clock.instant();
+                for (Campaign c : store.campaigns()) {
+                    if (!running.get()) {
+                        break;
+                    }
+                    boolean due = c.state().equals("sending")
+                            || (c.state().equals("scheduled") && !now.isBefore(c.definition().scheduleAt()));
+                    if (due) {
+                        process(c);
+                    }
+                }
+                synchronized (wake) {
+                    wake.wait(200);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Campaign sending failed; retrying", e);
+                sleep();
+            }
+        }
+    }
+
+    private void process(Campaign c) {
+        if (c.state().equals("scheduled")) {
+            Instant now = clock.instant();
+            writer.write(tx -> {
+                store.put(c.withState("sending", now, null), tx);
+                return null;
+            });
+        }
+        if (!store.materialized(c.id())) {
+            materialize(c);
+        }
+        for (var bucket : store.buckets(c.id())) {
+            List<Integer> pending = new ArrayList<>();
+            synchronized (bucket) {
+                for (int i = 0; i < bucket.size(); i++) {
+                    if (bucket.get(i).state().equals("pending")) {
+                        pending.add(i);
+                    }
+                }
+            }
+            for (int from = 0; from < pending.size() && running.get(); from += chunkSize) {
+                sendChunk(bucket, pending.subList(from, Math.min(pending.size(), from + chunkSize)));
+            }
+            if (!running.get()) {
+                return;
+            }
+        }
+        Instant now = clock.instant();
+        writer.write(tx -> {
+            Campaign current = store.campaign(c.id()).orElseThrow();
+            store.put(current.withState("done", current.startedAt(), now), tx);
+            return null;
+        });
+    }
+
+    private void sendChunk(ArrayList<Recipient> list, List<Integer> indices) {
+        List<Recipient> chunk = writer.write(tx -> {
+            List<Recipient> marked = new ArrayList<>();
+            for (int i : indices) {
+                Recipient r = list.get(i).with("sending", null);
+                store.update(list, i, r, tx);
+                marked.add(r);
+            }
+            return marked;
+        });
+        List<PushOutcome> outcomes;
+        if (gateway.isEmpty()) {
+            outcomes = chunk.stream().map(r -> new PushOutcome(r.token(), PushOutcome.Kind.FAILED, null, "push is not configured")).toList();
+        } else {
+            List<PushMessage> messages = new ArrayList<>();
+            for (Recipient r : chunk) {
+                messages.add(new PushMessage(r.token(), r.title(), r.body(), r.code() == null ? Map.of("kind", "campaign")
+                        : Map.of("kind", "campaign", "code", r.code())));
+            }
+            outcomes = gateway.get().send(messages);
+        }
+        Instant now = clock.instant();
+        writer.write(tx -> {
+            for (int k = 0; k < indices.size(); k++) {
+                int i = indices.get(k);
+                Recipient r = chunk.get(k);
+                PushOutcome o = outcomes.get(k);
+                switch (o.kind()) {
+                    case SENT -> {
+                        store.update(list, i, r.with("sent", o.messageId()), tx);
+                        store.logSent(r.uid(), now, tx);
+                    }
+                    case UNREGISTERED -> {
+                        store.update(list, i, r.with("unregistered", "token removed from the profile"), tx);
+                        profiles.update(r.uid(), p -> p.withDevices(p.devices().stream()
+                                .filter(d -> !d.token().equals(r.token())).toList(), now), tx);
+                    }
+                    case RATE_LIMITED -> store.update(list, i, r.with("suppressed", "device rate limit"), tx);
+                    default -> store.update(list, i, r.with("failed", o.detail()), tx);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Chooses and stores the recipients with their variant, text, code or suppression. */
+    private void materialize(Campaign c) {
+        Instant now = clock.instant();
+        CampaignDefinition d = c.definition();
+        List<AudienceRules.Target> targets = rules.evaluate(d.audience(), profiles, now);
+        Map<String, Integer> shares = MessageRenderer.shares(d);
+        Optional<OfferView> offer = Optional.ofNullable(d.offerId()).flatMap(offers::offer);
+        writer.write(tx -> {
+            if (store.materialized(c.id())) {
+                return null;
+            }
+            List<Recipient> recipients = new ArrayList<>(targets.size());
+            for (AudienceRules.Target t : targets) {
+                Profile p = t.profile();
+                Device device = t.device();
+                String variant = MessageRenderer.variantOf(c.id(), p.uid(), shares);
+                Variant text = MessageRenderer.text(d, variant, p.locale());
+                Optional<Store> home = catalog.store(p.homeStoreId());
+                String suppressed = suppression(d, p, home, now);
+                String code = null;
+                String offerText = "";
+                if (offer.isPresent() && suppressed == null) {
+                    code = offerService.issue(offer.get().id(), p.uid(), "campaign:" + c.id() + ":" + variant, null, now, tx).code();
+                    var od = offer.get().definition();
+                    offerText = od.benefit() + " " + od.title().getOrDefault(p.locale(), od.title().get("de"));
+                }
+                String storeName = home.map(Store::name).orElse("");
+                String title = MessageRenderer.fill(text.title(), p, storeName, offerText);
+                String body = MessageRenderer.fill(text.body(), p, storeName, offerText);
+                String state = suppressed == null ? "pending" : "suppressed";
+                String detail = suppressed;
+                try {
+                    new PushMessage(device.token(), title, body, code == null ? Map.of() : Map.of("code", code));
+                } catch (InvalidFieldException e) {
+                    state = "failed";
+                    detail = e.getMessage();
+                }
+                recipients.add(new Recipient(p.uid(), device.token(), variant, title, body, code, state, detail, null));
+            }
+            store.materialize(c.id(), recipients, tx);
+            return null;
+        });
+    }
+
+    private String suppression(CampaignDefinition d, Profile p, Optional<Store> home, Instant now) {
+        if (d.frequencyCap() != null
+                && store.sentSince(p.uid(), now.minus(Duration.ofDays(d.frequencyCap().days()))) >= d.frequencyCap().max()) {
+            return "frequency cap";
+        }
+        if (d.quietHours() != null) {
+            ZoneId zone = home.map(s -> ZoneId.of(s.timeZone())).orElse(DEFAULT_ZONE);
+            if (d.quietHours().contains(LocalTime.ofInstant(now, zone))) {
+                return "quiet hours";
+            }
+        }
+        return null;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Finishes the chunk in flight, then stops; pending recipients are sent after the next start. */
+    @Override
+    public void close() {
+        running.set(false);
+        nudge();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

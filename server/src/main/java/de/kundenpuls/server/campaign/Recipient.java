@@ -1,0 +1,31 @@
+package de.kundenpuls.server.campaign;
+
+import java.time.Instant;
+
+/**
+ * One recipient of a campaign and what happened to their message. Stored as it goes, so a restart
+ * resumes without sending anyone a second message.
+ *
+ * @param uid       the profile
+ * @param token     the device token
+ * @param variant   the A/B variant id
+ * @param title     rendered title
+ * @param body      rendered body
+ * @param code      the personal offer code, or null
+ * @param state     pending, sending, sent, failed, unregistered, suppressed
+ * @param detail    why failed or suppressed
+ * @param openedAt  when opened in the app, or null
+ */
+public record Recipient(String uid, String token, String variant, String title, String body, String code, String state,
+                        String detail, Instant openedAt) {
+
+    /** Copy in another state. */
+    public Recipient with(String newState, String newDetail) {
+        return new Recipient(uid, token, variant, title, body, code, newState, newDetail, openedAt);
+    }
+
+    /** Copy marked as opened. */
+    public Recipient opened(Instant at) {
+        return new Recipient(uid, token, variant, title, body, code, state, detail, at);
+    }
+}

@@ -1,0 +1,204 @@
+package de.kundenpuls.server.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import de.kundenpuls.model.campaign.CampaignPreview;
+import de.kundenpuls.model.campaign.CampaignView;
+import de.kundenpuls.model.client.ApiException;
+import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.server.TestServer;
+import de.kundenpuls.server.google.GoogleStandIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Campaigns over real HTTP, sent by the real Firebase Admin SDK to an FCM stand-in that outlives
+ * server restarts (configured as {@code push.fcm-endpoint}).
+ */
+class CampaignTest {
+
+    @TempDir
+    Path dir;
+
+    private GoogleStandIn fcm;
+    private TestServer server;
+    private KundenpulsClient marketer;
+
+    @BeforeEach
+    void start() {
+        fcm = GoogleStandIn.start(0, Map::of);
+        server = TestServer.start(dir, Map.of("push.fcm-endpoint", fcm.url(), "campaigns.chunk-size", "50"));
+        marketer = server.as("marketer");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        fcm.close();
+    }
+
+    /** Creates shoppers; returns their device tokens. */
+    private List<String> shoppers(int n, boolean consent, String prefix) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String token = prefix + i;
+                futures.add(pool.submit(() -> {
+                    KundenpulsClient s = server.as("shopper");
+                    s.me().patch(Map.of("contact", Map.of("name", "Kim Beispiel"), "homeStoreId", "berlin-mitte"));
+                    s.me().consents(Map.of("marketing_push", consent));
+                    s.me().registerDevice(token, "android", "de");
+                    return token;
+                }));
+            }
+            for (Future<String> f : futures) {
+                tokens.add(f.get());
+            }
+        }
+        return tokens;
+    }
+
+    private CampaignView create(String json) {
+        return marketer.sendBytes("POST", "/api/campaigns", json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json", CampaignView.class);
+    }
+
+    private CampaignView sendAndWait(CampaignView c) throws InterruptedException {
+        marketer.send("POST", "/api/campaigns/" + c.id() + "/send", null, CampaignView.class);
+        return awaitDone(c.id());
+    }
+
+    private CampaignView awaitDone(String id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        CampaignView v = marketer.get("/api/campaigns/" + id, CampaignView.class);
+        while (!v.state().equals("done") && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            v = marketer.get("/api/campaigns/" + id, CampaignView.class);
+        }
+        assertThat(v.state()).isEqualTo("done");
+        return v;
+    }
+
+    private static void assertStatsAddUp(CampaignView.Stats s) {
+        assertThat(s.pending()).isZero();
+        assertThat(s.targeted()).isEqualTo(s.sent() + s.failed() + s.unregistered() + s.suppressed());
+    }
+
+    @Test
+    void consentGatesEveryoneAndTheSplitAndStatsHold() throws Exception {
+        List<String> reachable = shoppers(150, true, "yes-");
+        List<String> unreachable = shoppers(40, false, "no-");
+        CampaignView minimal = create("{\"name\":\"Minimal\",\"audience\":{},\"variants\":[{\"locale\":\"de\",\"title\":\"Hallo\",\"body\":\"Neu\"}]}");
+        assertThat(minimal.state()).isEqualTo("draft");
+
+        CampaignView ab = create("""
+                {"name":"Wochenende","audience":{"homeStoreIds":["berlin-mitte"]},
+                 "variants":[{"id":"A","locale":"de","title":"Hallo {firstName}","body":"Neu in {store}","share":70},
+                             {"id":"B","locale":"de","title":"Servus {firstName}","body":"Nur diese Woche","share":30}]}""");
+        CampaignPreview preview = marketer.get("/api/campaigns/" + ab.id() + "/preview", CampaignPreview.class);
+        assertThat(preview.audienceSize()).isEqualTo(150);
+        assertThat(preview.samples()).isNotEmpty().allSatisfy(s -> assertThat(s.title()).isIn("Hallo Kim", "Servus Kim"));
+        assertThat(preview.samples()).anySatisfy(s -> assertThat(s.body()).contains("Berlin Mitte"));
+
+        CampaignView done = sendAndWait(ab);
+        assertStatsAddUp(done.stats());
+        assertThat(done.stats().targeted()).isEqualTo(150);
+        assertThat(done.stats().sent()).isEqualTo(150);
+        CampaignView.Stats a = done.stats().variants().get("A");
+        CampaignView.Stats b = done.stats().variants().get("B");
+        assertThat(a.targeted() + b.targeted()).isEqualTo(150);
+        assertThat((double) a.targeted() / 150).as("share of A").isBetween(0.55, 0.85);
+        reachable.forEach(t -> assertThat(fcm.deliveredTo(t)).hasSize(1));
+        unreachable.forEach(t -> assertThat(fcm.deliveredTo(t)).isEmpty());
+
+        // Opens are reported by the app and counted.
+        KundenpulsClient anyone = server.as("shopper");
+        assertThat(anyone.send("POST", "/api/me/push-events", Map.of("campaignId", ab.id(), "event", "opened"), Map.class)
+                .get("recorded")).isEqualTo(false);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> marketer.send("POST", "/api/campaigns/" + ab.id() + "/send", null,
+                CampaignView.class)).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+
+    @Test
+    void deadTokensAreRemovedAndQuotaErrorsRetriedAndCapsAndQuietHoursSuppress() throws Exception {
+        List<String> tokens = shoppers(60, true, "t-");
+        for (int i = 0; i < 10; i++) {
+            fcm.unregister(tokens.get(i));
+        }
+        fcm.failNext(429, 5);
+        String body = "{\"name\":\"%s\",\"audience\":{},\"variants\":[{\"locale\":\"de\",\"title\":\"T\",\"body\":\"B\"}]%s}";
+        CampaignView first = sendAndWait(create(body.formatted("Erste", "")));
+        assertStatsAddUp(first.stats());
+        assertThat(first.stats().unregistered()).isEqualTo(10);
+        assertThat(first.stats().sent()).isEqualTo(50);
+        long requestsBefore = fcm.requestCount();
+
+        // The dead tokens are gone from the profiles: the next campaign does not even try them.
+        CampaignView capped = sendAndWait(create(body.formatted("Zweite", ",\"frequencyCap\":{\"max\":1,\"days\":7}")));
+        assertStatsAddUp(capped.stats());
+        assertThat(capped.stats().targeted()).isEqualTo(50);
+        assertThat(capped.stats().suppressed()).isEqualTo(50);
+        assertThat(fcm.requestCount()).isEqualTo(requestsBefore);
+
+        CampaignView quiet = sendAndWait(create(body.formatted("Nachts", ",\"quietHours\":{\"start\":\"00:00\",\"end\":\"23:59\"}")));
+        assertStatsAddUp(quiet.stats());
+        assertThat(quiet.stats().suppressed()).isEqualTo(quiet.stats().targeted());
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(fcm.deliveredTo(tokens.get(i))).isEmpty();
+        }
+        for (int i = 10; i < 60; i++) {
+            assertThat(fcm.deliveredTo(tokens.get(i))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRestartInTheMiddleResumesWithoutSendingAnyoneTwice() throws Exception {
+        List<String> tokens = shoppers(400, true, "r-");
+        fcm.latency(150);
+        CampaignView c = create("{\"name\":\"Lang\",\"audience\":{},\"variants\":[{\"locale\":\"de\",\"title\":\"T\",\"body\":\"B\"}]}");
+        marketer.send("POST", "/api/campaigns/" + c.id() + "/send", null, CampaignView.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (fcm.delivered().size() < 60 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        int beforeRestart = fcm.delivered().size();
+        assertThat(beforeRestart).isBetween(60, 399);
+        server.restart();
+        fcm.latency(0);
+        marketer = server.as("marketer");
+        CampaignView done = awaitDone(c.id());
+        assertStatsAddUp(done.stats());
+        assertThat(done.stats().sent()).isEqualTo(400);
+        Map<String, Integer> perToken = new HashMap<>();
+        fcm.delivered().forEach(d -> perToken.merge(d.token(), 1, Integer::sum));
+        assertThat(perToken).hasSize(400).allSatisfy((token, n) -> assertThat(n).as(token).isEqualTo(1));
+        assertThat(tokens).allSatisfy(t -> assertThat(perToken).containsKey(t));
+    }
+
+    @Test
+    void anOversizedMessageIsRejectedWhenComposed() {
+        String big = "x".repeat(4000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> create("{\"name\":\"Zu lang\",\"audience\":{},\"variants\":"
+                + "[{\"locale\":\"de\",\"title\":\"Hallo {firstName}\",\"body\":\"" + big + "\"}]}"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.problem().field()).isEqualTo("variants[0].body");
+                    assertThat(e.problem().detail()).contains("4096");
+                });
+    }
+}
