@@ -85,6 +85,22 @@ class RoleMatrixTest {
         e.add(new Endpoint("GET", "/api/analytics/scores", null, INSIGHT));
         e.add(new Endpoint("GET", "/api/analytics/scores?storeId=" + OTHER_STORE, null, EnumSet.of(Caller.MARKETER, Caller.ADMIN)));
         e.add(new Endpoint("GET", "/api/analytics/alerts", null, INSIGHT));
+        // Offers, recovery, campaigns
+        e.add(new Endpoint("GET", "/api/offers", null, MARKETING));
+        e.add(new Endpoint("POST", "/api/offers", "{}", MARKETING));
+        e.add(new Endpoint("GET", "/api/offers/unknown", null, MARKETING));
+        e.add(new Endpoint("PUT", "/api/offers/unknown", "{}", MARKETING));
+        e.add(new Endpoint("POST", "/api/offers/redeem", "{\"code\":\"2900000000000\"}", STORE_STAFF));
+        e.add(new Endpoint("GET", "/api/me/offers", null, SHOPPER));
+        e.add(new Endpoint("POST", "/api/me/scans", "{\"gtin\":\"4013456000018\"}", SHOPPER));
+        e.add(new Endpoint("PUT", "/api/recovery/settings/" + STORE, "{\"offerId\":\"none\"}", MARKETING));
+        e.add(new Endpoint("GET", "/api/recovery/stats", null, INSIGHT));
+        e.add(new Endpoint("GET", "/api/campaigns", null, MARKETING));
+        e.add(new Endpoint("POST", "/api/campaigns", "{}", MARKETING));
+        e.add(new Endpoint("GET", "/api/campaigns/unknown", null, MARKETING));
+        e.add(new Endpoint("GET", "/api/campaigns/unknown/preview", null, MARKETING));
+        e.add(new Endpoint("POST", "/api/campaigns/unknown/send", null, MARKETING));
+        e.add(new Endpoint("POST", "/api/me/push-events", "{\"campaignId\":\"unknown\",\"event\":\"opened\"}", SHOPPER));
         // Profile and privacy
         e.add(new Endpoint("GET", "/api/me", null, SHOPPER));
         e.add(new Endpoint("PATCH", "/api/me", "{\"locale\":\"de\"}", SHOPPER));
