@@ -57,6 +57,8 @@ import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
@@ -131,6 +133,16 @@ public final class KundenpulsServer implements AutoCloseable {
             // The yardstick of bench/catalog/lookup.sh: the framework's own speed for a trivial GET.
             routing.get("/bench/empty", (req, res) -> res.send("ok"));
         }
+        // The web console: static files, Chart.js from its WebJar; "/" leads to it.
+        routing.register("/console/vendor", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
+                        .location("META-INF/resources/webjars/chart.js/4.4.7/dist").build()))
+                .register("/console", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
+                        .location("console").welcome("index.html").build()))
+                .get("/", (req, res) -> {
+                    res.status(io.helidon.http.Status.TEMPORARY_REDIRECT_307);
+                    res.headers().set(io.helidon.http.HeaderNames.LOCATION, "/console/");
+                    res.send();
+                });
         routing.register("/api/products", features.products())
                 .register("/api/stores", features.stores())
                 .register("/api/categories", features.categories())

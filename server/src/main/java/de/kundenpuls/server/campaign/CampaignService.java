@@ -92,6 +92,7 @@ public final class CampaignService {
     public HttpService campaigns() {
         return rules -> rules.get("/", access.allow(this::list, Role.MARKETER, Role.ADMIN))
                 .post("/", access.allow(this::create, Role.MARKETER, Role.ADMIN))
+                .post("/preview", access.allow(this::previewDraft, Role.MARKETER, Role.ADMIN))
                 .get("/{id}", access.allow((c, req, res) -> Responses.json(res, view(campaign(req))), Role.MARKETER, Role.ADMIN))
                 .get("/{id}/preview", access.allow(this::preview, Role.MARKETER, Role.ADMIN))
                 .post("/{id}/send", access.allow(this::send, Role.MARKETER, Role.ADMIN));
@@ -157,8 +158,18 @@ public final class CampaignService {
         }
     }
 
+    /** The audience size and samples of a campaign still being composed (the console's live count). */
+    private void previewDraft(Caller caller, ServerRequest req, ServerResponse res) {
+        CampaignDefinition d = JsonBody.read(req, CampaignDefinition.class);
+        check(d);
+        Responses.json(res, preview(new Campaign("draft", d, "draft", Instant.now(clock), caller.uid(), null, null)));
+    }
+
     private void preview(Caller caller, ServerRequest req, ServerResponse res) {
-        Campaign c = campaign(req);
+        Responses.json(res, preview(campaign(req)));
+    }
+
+    private CampaignPreview preview(Campaign c) {
         Instant now = Instant.now(clock);
         List<AudienceRules.Target> targets = rules.evaluate(c.definition().audience(), profiles, now);
         Map<String, Integer> shares = MessageRenderer.shares(c.definition());
@@ -174,7 +185,7 @@ public final class CampaignService {
             samples.add(new CampaignPreview.Sample(variant, text.locale(), MessageRenderer.fill(text.title(), p, storeName, offerText),
                     MessageRenderer.fill(text.body(), p, storeName, offerText)));
         }
-        Responses.json(res, new CampaignPreview(targets.size(), samples));
+        return new CampaignPreview(targets.size(), samples);
     }
 
     private void send(Caller caller, ServerRequest req, ServerResponse res) {

@@ -98,6 +98,7 @@ class RoleMatrixTest {
         e.add(new Endpoint("GET", "/api/campaigns", null, MARKETING));
         e.add(new Endpoint("POST", "/api/campaigns", "{}", MARKETING));
         e.add(new Endpoint("GET", "/api/campaigns/unknown", null, MARKETING));
+        e.add(new Endpoint("POST", "/api/campaigns/preview", "{}", MARKETING));
         e.add(new Endpoint("GET", "/api/campaigns/unknown/preview", null, MARKETING));
         e.add(new Endpoint("POST", "/api/campaigns/unknown/send", null, MARKETING));
         e.add(new Endpoint("POST", "/api/me/push-events", "{\"campaignId\":\"unknown\",\"event\":\"opened\"}", SHOPPER));

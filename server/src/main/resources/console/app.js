@@ -1,0 +1,527 @@
+// Kundenpuls console: a small single-page app on the server's REST API, no build step.
+import { t, lang, setLang, applyI18n } from './i18n.js';
+
+const session = JSON.parse(sessionStorage.getItem('kp.session') || 'null');
+const state = { session, stores: [], touchpoints: {}, categories: [], stream: null, charts: [], alerts: [] };
+
+class ApiError extends Error {
+  constructor(problem) {
+    super((problem.field ? problem.field + ': ' : '') + (problem.detail || problem.title));
+    this.problem = problem;
+  }
+}
+
+async function api(method, path, body, contentType = 'application/json') {
+  const headers = { Accept: 'application/json' };
+  if (state.session) headers.Authorization = 'Bearer ' + state.session.token;
+  if (body !== undefined) headers['Content-Type'] = contentType;
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined
+      : contentType === 'application/json' ? JSON.stringify(body) : body });
+  if (res.status === 204) return null;
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    if (res.status === 401 && state.session) signOut();
+    throw new ApiError(data || { title: 'HTTP ' + res.status });
+  }
+  return data;
+}
+
+function toast(message, kind = '') {
+  const el = document.createElement('div');
+  el.className = 'toast ' + kind;
+  el.setAttribute('role', kind === 'bad' ? 'alert' : 'status');
+  el.textContent = message;
+  document.getElementById('toasts').append(el);
+  setTimeout(() => el.remove(), kind === 'alert' ? 12000 : 6000);
+}
+
+function showError(e) { toast(t('error') + ' – ' + e.message, 'bad'); }
+
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (v !== undefined && v !== null && v !== false) el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) if (c !== null && c !== undefined) el.append(c instanceof Node ? c : document.createTextNode(c));
+  return el;
+}
+
+const fmt = (v, digits = 0) => v === null || v === undefined ? '–' : Number(v).toFixed(digits);
+const storeName = id => (state.stores.find(s => s.id === id) || { name: id }).name;
+const tpName = id => (state.touchpoints[id] || {})[lang()] || id;
+const date = iso => iso ? new Date(iso).toLocaleString(lang() === 'en' ? 'en-GB' : 'de-DE') : '–';
+
+// ---------- sign-in ----------
+async function showSignIn() {
+  document.getElementById('shell').hidden = true;
+  document.getElementById('signin').hidden = false;
+  applyI18n();
+  const stores = await api('GET', '/api/stores').catch(() => []);
+  const select = document.getElementById('signin-store');
+  select.replaceChildren(...stores.map(s => h('option', { value: s.id }, s.name)));
+  const role = document.getElementById('signin-role');
+  role.onchange = () => { document.getElementById('signin-store-label').hidden = role.value !== 'staff'; };
+  document.getElementById('signin-form').onsubmit = async ev => {
+    ev.preventDefault();
+    try {
+      const body = { role: role.value };
+      if (role.value === 'staff') body.store = select.value;
+      const issued = await api('POST', '/api/dev/tokens', body);
+      startSession({ token: issued.token, uid: issued.uid, role: role.value, store: body.store });
+    } catch (e) {
+      document.getElementById('signin-error').textContent = e.message;
+    }
+  };
+  document.getElementById('signin-token-submit').onclick = () => {
+    const token = document.getElementById('signin-token').value.trim();
+    try {
+      const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+      startSession({ token, uid: claims.sub, role: claims.role, store: claims.store });
+    } catch (e) {
+      document.getElementById('signin-error').textContent = 'ID token: ' + e.message;
+    }
+  };
+}
+
+function startSession(s) {
+  state.session = s;
+  sessionStorage.setItem('kp.session', JSON.stringify(s));
+  boot();
+}
+
+function signOut() {
+  sessionStorage.removeItem('kp.session');
+  state.session = null;
+  if (state.stream) state.stream.close();
+  location.hash = '';
+  showSignIn();
+}
+
+// ---------- shell ----------
+async function boot() {
+  if (!state.session) return showSignIn();
+  document.getElementById('signin').hidden = true;
+  document.getElementById('shell').hidden = false;
+  document.getElementById('who').textContent = t('role.' + state.session.role)
+      + (state.session.store ? ' · ' + state.session.store : '');
+  document.getElementById('lang').textContent = lang() === 'de' ? 'EN' : 'DE';
+  applyI18n();
+  [state.stores, state.categories] = await Promise.all([api('GET', '/api/stores'), api('GET', '/api/categories?lang=' + lang())]);
+  const tps = await api('GET', '/api/stores/' + state.stores[0].id + '/touchpoints');
+  state.touchpoints = Object.fromEntries(tps.map(tp => [tp.id, tp.names]));
+  openStream();
+  route();
+}
+
+function openStream() {
+  if (state.stream || state.session.role === 'shopper') return;
+  state.stream = new EventSource('/api/analytics/stream?access_token=' + encodeURIComponent(state.session.token));
+  state.stream.addEventListener('alert', ev => {
+    const a = JSON.parse(ev.data);
+    state.alerts.unshift(a);
+    toast('⚠ ' + storeName(a.storeId) + ' · ' + tpName(a.touchpoint) + ': ' + a.unhappy + ' ' + t('dash.of') + ' ' + a.answers
+        + ' ' + t('dash.unhappy') + ' (' + a.windowMinutes + ' min)', 'alert');
+    document.dispatchEvent(new CustomEvent('kp:alert', { detail: a }));
+  });
+  state.stream.addEventListener('scores', ev => document.dispatchEvent(new CustomEvent('kp:scores', { detail: JSON.parse(ev.data) })));
+}
+
+const views = { dashboard, cases, campaigns, offers, surveys, admin };
+
+function route() {
+  const name = (location.hash || '#dashboard').slice(1).split('/')[0];
+  const view = views[name] || dashboard;
+  document.querySelectorAll('.sidebar a').forEach(a => a.classList.toggle('active', a.dataset.view === name));
+  state.charts.forEach(c => c.destroy());
+  state.charts = [];
+  const main = document.getElementById('main');
+  main.replaceChildren();
+  document.body.dataset.view = name;
+  view(main).catch(showError);
+}
+
+// ---------- dashboard ----------
+async function dashboard(main) {
+  const staffStore = state.session.role === 'staff' ? state.session.store : null;
+  const today = new Date().toISOString().slice(0, 10);
+  const monthAgo = new Date(Date.now() - 27 * 86400000).toISOString().slice(0, 10);
+  const storeSel = h('select', { id: 'dash-store', disabled: !!staffStore },
+      staffStore ? [] : [h('option', { value: '' }, t('dash.all'))],
+      state.stores.filter(s => !staffStore || s.id === staffStore).map(s => h('option', { value: s.id }, s.name)));
+  const from = h('input', { type: 'date', id: 'dash-from', value: monthAgo });
+  const to = h('input', { type: 'date', id: 'dash-to', value: today });
+  const kpis = h('div', { class: 'kpis', id: 'kpis' });
+  const heat = h('div', { class: 'card' }, h('h2', {}, t('dash.heatmap')), h('div', { id: 'heatmap' }));
+  const trend = h('div', { class: 'card' }, h('h2', {}, t('dash.trend')), h('canvas', { id: 'trend', height: 160 }));
+  const dims = h('div', { class: 'card' }, h('h2', {}, t('dash.dimensions')), h('canvas', { id: 'dims', height: 160 }));
+  const worst = h('div', { class: 'card' }, h('h2', {}, t('dash.worst')), h('div', { id: 'worst' }));
+  const alerts = h('div', { class: 'card' }, h('h2', {}, t('dash.alerts')), h('div', { id: 'alerts' }));
+  main.append(h('div', { class: 'toolbar' }, h('h1', {}, t('dash.title')), h('span', { class: 'pill sending', id: 'live' }, '● ' + t('dash.live'))),
+      h('div', { class: 'toolbar' }, h('label', {}, t('dash.store'), storeSel), h('label', {}, t('dash.from'), from),
+          h('label', {}, t('dash.to'), to)),
+      kpis, h('div', { class: 'grid2' }, heat, worst), h('div', { class: 'grid2' }, trend, dims), alerts);
+  const q = () => (storeSel.value ? '&storeId=' + storeSel.value : '') + '&from=' + from.value + '&to=' + to.value;
+  let loading = null;
+  const load = async () => {
+    const total = await api('GET', '/api/analytics/scores?granularity=week' + q());
+    kpis.replaceChildren(
+        kpi(t('dash.answers'), fmt(total.count), 'kpi-count'), kpi('CSAT', fmt(total.csat) + (total.csat == null ? '' : ' %'), 'kpi-csat'),
+        kpi('NPS', fmt(total.nps), 'kpi-nps'), kpi('CES', fmt(total.ces, 1), 'kpi-ces'));
+    await heatmap(storeSel.value, from.value, to.value);
+    renderTrend(total);
+    renderDims(total);
+    const alertList = await api('GET', '/api/analytics/alerts' + (storeSel.value ? '?storeId=' + storeSel.value : ''));
+    renderAlerts(alertList.items);
+  };
+  const reload = () => { if (!loading) loading = load().catch(showError).finally(() => { loading = null; }); };
+  [storeSel, from, to].forEach(el => el.addEventListener('change', reload));
+  const onScores = () => setTimeout(reload, 150);
+  document.addEventListener('kp:scores', onScores);
+  document.addEventListener('kp:alert', reload);
+  window.addEventListener('hashchange', () => {
+    document.removeEventListener('kp:scores', onScores);
+    document.removeEventListener('kp:alert', reload);
+  }, { once: true });
+  await load();
+}
+
+function kpi(label, value, id) {
+  return h('div', { class: 'card kpi' }, h('div', { class: 'label' }, label), h('div', { class: 'value', id }, value));
+}
+
+function heatColor(csat) {
+  if (csat === null || csat === undefined) return 'heat-none';
+  const hue = Math.round(Math.max(0, Math.min(100, csat)) * 1.2);
+  return 'background:hsl(' + hue + ',65%,88%)';
+}
+
+async function heatmap(storeId, from, to) {
+  const stores = storeId ? state.stores.filter(s => s.id === storeId) : state.stores;
+  const tps = Object.keys(state.touchpoints);
+  const rows = [];
+  const weak = [];
+  for (const s of stores) {
+    const cells = await Promise.all(tps.map(tp => api('GET', '/api/analytics/scores?storeId=' + s.id + '&touchpoint=' + tp
+        + '&from=' + from + '&to=' + to)));
+    rows.push(h('tr', {}, h('th', {}, s.name), cells.map((r, i) => {
+      if (r.count > 0) weak.push({ store: s.id, tp: tps[i], report: r });
+      const style = heatColor(r.csat);
+      return h('td', { class: 'cell ' + (style.startsWith('heat') ? style : ''), style: style.startsWith('heat') ? null : style,
+        title: r.count + ' ' + t('dash.answers') }, r.count ? fmt(r.csat) : '–');
+    })));
+  }
+  document.getElementById('heatmap').replaceChildren(h('table', {},
+      h('thead', {}, h('tr', {}, h('th', {}, ''), tps.map(tp => h('th', {}, tpName(tp))))), h('tbody', {}, rows)));
+  weak.sort((a, b) => (a.report.csat ?? 101) - (b.report.csat ?? 101));
+  const worst = document.getElementById('worst');
+  worst.replaceChildren(...(weak.length ? weak.slice(0, 3).map(w => h('div', {},
+      h('b', {}, storeName(w.store) + ' · ' + tpName(w.tp)), ' — CSAT ' + fmt(w.report.csat) + ' %, NPS ' + fmt(w.report.nps),
+      w.report.comments.slice(0, 3).map(c => h('div', { class: 'comment' }, c.text,
+          h('small', {}, date(c.at) + (c.rating ? ' · ★' + c.rating : '')))))) : [h('p', { class: 'muted' }, t('dash.noData'))]));
+}
+
+function chartOn(id, config) {
+  // A live reload draws into the same canvas: the old chart must go first.
+  const canvas = document.getElementById(id);
+  const old = Chart.getChart(canvas);
+  if (old) old.destroy();
+  const chart = new Chart(canvas, config);
+  state.charts.push(chart);
+  return chart;
+}
+
+function renderTrend(total) {
+  const labels = total.periods.map(p => p.period);
+  chartOn('trend', {
+    type: 'line',
+    data: { labels, datasets: [
+      { label: 'CSAT %', data: total.periods.map(p => p.csat), borderColor: '#0f766e', tension: .3 },
+      { label: 'NPS', data: total.periods.map(p => p.nps), borderColor: '#c2410c', tension: .3 }] },
+    options: { animation: false, scales: { y: { suggestedMin: -100, suggestedMax: 100 } } }
+  });
+}
+
+function renderDims(total) {
+  const order = ['quality', 'availability', 'reliability', 'usefulness', 'value', 'staff', 'ambience'];
+  const functional = ['quality', 'availability', 'reliability', 'usefulness', 'value'];
+  chartOn('dims', {
+    type: 'bar',
+    data: { labels: order, datasets: [{ label: 'Ø 1–5', data: order.map(d => total.dimensions[d] ?? null),
+      backgroundColor: order.map(d => functional.includes(d) ? '#0f766e' : '#d97706') }] },
+    options: { animation: false, scales: { y: { min: 0, max: 5 } }, plugins: { legend: { display: false } } }
+  });
+}
+
+function renderAlerts(items) {
+  document.getElementById('alerts').replaceChildren(...(items.length ? items.slice(0, 8).map(a => h('div', { class: 'row alert-row' },
+      h('span', { class: 'pill overdue' }, fmt(a.unhappyShare) + ' %'), h('b', {}, storeName(a.storeId) + ' · ' + tpName(a.touchpoint)),
+      h('span', { class: 'muted' }, a.unhappy + ' ' + t('dash.of') + ' ' + a.answers + ' ' + t('dash.unhappy') + ' · ' + date(a.at))))
+    : [h('p', { class: 'muted' }, t('dash.noAlerts'))]));
+}
+
+// ---------- cases ----------
+async function cases(main) {
+  const filter = h('select', { id: 'case-state' }, h('option', { value: 'active' }, t('cases.active')),
+      h('option', { value: 'open' }, t('cases.open')), h('option', { value: 'answered' }, t('cases.answered')),
+      h('option', { value: 'closed' }, t('cases.closed')), h('option', { value: 'all' }, t('cases.all')));
+  const list = h('div', { class: 'card', id: 'case-list' });
+  const detail = h('div', { class: 'card', id: 'case-detail' }, h('p', { class: 'muted' }, t('cases.pick')));
+  main.append(h('div', { class: 'toolbar' }, h('h1', {}, t('cases.title')), h('label', {}, t('cases.state'), filter)),
+      h('div', { class: 'grid2' }, list, detail));
+  const load = async () => {
+    const data = await api('GET', '/api/cases?state=' + filter.value);
+    list.replaceChildren(data.items.length ? h('table', {}, h('tbody', {}, data.items.map(c => h('tr', {
+      class: 'list-row', tabindex: 0, 'data-case': c.id, onclick: () => open(c.id), onkeydown: e => e.key === 'Enter' && open(c.id) },
+    h('td', {}, h('span', { class: 'pill ' + (c.overdue ? 'overdue' : c.state) }, c.overdue ? t('cases.overdue') : t('cases.' + c.state))),
+    h('td', {}, h('b', {}, storeName(c.storeId) + ' · ' + tpName(c.touchpoint)), h('div', { class: 'muted' }, c.comment || '')),
+    h('td', { class: 'muted' }, t('cases.due') + ' ' + date(c.dueAt)))))) : h('p', { class: 'muted' }, t('cases.none')));
+  };
+  const open = async id => {
+    const c = await api('GET', '/api/cases/' + id);
+    const text = h('textarea', { id: 'case-reply', rows: 3 });
+    detail.replaceChildren(h('h2', {}, storeName(c.storeId) + ' · ' + tpName(c.touchpoint)),
+        h('div', { class: 'comment' }, c.comment || '', h('small', {}, (c.rating ? '★' + c.rating + ' · ' : '') + date(c.openedAt))),
+        h('div', { class: 'thread' }, c.messages.map(m => h('div', { class: 'msg ' + m.author }, m.text, h('small', { class: 'muted' }, ' ' + date(m.at))))),
+        c.state === 'closed' ? null : h('label', {}, t('cases.reply'), text),
+        c.state === 'closed' ? null : h('div', { class: 'row' },
+            h('button', { class: 'primary', id: 'case-send', onclick: () => api('POST', '/api/cases/' + id + '/replies', { text: text.value })
+                .then(() => { toast(t('saved')); open(id); load(); }).catch(showError) }, t('cases.send')),
+            h('button', { id: 'case-close', onclick: () => api('POST', '/api/cases/' + id + '/close')
+                .then(() => { open(id); load(); }).catch(showError) }, t('cases.close'))));
+  };
+  filter.addEventListener('change', () => load().catch(showError));
+  await load();
+}
+
+// ---------- campaigns ----------
+async function campaigns(main) {
+  const offersList = (await api('GET', '/api/offers')).items;
+  const f = {};
+  const multi = (id, options) => h('select', { id, multiple: true, size: Math.min(4, options.length) },
+      options.map(([v, label]) => h('option', { value: v }, label)));
+  f.name = h('input', { id: 'camp-name', value: lang() === 'de' ? 'Wochenend-Angebot' : 'Weekend offer' });
+  f.stores = multi('camp-stores', state.stores.map(s => [s.id, s.name]));
+  f.locales = multi('camp-locales', [['de', 'Deutsch'], ['en', 'English']]);
+  f.platforms = multi('camp-platforms', [['android', 'Android'], ['ios', 'iOS']]);
+  f.category = h('select', { id: 'camp-category' }, h('option', { value: '' }, t('camp.none')),
+      state.categories.map(c => h('option', { value: c.id }, c.name)));
+  f.nps = multi('camp-nps', [['promoter', 'Promoter'], ['passive', 'Passive'], ['detractor', 'Detractor']]);
+  f.visited = h('input', { id: 'camp-visited', type: 'number', min: 1 });
+  f.titleDe = h('input', { id: 'camp-title-de', value: 'Hallo {firstName}!' });
+  f.bodyDe = h('textarea', { id: 'camp-body-de', rows: 2 }, 'Dieses Wochenende in {store}: {offer}');
+  f.titleEn = h('input', { id: 'camp-title-en', value: 'Hi {firstName}!' });
+  f.bodyEn = h('textarea', { id: 'camp-body-en', rows: 2 }, 'This weekend at {store}: {offer}');
+  f.ab = h('input', { id: 'camp-ab', type: 'checkbox' });
+  f.share = h('input', { id: 'camp-share', type: 'number', min: 1, max: 99, value: 50 });
+  f.titleB = h('input', { id: 'camp-title-b', value: 'Nur dieses Wochenende' });
+  f.bodyB = h('textarea', { id: 'camp-body-b', rows: 2 }, '{offer} in {store}');
+  f.offer = h('select', { id: 'camp-offer' }, h('option', { value: '' }, t('camp.none')),
+      offersList.filter(o => !o.definition.recovery).map(o => h('option', { value: o.id }, o.definition.title[lang()] || o.definition.title.de)));
+  f.schedule = h('input', { id: 'camp-schedule', type: 'datetime-local' });
+  f.quietFrom = h('input', { id: 'camp-quiet-from', type: 'time' });
+  f.quietTo = h('input', { id: 'camp-quiet-to', type: 'time' });
+  f.cap = h('input', { id: 'camp-cap', type: 'number', min: 1 });
+  const size = h('div', { class: 'size', id: 'camp-size' }, '–');
+  const phone = h('div', { class: 'phone', id: 'camp-phone' });
+  const list = h('div', { class: 'card', id: 'camp-list' });
+  const values = sel => [...sel.selectedOptions].map(o => o.value);
+  const definition = () => {
+    const variants = [{ id: 'A', locale: 'de', title: f.titleDe.value, body: f.bodyDe.value },
+      { id: 'A', locale: 'en', title: f.titleEn.value, body: f.bodyEn.value }];
+    if (f.ab.checked) {
+      variants.forEach(v => { v.share = Number(f.share.value); });
+      variants.push({ id: 'B', locale: 'de', title: f.titleB.value, body: f.bodyB.value, share: 100 - Number(f.share.value) });
+    }
+    const audience = {};
+    if (values(f.stores).length) audience.homeStoreIds = values(f.stores);
+    if (values(f.locales).length) audience.locales = values(f.locales);
+    if (values(f.platforms).length) audience.platforms = values(f.platforms);
+    if (f.category.value) audience.category = f.category.value;
+    if (values(f.nps).length) audience.npsGroups = values(f.nps);
+    if (f.visited.value) audience.visitedWithinDays = Number(f.visited.value);
+    const d = { name: f.name.value, audience, variants };
+    if (f.offer.value) d.offerId = f.offer.value;
+    if (f.schedule.value) d.scheduleAt = new Date(f.schedule.value).toISOString();
+    if (f.quietFrom.value && f.quietTo.value) d.quietHours = { start: f.quietFrom.value, end: f.quietTo.value };
+    if (f.cap.value) d.frequencyCap = { max: Number(f.cap.value), days: 7 };
+    return d;
+  };
+  let timer = null;
+  const refresh = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      try {
+        const p = await api('POST', '/api/campaigns/preview', definition());
+        size.textContent = p.audienceSize;
+        const sample = p.samples[0];
+        const de = f.titleDe.value;
+        phone.replaceChildren(h('div', { class: 'notification' }, h('b', {}, sample ? sample.title : de),
+            sample ? sample.body : f.bodyDe.value));
+      } catch (e) {
+        size.textContent = '!';
+        phone.replaceChildren(h('div', { class: 'notification error' }, e.message));
+      }
+    }, 250);
+  };
+  const form = h('form', { class: 'card', id: 'camp-form', onsubmit: ev => { ev.preventDefault(); } },
+      h('h2', {}, t('camp.new')),
+      h('div', { class: 'form-grid' }, h('label', {}, t('camp.name'), f.name), h('label', {}, t('camp.offer'), f.offer),
+          h('label', {}, t('camp.schedule'), f.schedule)),
+      h('h2', {}, t('camp.audience')),
+      h('div', { class: 'form-grid' }, h('label', {}, t('camp.stores'), f.stores), h('label', {}, t('camp.locales'), f.locales),
+          h('label', {}, t('camp.platforms'), f.platforms), h('label', {}, t('camp.category'), f.category),
+          h('label', {}, t('camp.nps'), f.nps), h('label', {}, t('camp.visited'), f.visited)),
+      h('div', { class: 'row' }, size, h('span', { class: 'muted' }, t('camp.size'))),
+      h('h2', {}, t('camp.variants')), h('p', { class: 'muted' }, t('camp.placeholders')),
+      h('div', { class: 'grid2' }, h('div', {}, h('label', {}, t('camp.title.de'), f.titleDe), h('label', {}, t('camp.body.de'), f.bodyDe),
+          h('label', {}, t('camp.title.en'), f.titleEn), h('label', {}, t('camp.body.en'), f.bodyEn),
+          h('label', { class: 'row' }, f.ab, t('camp.ab')), h('label', {}, t('camp.shareA'), f.share),
+          h('label', {}, 'B ' + t('camp.title.de'), f.titleB), h('label', {}, 'B ' + t('camp.body.de'), f.bodyB)),
+      h('div', {}, h('label', {}, t('camp.preview')), phone)),
+      h('div', { class: 'form-grid' }, h('label', {}, t('camp.quiet'), h('div', { class: 'row' }, f.quietFrom, f.quietTo)),
+          h('label', {}, t('camp.cap'), f.cap)),
+      h('div', { class: 'row' }, h('button', { class: 'primary', id: 'camp-create', type: 'button', onclick: async () => {
+        try {
+          const c = await api('POST', '/api/campaigns', definition());
+          toast(t('saved'));
+          await api('POST', '/api/campaigns/' + c.id + '/send');
+          await loadList();
+        } catch (e) { showError(e); }
+      } }, t('camp.send'))));
+  form.addEventListener('input', refresh);
+  form.addEventListener('change', refresh);
+  main.append(h('h1', {}, t('camp.title')), list, form);
+  const loadList = async () => {
+    const data = await api('GET', '/api/campaigns');
+    list.replaceChildren(h('h2', {}, t('camp.funnel')), ...(data.items.length ? data.items.map(funnel) : [h('p', { class: 'muted' }, '–')]));
+    return data.items;
+  };
+  await loadList();
+  refresh();
+  const poll = setInterval(async () => {
+    if (document.body.dataset.view !== 'campaigns') return clearInterval(poll);
+    const items = await loadList().catch(() => []);
+    if (!items.some(c => c.state === 'sending' || c.state === 'scheduled')) return;
+  }, 1000);
+}
+
+function funnel(c) {
+  const s = c.stats;
+  const max = Math.max(1, s.targeted);
+  const bar = (label, n, cls) => h('div', { class: 'row' }, h('span', { style: 'width:110px', class: 'muted' }, label),
+      h('div', { class: 'bar ' + cls, style: 'width:' + Math.max(2, 100 * n / max) * 3 + 'px' }, String(n)));
+  return h('div', { class: 'funnel', 'data-campaign': c.id }, h('div', { class: 'row' }, h('b', {}, c.definition.name),
+      h('span', { class: 'pill ' + c.state }, c.state)),
+      bar(t('camp.targeted'), s.targeted, 'targeted'), bar(t('camp.sent'), s.sent, 'sent'), bar(t('camp.opened'), s.opened, 'opened'),
+      bar(t('camp.redeemed'), s.redeemed, 'redeemed'),
+      h('div', { class: 'muted' }, t('camp.failed') + ' ' + s.failed + ' · ' + t('camp.unregistered') + ' ' + s.unregistered
+          + ' · ' + t('camp.suppressed') + ' ' + s.suppressed));
+}
+
+// ---------- offers ----------
+async function offers(main) {
+  const list = h('div', { class: 'card', id: 'offer-list' });
+  const titleDe = h('input', { id: 'offer-title-de', value: 'Frühstücks-Woche' });
+  const titleEn = h('input', { id: 'offer-title-en', value: 'Breakfast week' });
+  const benefit = h('input', { id: 'offer-benefit', value: '-20 %' });
+  const category = h('select', { id: 'offer-category' }, h('option', { value: '' }, t('camp.none')),
+      state.categories.map(c => h('option', { value: c.id }, c.name)));
+  const gtin = h('input', { id: 'offer-gtin', inputmode: 'numeric' });
+  const days = h('input', { id: 'offer-days', type: 'number', value: 14, min: 1 });
+  const recovery = h('input', { id: 'offer-recovery', type: 'checkbox' });
+  const load = async () => {
+    const data = await api('GET', '/api/offers');
+    list.replaceChildren(h('table', {}, h('tbody', {}, data.items.map(o => h('tr', {},
+        h('td', {}, h('b', {}, o.definition.title[lang()] || o.definition.title.de)), h('td', {}, o.definition.benefit),
+        h('td', {}, o.definition.category || o.definition.gtin), h('td', { class: 'muted' }, t('offers.validTo') + ' ' + date(o.definition.validTo)),
+        h('td', {}, o.definition.recovery ? h('span', { class: 'pill' }, t('offers.recovery')) : ''))))));
+  };
+  main.append(h('h1', {}, t('offers.title')), list, h('form', { class: 'card', onsubmit: async ev => {
+    ev.preventDefault();
+    const now = new Date();
+    const body = { title: { de: titleDe.value, en: titleEn.value }, benefit: benefit.value,
+      validFrom: now.toISOString(), validTo: new Date(now.getTime() + Number(days.value) * 86400000).toISOString(),
+      recovery: recovery.checked };
+    if (category.value) body.category = category.value;
+    if (gtin.value) body.gtin = gtin.value;
+    try { await api('POST', '/api/offers', body); toast(t('saved')); await load(); } catch (e) { showError(e); }
+  } }, h('h2', {}, t('offers.new')), h('div', { class: 'form-grid' }, h('label', {}, t('offers.titleDe'), titleDe),
+      h('label', {}, t('offers.titleEn'), titleEn), h('label', {}, t('offers.benefit'), benefit), h('label', {}, t('offers.category'), category),
+      h('label', {}, t('offers.gtin'), gtin), h('label', {}, t('offers.days'), days), h('label', { class: 'row' }, recovery, t('offers.recovery'))),
+  h('button', { class: 'primary', type: 'submit', id: 'offer-create' }, t('offers.create'))));
+  await load();
+}
+
+// ---------- surveys ----------
+async function surveys(main) {
+  const list = h('div', { class: 'card', id: 'survey-list' });
+  const name = h('input', { id: 'survey-name', value: 'Kasse' });
+  const touchpoints = h('select', { id: 'survey-touchpoints', multiple: true, size: 6 },
+      Object.keys(state.touchpoints).map(tp => h('option', { value: tp }, tpName(tp))));
+  const questions = h('textarea', { id: 'survey-questions', rows: 10 }, JSON.stringify([
+    { id: 'mood', type: 'smiley', text: { de: 'Wie war Ihr Einkauf?', en: 'How was your visit?' }, required: true },
+    { id: 'why', type: 'multiple', text: { de: 'Was hat gestört?', en: 'What went wrong?' },
+      options: [{ id: 'queue', text: { de: 'Warteschlange', en: 'Queue' } }, { id: 'stock', text: { de: 'Ware fehlte', en: 'Out of stock' } }],
+      showIf: { question: 'mood', anyOf: ['1', '2'] } }], null, 2));
+  const load = async () => {
+    const data = await api('GET', '/api/surveys');
+    list.replaceChildren(h('table', {}, h('tbody', {}, data.items.map(s => h('tr', {}, h('td', {}, h('b', {}, s.definition.name)),
+        h('td', {}, t('surveys.version') + ' ' + s.version), h('td', {}, s.definition.questions.map(q => q.id + ' (' + q.type + ')').join(', ')),
+        h('td', { class: 'muted' }, (s.definition.targeting.touchpoints || []).map(tpName).join(', ')))))));
+  };
+  main.append(h('h1', {}, t('surveys.title')), list, h('form', { class: 'card', onsubmit: async ev => {
+    ev.preventDefault();
+    try {
+      const body = { name: name.value, questions: JSON.parse(questions.value),
+        targeting: { touchpoints: [...touchpoints.selectedOptions].map(o => o.value) } };
+      await api('POST', '/api/surveys', body);
+      toast(t('saved'));
+      await load();
+    } catch (e) { showError(e); }
+  } }, h('h2', {}, t('surveys.new')), h('div', { class: 'grid2' }, h('div', {}, h('label', {}, t('surveys.name'), name),
+      h('label', {}, t('surveys.touchpoints'), touchpoints)), h('label', {}, t('surveys.questions'), questions)),
+  h('button', { class: 'primary', type: 'submit', id: 'survey-create' }, t('surveys.create'))));
+  await load();
+}
+
+// ---------- admin ----------
+async function admin(main) {
+  const stores = h('div', { class: 'card' }, h('h2', {}, t('admin.stores')), h('table', {}, h('tbody', {}, await Promise.all(
+      state.stores.map(async s => h('tr', {}, h('td', {}, h('b', {}, s.name)), h('td', {}, s.city), h('td', { class: 'muted' }, s.timeZone),
+          h('td', {}, (await api('GET', '/api/stores/' + s.id + '/touchpoints?lang=' + lang())).map(tp => tp.name).join(', '))))))));
+  const csv = h('textarea', { id: 'import-csv', rows: 6 },
+      'gtin,name_de,name_en,brand,category,price,currency,stock\n4012345000016,Hafermilch Barista,Oat milk barista,Oatly,dairy,2.49,EUR,berlin-mitte=12\n');
+  const file = h('input', { type: 'file', accept: '.csv,text/csv', id: 'import-file', onchange: async () => { csv.value = await file.files[0].text(); } });
+  const report = h('div', { id: 'import-report' });
+  const importCard = h('div', { class: 'card' }, h('h2', {}, t('admin.import')), file, csv,
+      h('button', { class: 'primary', id: 'import-button', onclick: async () => {
+        try {
+          const r = await api('POST', '/api/products/import', csv.value, 'text/csv');
+          report.replaceChildren(h('p', { id: 'import-summary' }, r.imported + ' ' + t('admin.imported') + ', ' + r.rejected.length + ' '
+              + t('admin.rejected')), r.rejected.length ? h('table', { id: 'import-rejected' }, h('thead', {}, h('tr', {},
+              h('th', {}, t('admin.row')), h('th', {}, t('admin.field')), h('th', {}, t('admin.reason')))),
+          h('tbody', {}, r.rejected.map(x => h('tr', {}, h('td', {}, String(x.row)), h('td', {}, x.field), h('td', {}, x.reason))))) : null);
+        } catch (e) { report.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message)); }
+      } }, t('admin.importButton')), report);
+  const uid = h('input', { id: 'erase-uid' });
+  const eraseCard = h('div', { class: 'card' }, h('h2', {}, t('admin.erase')), h('div', { class: 'row' }, h('label', {}, t('admin.uid'), uid),
+      h('button', { id: 'erase-button', onclick: () => api('DELETE', '/api/admin/profiles/' + encodeURIComponent(uid.value))
+          .then(() => { toast(t('admin.erased')); loadAudit(); }).catch(showError) }, t('admin.eraseButton'))));
+  const audit = h('div', { class: 'card', id: 'audit' });
+  const loadAudit = async () => {
+    const data = await api('GET', '/api/admin/audit?limit=50');
+    audit.replaceChildren(h('h2', {}, t('admin.audit')), h('table', {}, h('tbody', {}, data.items.map(a => h('tr', {},
+        h('td', { class: 'muted' }, date(a.at)), h('td', {}, a.action), h('td', {}, a.subject), h('td', {}, a.detail))))));
+  };
+  main.append(h('h1', {}, t('admin.title')), stores, h('div', { class: 'grid2' }, importCard, eraseCard), audit);
+  await loadAudit().catch(e => audit.replaceChildren(h('p', { class: 'error' }, e.message)));
+}
+
+// ---------- start ----------
+document.getElementById('lang').addEventListener('click', () => { setLang(lang() === 'de' ? 'en' : 'de'); boot(); });
+document.getElementById('signout').addEventListener('click', signOut);
+window.addEventListener('hashchange', route);
+setLang(lang());
+boot().catch(showError);

@@ -1,0 +1,91 @@
+// The console's texts in German and English; the browser language decides, the user may switch.
+const texts = {
+  de: {
+    'signin.intro': 'Melden Sie sich an, um Erlebnisse, Fälle und Kampagnen zu steuern.',
+    'signin.role': 'Rolle (Entwicklungsanmeldung)', 'signin.store': 'Markt', 'signin.button': 'Anmelden',
+    'signin.token': 'Mit Firebase-ID-Token anmelden', 'signin.tokenLabel': 'ID-Token', 'signin.tokenButton': 'Token verwenden',
+    'role.marketer': 'Marketing', 'role.admin': 'Administration', 'role.staff': 'Marktmitarbeiter/in', 'role.shopper': 'Kund/in',
+    'nav.dashboard': 'Erlebnis-Dashboard', 'nav.cases': 'Fälle', 'nav.campaigns': 'Kampagnen', 'nav.offers': 'Angebote',
+    'nav.surveys': 'Umfragen', 'nav.admin': 'Administration', signout: 'Abmelden',
+    'dash.title': 'Kundenerlebnis', 'dash.store': 'Markt', 'dash.all': 'Alle Märkte', 'dash.from': 'Von', 'dash.to': 'Bis',
+    'dash.answers': 'Antworten', 'dash.heatmap': 'CSAT je Markt × Touchpoint', 'dash.trend': 'Verlauf je Woche',
+    'dash.dimensions': 'Funktional vs. emotional', 'dash.worst': 'Schwächste Touchpoints', 'dash.comments': 'Kommentare',
+    'dash.alerts': 'Alarme', 'dash.of': 'von', 'dash.unhappy': 'unzufrieden', 'dash.noAlerts': 'Keine Alarme.', 'dash.live': 'Live', 'dash.noData': 'Noch keine Antworten.',
+    'cases.title': 'Fälle', 'cases.state': 'Status', 'cases.active': 'Offen & beantwortet', 'cases.all': 'Alle',
+    'cases.open': 'offen', 'cases.answered': 'beantwortet', 'cases.closed': 'geschlossen', 'cases.overdue': 'überfällig',
+    'cases.due': 'Fällig', 'cases.reply': 'Antwort an die Kundin / den Kunden', 'cases.send': 'Antwort senden',
+    'cases.close': 'Fall schließen', 'cases.none': 'Keine Fälle.', 'cases.pick': 'Wählen Sie einen Fall.',
+    'camp.title': 'Kampagnen', 'camp.new': 'Neue Kampagne', 'camp.name': 'Name', 'camp.audience': 'Zielgruppe',
+    'camp.stores': 'Heimatmärkte', 'camp.locales': 'Sprachen', 'camp.platforms': 'Plattformen', 'camp.category': 'Interesse an Kategorie',
+    'camp.minAffinity': 'Mindest-Affinität', 'camp.nps': 'NPS-Gruppe', 'camp.visited': 'Besuch in den letzten … Tagen',
+    'camp.size': 'erreichbare Profile (mit Einwilligung)', 'camp.variants': 'Texte', 'camp.title.de': 'Titel (de)',
+    'camp.body.de': 'Text (de)', 'camp.title.en': 'Titel (en)', 'camp.body.en': 'Text (en)', 'camp.ab': 'A/B-Test mit Variante B',
+    'camp.shareA': 'Anteil A (%)', 'camp.offer': 'Angebot', 'camp.none': '— keins —', 'camp.schedule': 'Versand um (leer = sofort)',
+    'camp.quiet': 'Ruhezeit (von–bis)', 'camp.cap': 'Höchstens … pro 7 Tage', 'camp.create': 'Kampagne speichern',
+    'camp.send': 'Jetzt senden', 'camp.preview': 'Vorschau', 'camp.funnel': 'Trichter', 'camp.targeted': 'Zielgruppe',
+    'camp.sent': 'gesendet', 'camp.opened': 'geöffnet', 'camp.redeemed': 'eingelöst', 'camp.failed': 'fehlgeschlagen',
+    'camp.suppressed': 'unterdrückt', 'camp.unregistered': 'abgemeldet', 'camp.placeholders': 'Platzhalter: {firstName}, {store}, {offer}',
+    'offers.title': 'Angebote', 'offers.new': 'Neues Angebot', 'offers.titleDe': 'Titel (de)', 'offers.titleEn': 'Titel (en)',
+    'offers.benefit': 'Vorteil', 'offers.category': 'Kategorie', 'offers.gtin': 'oder GTIN', 'offers.days': 'Gültig (Tage)',
+    'offers.recovery': 'Wiedergutmachungsangebot', 'offers.create': 'Angebot speichern', 'offers.validTo': 'gültig bis',
+    'surveys.title': 'Umfragen', 'surveys.new': 'Neue Umfrage', 'surveys.name': 'Name', 'surveys.questions': 'Fragen (JSON)',
+    'surveys.touchpoints': 'Touchpoints', 'surveys.create': 'Umfrage speichern', 'surveys.version': 'Version',
+    'admin.title': 'Administration', 'admin.stores': 'Märkte und Touchpoints', 'admin.import': 'Katalog-Import (CSV)',
+    'admin.importButton': 'Importieren', 'admin.imported': 'importiert', 'admin.rejected': 'abgelehnte Zeilen', 'admin.row': 'Zeile',
+    'admin.field': 'Feld', 'admin.reason': 'Grund', 'admin.audit': 'Audit-Log', 'admin.erase': 'Kundin/Kunde auf Wunsch löschen',
+    'admin.uid': 'Kunden-ID', 'admin.eraseButton': 'Endgültig löschen', 'admin.erased': 'Gelöscht.',
+    saved: 'Gespeichert.', error: 'Fehler'
+  },
+  en: {
+    'signin.intro': 'Sign in to steer experiences, cases and campaigns.',
+    'signin.role': 'Role (dev sign-in)', 'signin.store': 'Store', 'signin.button': 'Sign in',
+    'signin.token': 'Sign in with a Firebase ID token', 'signin.tokenLabel': 'ID token', 'signin.tokenButton': 'Use token',
+    'role.marketer': 'Marketing', 'role.admin': 'Admin', 'role.staff': 'Store staff', 'role.shopper': 'Shopper',
+    'nav.dashboard': 'Experience dashboard', 'nav.cases': 'Cases', 'nav.campaigns': 'Campaigns', 'nav.offers': 'Offers',
+    'nav.surveys': 'Surveys', 'nav.admin': 'Admin', signout: 'Sign out',
+    'dash.title': 'Customer experience', 'dash.store': 'Store', 'dash.all': 'All stores', 'dash.from': 'From', 'dash.to': 'To',
+    'dash.answers': 'Answers', 'dash.heatmap': 'CSAT per store × touchpoint', 'dash.trend': 'Weekly trend',
+    'dash.dimensions': 'Functional vs emotional', 'dash.worst': 'Weakest touchpoints', 'dash.comments': 'Comments',
+    'dash.alerts': 'Alerts', 'dash.of': 'of', 'dash.unhappy': 'unhappy', 'dash.noAlerts': 'No alerts.', 'dash.live': 'Live', 'dash.noData': 'No answers yet.',
+    'cases.title': 'Cases', 'cases.state': 'State', 'cases.active': 'Open & answered', 'cases.all': 'All',
+    'cases.open': 'open', 'cases.answered': 'answered', 'cases.closed': 'closed', 'cases.overdue': 'overdue',
+    'cases.due': 'Due', 'cases.reply': 'Reply to the customer', 'cases.send': 'Send reply',
+    'cases.close': 'Close case', 'cases.none': 'No cases.', 'cases.pick': 'Pick a case.',
+    'camp.title': 'Campaigns', 'camp.new': 'New campaign', 'camp.name': 'Name', 'camp.audience': 'Audience',
+    'camp.stores': 'Home stores', 'camp.locales': 'Languages', 'camp.platforms': 'Platforms', 'camp.category': 'Interest in category',
+    'camp.minAffinity': 'Minimum affinity', 'camp.nps': 'NPS group', 'camp.visited': 'Visited within … days',
+    'camp.size': 'reachable profiles (with consent)', 'camp.variants': 'Texts', 'camp.title.de': 'Title (de)',
+    'camp.body.de': 'Body (de)', 'camp.title.en': 'Title (en)', 'camp.body.en': 'Body (en)', 'camp.ab': 'A/B test with variant B',
+    'camp.shareA': 'Share A (%)', 'camp.offer': 'Offer', 'camp.none': '— none —', 'camp.schedule': 'Send at (empty = now)',
+    'camp.quiet': 'Quiet hours (from–to)', 'camp.cap': 'At most … per 7 days', 'camp.create': 'Save campaign',
+    'camp.send': 'Send now', 'camp.preview': 'Preview', 'camp.funnel': 'Funnel', 'camp.targeted': 'Targeted',
+    'camp.sent': 'sent', 'camp.opened': 'opened', 'camp.redeemed': 'redeemed', 'camp.failed': 'failed',
+    'camp.suppressed': 'suppressed', 'camp.unregistered': 'unregistered', 'camp.placeholders': 'Placeholders: {firstName}, {store}, {offer}',
+    'offers.title': 'Offers', 'offers.new': 'New offer', 'offers.titleDe': 'Title (de)', 'offers.titleEn': 'Title (en)',
+    'offers.benefit': 'Benefit', 'offers.category': 'Category', 'offers.gtin': 'or GTIN', 'offers.days': 'Valid (days)',
+    'offers.recovery': 'Service recovery offer', 'offers.create': 'Save offer', 'offers.validTo': 'valid until',
+    'surveys.title': 'Surveys', 'surveys.new': 'New survey', 'surveys.name': 'Name', 'surveys.questions': 'Questions (JSON)',
+    'surveys.touchpoints': 'Touchpoints', 'surveys.create': 'Save survey', 'surveys.version': 'Version',
+    'admin.title': 'Admin', 'admin.stores': 'Stores and touchpoints', 'admin.import': 'Catalog import (CSV)',
+    'admin.importButton': 'Import', 'admin.imported': 'imported', 'admin.rejected': 'rejected rows', 'admin.row': 'Row',
+    'admin.field': 'Field', 'admin.reason': 'Reason', 'admin.audit': 'Audit log', 'admin.erase': 'Erase a customer on request',
+    'admin.uid': 'Customer id', 'admin.eraseButton': 'Erase for good', 'admin.erased': 'Erased.',
+    saved: 'Saved.', error: 'Error'
+  }
+};
+
+let current = (sessionStorage.getItem('kp.lang') || navigator.language || 'de').toLowerCase().startsWith('en') ? 'en' : 'de';
+
+export function lang() { return current; }
+
+export function setLang(value) {
+  current = value === 'en' ? 'en' : 'de';
+  sessionStorage.setItem('kp.lang', current);
+  document.documentElement.lang = current;
+}
+
+export function t(key) { return texts[current][key] ?? texts.de[key] ?? key; }
+
+export function applyI18n(root = document) {
+  root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+}
