@@ -139,7 +139,7 @@ function route() {
   const main = document.getElementById('main');
   main.replaceChildren();
   document.body.dataset.view = name;
-  view(main).catch(showError);
+  view(main).catch(e => { if (document.body.dataset.view === name) showError(e); });
 }
 
 // ---------- dashboard ----------
@@ -175,7 +175,12 @@ async function dashboard(main) {
     const alertList = await api('GET', '/api/analytics/alerts' + (storeSel.value ? '?storeId=' + storeSel.value : ''));
     renderAlerts(alertList.items);
   };
-  const reload = () => { if (!loading) loading = load().catch(showError).finally(() => { loading = null; }); };
+  // A reload still running when the user moves on must not write into (or complain about) a view that is gone.
+  const reload = () => {
+    if (!loading && document.body.dataset.view === 'dashboard') {
+      loading = load().catch(e => { if (document.body.dataset.view === 'dashboard') showError(e); }).finally(() => { loading = null; });
+    }
+  };
   [storeSel, from, to].forEach(el => el.addEventListener('change', reload));
   const onScores = () => setTimeout(reload, 150);
   document.addEventListener('kp:scores', onScores);
@@ -310,9 +315,9 @@ async function campaigns(main) {
   f.nps = multi('camp-nps', [['promoter', 'Promoter'], ['passive', 'Passive'], ['detractor', 'Detractor']]);
   f.visited = h('input', { id: 'camp-visited', type: 'number', min: 1 });
   f.titleDe = h('input', { id: 'camp-title-de', value: 'Hallo {firstName}!' });
-  f.bodyDe = h('textarea', { id: 'camp-body-de', rows: 2 }, 'Dieses Wochenende in {store}: {offer}');
+  f.bodyDe = h('textarea', { id: 'camp-body-de', rows: 2 }, 'Neu diese Woche in {store}. {offer}');
   f.titleEn = h('input', { id: 'camp-title-en', value: 'Hi {firstName}!' });
-  f.bodyEn = h('textarea', { id: 'camp-body-en', rows: 2 }, 'This weekend at {store}: {offer}');
+  f.bodyEn = h('textarea', { id: 'camp-body-en', rows: 2 }, 'New this week at {store}. {offer}');
   f.ab = h('input', { id: 'camp-ab', type: 'checkbox' });
   f.share = h('input', { id: 'camp-share', type: 'number', min: 1, max: 99, value: 50 });
   f.titleB = h('input', { id: 'camp-title-b', value: 'Nur dieses Wochenende' });
@@ -503,6 +508,7 @@ async function admin(main) {
               + t('admin.rejected')), r.rejected.length ? h('table', { id: 'import-rejected' }, h('thead', {}, h('tr', {},
               h('th', {}, t('admin.row')), h('th', {}, t('admin.field')), h('th', {}, t('admin.reason')))),
           h('tbody', {}, r.rejected.map(x => h('tr', {}, h('td', {}, String(x.row)), h('td', {}, x.field), h('td', {}, x.reason))))) : null);
+          await loadAudit();
         } catch (e) { report.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message)); }
       } }, t('admin.importButton')), report);
   const uid = h('input', { id: 'erase-uid' });

@@ -195,6 +195,7 @@ class ConsoleTest {
         WebElement summary = visible("#import-summary");
         assertThat(summary.getText()).matches("1 (importiert|imported), 1 .*");
         assertThat(visible("#import-rejected").getText()).contains("3").contains("gtin").contains("check digit");
+        waitUpTo(10).until(d -> d.findElement(By.id("audit")).getText().contains("catalog.import"));
         screenshot("08-admin-import");
         assertThat(server.client().catalog().product("4012345000016", "de").name()).isEqualTo("Hafermilch");
 
