@@ -38,13 +38,16 @@ public final class Identity implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Identity.class.getName());
 
     private final FirebaseApp app;
+    private final FirebaseApp pushApp;
     private final TokenVerifier verifier;
     private final Optional<DevTokenIssuer> devIssuer;
     private final Optional<GoogleStandIn> standIn;
     private final boolean pushEnabled;
 
-    private Identity(FirebaseApp app, Optional<DevTokenIssuer> devIssuer, Optional<GoogleStandIn> standIn, boolean pushEnabled) {
+    private Identity(FirebaseApp app, FirebaseApp pushApp, Optional<DevTokenIssuer> devIssuer, Optional<GoogleStandIn> standIn,
+                     boolean pushEnabled) {
         this.app = app;
+        this.pushApp = pushApp;
         this.verifier = new FirebaseTokenVerifier(app);
         this.devIssuer = devIssuer;
         this.standIn = standIn;
@@ -82,18 +85,23 @@ public final class Identity implements AutoCloseable {
             if (standIn.isPresent() || !fcmEndpoint.isEmpty()) {
                 String fcm = fcmEndpoint.isEmpty() ? standIn.get().url() : fcmEndpoint;
                 String certs = standIn.map(GoogleStandIn::url).orElse("https://www.googleapis.com");
-                return new Identity(FirebaseWiring.standIn(projectId, fcm, certs), issuer, standIn, true);
+                FirebaseApp auth = FirebaseWiring.standIn(projectId, fcm, certs);
+                // The FCM project may differ from the sign-in project (PUSH_PROJECT_ID).
+                FirebaseApp push = pushProject.equals(projectId) ? auth : FirebaseWiring.standIn(pushProject, fcm, certs);
+                return new Identity(auth, push, issuer, standIn, true);
             }
-            return production(projectId);
+            return production(projectId, pushProject);
         } catch (RuntimeException e) {
             standIn.ifPresent(GoogleStandIn::close);
             throw e;
         }
     }
 
-    private static Identity production(String projectId) {
+    private static Identity production(String projectId, String pushProject) {
         try {
-            return new Identity(FirebaseWiring.production(projectId), Optional.empty(), Optional.empty(), true);
+            FirebaseApp auth = FirebaseWiring.production(projectId);
+            FirebaseApp push = pushProject.equals(projectId) ? auth : FirebaseWiring.production(pushProject);
+            return new Identity(auth, push, Optional.empty(), Optional.empty(), true);
         } catch (IOException e) {
             // Verifying ID tokens needs only Google's public certificates; sending push needs credentials.
             LOG.warning("No Google credentials (GOOGLE_APPLICATION_CREDENTIALS): ID tokens of project " + projectId
@@ -102,14 +110,19 @@ public final class Identity implements AutoCloseable {
                     .setProjectId(projectId)
                     .setCredentials(GoogleCredentials.create(new AccessToken("none", Date.from(Instant.EPOCH))))
                     .build();
-            return new Identity(FirebaseApp.initializeApp(options, "kundenpuls-" + UUID.randomUUID()), Optional.empty(),
-                    Optional.empty(), false);
+            FirebaseApp auth = FirebaseApp.initializeApp(options, "kundenpuls-" + UUID.randomUUID());
+            return new Identity(auth, auth, Optional.empty(), Optional.empty(), false);
         }
     }
 
     /** The Firebase app (token verification, messaging). */
     public FirebaseApp app() {
         return app;
+    }
+
+    /** The Firebase app that sends push messages (project {@code push.project-id}). */
+    public FirebaseApp pushApp() {
+        return pushApp;
     }
 
     /** Verifies callers' ID tokens. */
@@ -135,6 +148,9 @@ public final class Identity implements AutoCloseable {
     @Override
     public void close() {
         FirebaseWiring.delete(app);
+        if (pushApp != app) {
+            FirebaseWiring.delete(pushApp);
+        }
         standIn.ifPresent(GoogleStandIn::close);
     }
 }

@@ -253,7 +253,7 @@ public final class KundenpulsServer implements AutoCloseable {
             List<AutoCloseable> closeables = new ArrayList<>();
             Optional<PushGateway> push = Optional.empty();
             if (identity.pushEnabled()) {
-                FcmPushGateway gateway = FcmPushGateway.withDefaults(identity.app());
+                FcmPushGateway gateway = FcmPushGateway.withDefaults(identity.pushApp());
                 closeables.add(gateway);
                 push = Optional.of(gateway);
             }
@@ -272,7 +272,11 @@ public final class KundenpulsServer implements AutoCloseable {
             });
             AudienceRules audience = new AudienceRules(campaignStore);
             CampaignSender sender = new CampaignSender(campaignStore, profiles, catalog, offerStore, offerService, audience, push,
-                    storage.writer(), clock, config.get("campaigns.chunk-size").asInt().orElse(500));
+                    storage.writer(), clock, config.get("campaigns.chunk-size").asInt().orElse(500),
+                    config.get("campaigns.quiet-hours.start").asString().flatMap(start -> config.get("campaigns.quiet-hours.end")
+                            .asString().map(end -> new de.kundenpuls.model.campaign.CampaignDefinition.QuietHours(start, end))),
+                    config.get("campaigns.frequency-cap.max").asInt().map(max -> new de.kundenpuls.model.campaign.CampaignDefinition
+                            .FrequencyCap(max, config.get("campaigns.frequency-cap.days").asInt().orElse(7))));
             closeables.add(sender);
             CampaignService campaignService = new CampaignService(access, campaignStore, audience, profiles, catalog, offerStore,
                     sender, storage.writer(), clock);

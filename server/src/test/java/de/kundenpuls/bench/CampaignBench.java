@@ -146,7 +146,8 @@ public final class CampaignBench {
                     });
                     OfferService offerService = new OfferService(null, offers, profiles, catalog, storage.writer(), Clock.systemUTC());
                     try (CampaignSender sender = new CampaignSender(campaigns, profiles, catalog, offers, offerService,
-                            new AudienceRules(campaigns), Optional.of(gateway), storage.writer(), Clock.systemUTC(), 500)) {
+                            new AudienceRules(campaigns), Optional.of(gateway), storage.writer(), Clock.systemUTC(), 500,
+                            Optional.empty(), Optional.empty())) {
                         sender.nudge();
                         while (!campaigns.campaign("bench").orElseThrow().state().equals("done")) {
                             Thread.sleep(50);

@@ -51,6 +51,8 @@ public final class CampaignSender implements AutoCloseable {
     private final StorageWriter writer;
     private final Clock clock;
     private final int chunkSize;
+    private final Optional<CampaignDefinition.QuietHours> workspaceQuietHours;
+    private final Optional<CampaignDefinition.FrequencyCap> workspaceCap;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Object wake = new Object();
     private final Thread thread;
@@ -68,9 +70,15 @@ public final class CampaignSender implements AutoCloseable {
      * @param writer       the storage writer
      * @param clock        the clock
      * @param chunkSize    recipients per FCM round trip and commit
+     * @param workspaceQuietHours quiet hours for every campaign that sets none, if the workspace asks for them
+     * @param workspaceCap        frequency cap for every campaign that sets none, if the workspace asks for one
      */
     public CampaignSender(CampaignStore store, Profiles profiles, Catalog catalog, OfferStore offers, OfferService offerService,
-                          AudienceRules rules, Optional<PushGateway> gateway, StorageWriter writer, Clock clock, int chunkSize) {
+                          AudienceRules rules, Optional<PushGateway> gateway, StorageWriter writer, Clock clock, int chunkSize,
+                          Optional<CampaignDefinition.QuietHours> workspaceQuietHours,
+                          Optional<CampaignDefinition.FrequencyCap> workspaceCap) {
+        this.workspaceQuietHours = workspaceQuietHours;
+        this.workspaceCap = workspaceCap;
         this.store = store;
         this.profiles = profiles;
         this.catalog = catalog;
@@ -260,13 +268,14 @@ public final class CampaignSender implements AutoCloseable {
     }
 
     private String suppression(CampaignDefinition d, Profile p, Optional<Store> home, Instant now) {
-        if (d.frequencyCap() != null
-                && store.sentSince(p.uid(), now.minus(Duration.ofDays(d.frequencyCap().days()))) >= d.frequencyCap().max()) {
+        CampaignDefinition.FrequencyCap cap = d.frequencyCap() != null ? d.frequencyCap() : workspaceCap.orElse(null);
+        if (cap != null && store.sentSince(p.uid(), now.minus(Duration.ofDays(cap.days()))) >= cap.max()) {
             return "frequency cap";
         }
-        if (d.quietHours() != null) {
+        CampaignDefinition.QuietHours quiet = d.quietHours() != null ? d.quietHours() : workspaceQuietHours.orElse(null);
+        if (quiet != null) {
             ZoneId zone = home.map(s -> ZoneId.of(s.timeZone())).orElse(DEFAULT_ZONE);
-            if (d.quietHours().contains(LocalTime.ofInstant(now, zone))) {
+            if (quiet.contains(LocalTime.ofInstant(now, zone))) {
                 return "quiet hours";
             }
         }

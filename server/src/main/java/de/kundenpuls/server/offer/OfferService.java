@@ -197,7 +197,7 @@ public final class OfferService {
             }
             code = Gtin.withCheckDigit(digits.toString()).value();
         } while (store.grant(code).isPresent());
-        Grant grant = new Grant(code, offerId, uid, now, null, null, source, storeId, null);
+        Grant grant = new Grant(code, offerId, uid, now, null, null, source, storeId, null, null);
         store.putGrant(grant, tx);
         return grant;
     }

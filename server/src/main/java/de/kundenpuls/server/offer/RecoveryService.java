@@ -30,6 +30,7 @@ import de.kundenpuls.server.feedback.FeedbackEntry;
 import de.kundenpuls.server.profile.Profiles;
 import de.kundenpuls.server.push.PushGateway;
 import de.kundenpuls.server.push.PushMessage;
+import de.kundenpuls.server.push.PushOutcome;
 import de.kundenpuls.server.storage.StorageWriter;
 import de.kundenpuls.server.storage.Transaction;
 import io.helidon.webserver.http.HttpRules;
@@ -134,13 +135,29 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
             // Sent after the commit, so the push never announces an offer that could still be lost.
             tx.afterCommit(() -> sender.submit(() -> {
                 try {
-                    push.get().send(devices.stream().map(dev -> new PushMessage(dev.token(), title, body,
+                    List<PushOutcome> outcomes = push.get().send(devices.stream().map(dev -> new PushMessage(dev.token(), title, body,
                             Map.of("offerId", grant.offerId(), "code", grant.code(), "kind", "recovery"))).toList());
+                    record(grant, outcomes);
                 } catch (RuntimeException ex) {
                     LOG.log(Level.WARNING, "Recovery push failed; the offer waits in the inbox", ex);
                 }
             }));
         }
+    }
+
+    /** Every recipient's outcome is kept; dead tokens leave the profile. */
+    private void record(Grant grant, List<PushOutcome> outcomes) {
+        Instant now = clock.instant();
+        String summary = outcomes.stream().anyMatch(o -> o.kind() == PushOutcome.Kind.SENT) ? "sent"
+                : outcomes.stream().map(o -> o.kind().name().toLowerCase(java.util.Locale.ROOT)).findFirst().orElse("none");
+        List<String> dead = outcomes.stream().filter(o -> o.kind() == PushOutcome.Kind.UNREGISTERED).map(PushOutcome::token).toList();
+        writer.write(tx -> {
+            store.grant(grant.code()).ifPresent(g -> store.putGrant(g.pushed(summary), tx));
+            if (!dead.isEmpty() && grant.uid() != null) {
+                profiles.update(grant.uid(), p -> p.withDevices(p.devices().stream().filter(d -> !dead.contains(d.token())).toList(), now), tx);
+            }
+            return null;
+        });
     }
 
     private void settings(Caller caller, ServerRequest req, ServerResponse res) {
@@ -174,6 +191,7 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("offerId", store.recoveryOffers().get(s.id()));
             row.put("offered", grants.size());
+            row.put("pushed", grants.stream().filter(g -> "sent".equals(g.pushOutcome())).count());
             row.put("redeemed", redeemed);
             row.put("nextRatings", followedUp);
             row.put("recovered", recovered);

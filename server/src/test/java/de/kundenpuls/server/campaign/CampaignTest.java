@@ -191,6 +191,22 @@ class CampaignTest {
     }
 
     @Test
+    void aWorkspaceWideCapAppliesToCampaignsThatSetNone() throws Exception {
+        server.close();
+        server = TestServer.start(dir.resolve("workspace"), Map.of("push.fcm-endpoint", fcm.url(),
+                "campaigns.frequency-cap.max", "1", "campaigns.frequency-cap.days", "7", "push.project-id", "kundenpuls-push"));
+        marketer = server.as("marketer");
+        shoppers(5, true, "w-");
+        String body = "{\"name\":\"%s\",\"audience\":{},\"variants\":[{\"locale\":\"de\",\"title\":\"T\",\"body\":\"B\"}]}";
+        assertThat(sendAndWait(create(body.formatted("Eins"))).stats().sent()).isEqualTo(5);
+        CampaignView second = sendAndWait(create(body.formatted("Zwei")));
+        assertThat(second.stats().suppressed()).isEqualTo(5);
+        assertStatsAddUp(second.stats());
+        // PUSH_PROJECT_ID names the FCM project the messages go to.
+        assertThat(fcm.delivered()).extracting(GoogleStandIn.Delivered::project).containsOnly("kundenpuls-push");
+    }
+
+    @Test
     void anOversizedMessageIsRejectedWhenComposed() {
         String big = "x".repeat(4000);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> create("{\"name\":\"Zu lang\",\"audience\":{},\"variants\":"

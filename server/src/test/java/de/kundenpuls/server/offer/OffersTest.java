@@ -157,6 +157,7 @@ class OffersTest {
         Map<?, ?> stats = (Map<?, ?>) all.get("berlin-mitte");
         assertThat(stats.get("offered")).as(all.toString()).isEqualTo(2);
         assertThat(stats.get("redeemed")).isEqualTo(1);
+        assertThat(stats.get("pushed")).as("the push outcome is recorded").isEqualTo(1);
         assertThat(stats.get("nextRatings")).isEqualTo(2);
         assertThat(stats.get("recovered")).isEqualTo(1);
         assertThat(stats.get("recoveryRate")).isEqualTo(50.0);
