@@ -1,10 +1,12 @@
 package de.kundenpuls.app;
 
-import javafx.application.Application;
+import java.util.Arrays;
+
+import de.kundenpuls.app.scan.ScanCommand;
 
 /**
  * Entry point of the app jar. It is not a JavaFX {@code Application} itself so that the JavaFX
- * runtime can be loaded from the class path, and so that headless commands never start a toolkit.
+ * runtime can be loaded from the class path, and so that {@code --scan} never starts a toolkit.
  */
 public final class Launcher {
 
@@ -12,11 +14,15 @@ public final class Launcher {
     }
 
     /**
-     * Starts the app.
+     * Starts the app, or with {@code --scan FILE…} decodes barcodes headless and exits 0.
      *
      * @param args command line arguments
      */
     public static void main(String[] args) {
-        Application.launch(KundenpulsApp.class, args);
+        if (args.length > 0 && args[0].equals("--scan")) {
+            ScanCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out);
+            return;
+        }
+        DesktopLaunch.launch(args);
     }
 }
