@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Dashboard load to interactive in headless Chromium with N feedback answers stored (default 1,000,000),
+# and the scores query behind it. Usage: bench/console/dashboard.sh [answers]
+. "$(dirname "$0")/../lib/classpath.sh"
+. "$(dirname "$0")/../lib/server.sh"
+export FEEDBACK_MIN_INTERVAL_MS=0
+BENCH_JVM_OPTS="-Xmx8g" start_server
+"${BENCH_JAVA[@]}" -cp "$BENCH_CP" de.kundenpuls.bench.DashboardBench "$BASE" "${1:-1000000}" 2>&1 | grep -E "^BENCH|Exception"
+echo "data directory: $(du -sh "$BENCH_DATA" | cut -f1)"
