@@ -436,9 +436,24 @@ async function offers(main) {
   const gtin = h('input', { id: 'offer-gtin', inputmode: 'numeric' });
   const days = h('input', { id: 'offer-days', type: 'number', value: 14, min: 1 });
   const recovery = h('input', { id: 'offer-recovery', type: 'checkbox' });
+  let editing = null;
+  const submit = h('button', { class: 'primary', type: 'submit', id: 'offer-create' }, t('offers.create'));
+  const edit = o => {
+    editing = o;
+    titleDe.value = o.definition.title.de || '';
+    titleEn.value = o.definition.title.en || '';
+    benefit.value = o.definition.benefit;
+    category.value = o.definition.category || '';
+    gtin.value = o.definition.gtin || '';
+    days.value = Math.max(1, Math.round((new Date(o.definition.validTo) - Date.now()) / 86400000));
+    recovery.checked = !!o.definition.recovery;
+    submit.textContent = t('offers.update');
+    titleDe.focus();
+  };
   const load = async () => {
     const data = await api('GET', '/api/offers');
-    list.replaceChildren(h('table', {}, h('tbody', {}, data.items.map(o => h('tr', {},
+    list.replaceChildren(h('table', {}, h('tbody', {}, data.items.map(o => h('tr', { class: 'list-row', tabindex: 0,
+      'data-offer': o.id, onclick: () => edit(o), onkeydown: e => e.key === 'Enter' && edit(o) },
         h('td', {}, h('b', {}, o.definition.title[lang()] || o.definition.title.de)), h('td', {}, o.definition.benefit),
         h('td', {}, o.definition.category || o.definition.gtin), h('td', { class: 'muted' }, t('offers.validTo') + ' ' + date(o.definition.validTo)),
         h('td', {}, o.definition.recovery ? h('span', { class: 'pill' }, t('offers.recovery')) : ''))))));
@@ -451,11 +466,22 @@ async function offers(main) {
       recovery: recovery.checked };
     if (category.value) body.category = category.value;
     if (gtin.value) body.gtin = gtin.value;
-    try { await api('POST', '/api/offers', body); toast(t('saved')); await load(); } catch (e) { showError(e); }
+    try {
+      if (editing) {
+        body.validFrom = editing.definition.validFrom;
+        await api('PUT', '/api/offers/' + editing.id, body);
+      } else {
+        await api('POST', '/api/offers', body);
+      }
+      editing = null;
+      submit.textContent = t('offers.create');
+      toast(t('saved'));
+      await load();
+    } catch (e) { showError(e); }
   } }, h('h2', {}, t('offers.new')), h('div', { class: 'form-grid' }, h('label', {}, t('offers.titleDe'), titleDe),
       h('label', {}, t('offers.titleEn'), titleEn), h('label', {}, t('offers.benefit'), benefit), h('label', {}, t('offers.category'), category),
       h('label', {}, t('offers.gtin'), gtin), h('label', {}, t('offers.days'), days), h('label', { class: 'row' }, recovery, t('offers.recovery'))),
-  h('button', { class: 'primary', type: 'submit', id: 'offer-create' }, t('offers.create'))));
+  submit));
   await load();
 }
 
@@ -470,9 +496,19 @@ async function surveys(main) {
     { id: 'why', type: 'multiple', text: { de: 'Was hat gestört?', en: 'What went wrong?' },
       options: [{ id: 'queue', text: { de: 'Warteschlange', en: 'Queue' } }, { id: 'stock', text: { de: 'Ware fehlte', en: 'Out of stock' } }],
       showIf: { question: 'mood', anyOf: ['1', '2'] } }], null, 2));
+  let editing = null;
+  const submit = h('button', { class: 'primary', type: 'submit', id: 'survey-create' }, t('surveys.create'));
+  const edit = s => {
+    editing = s;
+    name.value = s.definition.name;
+    [...touchpoints.options].forEach(o => { o.selected = (s.definition.targeting.touchpoints || []).includes(o.value); });
+    questions.value = JSON.stringify(s.definition.questions, null, 2);
+    submit.textContent = t('surveys.update') + ' (' + t('surveys.version') + ' ' + (s.version + 1) + ')';
+  };
   const load = async () => {
     const data = await api('GET', '/api/surveys');
-    list.replaceChildren(h('table', {}, h('tbody', {}, data.items.map(s => h('tr', {}, h('td', {}, h('b', {}, s.definition.name)),
+    list.replaceChildren(h('table', {}, h('tbody', {}, data.items.map(s => h('tr', { class: 'list-row', tabindex: 0,
+      'data-survey': s.id, onclick: () => edit(s), onkeydown: e => e.key === 'Enter' && edit(s) }, h('td', {}, h('b', {}, s.definition.name)),
         h('td', {}, t('surveys.version') + ' ' + s.version), h('td', {}, s.definition.questions.map(q => q.id + ' (' + q.type + ')').join(', ')),
         h('td', { class: 'muted' }, (s.definition.targeting.touchpoints || []).map(tpName).join(', ')))))));
   };
@@ -481,13 +517,21 @@ async function surveys(main) {
     try {
       const body = { name: name.value, questions: JSON.parse(questions.value),
         targeting: { touchpoints: [...touchpoints.selectedOptions].map(o => o.value) } };
-      await api('POST', '/api/surveys', body);
+      if (editing) {
+        body.targeting.storeIds = editing.definition.targeting.storeIds;
+        body.targeting.categories = editing.definition.targeting.categories;
+        await api('PUT', '/api/surveys/' + editing.id, body);
+      } else {
+        await api('POST', '/api/surveys', body);
+      }
+      editing = null;
+      submit.textContent = t('surveys.create');
       toast(t('saved'));
       await load();
     } catch (e) { showError(e); }
   } }, h('h2', {}, t('surveys.new')), h('div', { class: 'grid2' }, h('div', {}, h('label', {}, t('surveys.name'), name),
       h('label', {}, t('surveys.touchpoints'), touchpoints)), h('label', {}, t('surveys.questions'), questions)),
-  h('button', { class: 'primary', type: 'submit', id: 'survey-create' }, t('surveys.create'))));
+  submit));
   await load();
 }
 

@@ -11,14 +11,30 @@ import de.kundenpuls.server.storage.Transaction;
 
 /**
  * Raw answers, bucketed by store and day so that a commit rewrites one small list, with an id
- * index in 1024 shards for duplicate detection. Writes on the storage writer thread only.
+ * index for duplicate detection in {@value #ID_SHARDS} shards, all created up front: a stored map
+ * is rewritten whole on every commit, so a shard must stay small even at ten million answers
+ * (about 600 ids each), and the shard array itself is stored once. Writes on the storage writer
+ * thread only.
  */
 public final class FeedbackStore {
 
-    private static final int ID_SHARDS = 1024;
+    private static final int ID_SHARDS = 16_384;
 
     private final ConcurrentHashMap<String, ArrayList<FeedbackEntry>> days = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, ConcurrentHashMap<UUID, String>> ids = new ConcurrentHashMap<>();
+    private final IdShard[] ids = newShards();
+
+    private static IdShard[] newShards() {
+        IdShard[] shards = new IdShard[ID_SHARDS];
+        for (int i = 0; i < ID_SHARDS; i++) {
+            shards[i] = new IdShard();
+        }
+        return shards;
+    }
+
+    /** One shard of the id index. */
+    static final class IdShard {
+        private final ConcurrentHashMap<UUID, String> ids = new ConcurrentHashMap<>();
+    }
 
     /**
      * Whether an id was stored before.
@@ -27,8 +43,7 @@ public final class FeedbackStore {
      * @return true for a duplicate
      */
     public boolean contains(UUID id) {
-        ConcurrentHashMap<UUID, String> shard = ids.get(shard(id));
-        return shard != null && shard.containsKey(id);
+        return ids[shard(id)].ids.containsKey(id);
     }
 
     /**
@@ -54,16 +69,9 @@ public final class FeedbackStore {
             }
             tx.store(bucket);
         }
-        ConcurrentHashMap<UUID, String> shard = ids.get(shard(entry.id()));
-        if (shard == null) {
-            shard = new ConcurrentHashMap<>();
-            shard.put(entry.id(), key);
-            ids.put(shard(entry.id()), shard);
-            tx.store(ids);
-        } else {
-            shard.put(entry.id(), key);
-            tx.store(shard);
-        }
+        ConcurrentHashMap<UUID, String> shard = ids[shard(entry.id())].ids;
+        shard.put(entry.id(), key);
+        tx.store(shard);
     }
 
     /**

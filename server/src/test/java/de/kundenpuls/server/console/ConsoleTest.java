@@ -184,6 +184,42 @@ class ConsoleTest {
     }
 
     @Test
+    void offersAndSurveysAreCreatedAndEdited() throws Exception {
+        signIn("marketer", null);
+        browser.get(server.baseUrl() + "/console/#offers");
+        new Select(visible("#offer-category")).selectByValue("bakery");
+        visible("#offer-create").click();
+        visible("#offer-list tr.list-row").click();
+        WebElement benefit = visible("#offer-benefit");
+        benefit.clear();
+        benefit.sendKeys("2 für 1");
+        visible("#offer-create").click();
+        waitUpTo(10).until(d -> d.findElement(By.id("offer-list")).getText().contains("2 für 1"));
+        screenshot("10-offers-edited");
+        Map<?, ?> offers = server.as("marketer").get("/api/offers", Map.class);
+        assertThat((List<?>) offers.get("items")).singleElement().asString().contains("2 für 1");
+
+        browser.get(server.baseUrl() + "/console/#surveys");
+        visible("#survey-create").click();
+        visible("#survey-list tr.list-row").click();
+        WebElement name = visible("#survey-name");
+        name.clear();
+        name.sendKeys("Kasse neu");
+        visible("#survey-create").click();
+        waitUpTo(10).until(d -> d.findElement(By.id("survey-list")).getText().contains("Kasse neu"));
+        assertThat(visible("#survey-list").getText()).contains("2");
+        screenshot("11-surveys-versioned");
+
+        // A wrong survey is explained with its field.
+        WebElement questions = visible("#survey-questions");
+        questions.clear();
+        questions.sendKeys("[{\"id\":\"q\",\"type\":\"stars\",\"text\":{\"de\":\"?\"}}]");
+        visible("#survey-create").click();
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector(".toast.bad")).stream().anyMatch(e -> e.getText().contains("type")));
+        screenshot("12-surveys-error");
+    }
+
+    @Test
     void catalogImportShowsTheRowByRowReport() throws Exception {
         signIn("admin", null);
         browser.get(server.baseUrl() + "/console/#admin");
