@@ -207,6 +207,20 @@ class CampaignTest {
     }
 
     @Test
+    void aScheduledCampaignWaitsForItsTime() throws Exception {
+        List<String> tokens = shoppers(3, true, "s-");
+        String at = java.time.Instant.now().plusSeconds(3).toString();
+        CampaignView c = create("{\"name\":\"Später\",\"audience\":{},\"scheduleAt\":\"" + at
+                + "\",\"variants\":[{\"locale\":\"de\",\"title\":\"T\",\"body\":\"B\"}]}");
+        CampaignView scheduled = marketer.send("POST", "/api/campaigns/" + c.id() + "/send", null, CampaignView.class);
+        assertThat(scheduled.state()).isEqualTo("scheduled");
+        assertThat(fcm.delivered()).isEmpty();
+        CampaignView done = awaitDone(c.id());
+        assertThat(done.startedAt()).isAfterOrEqualTo(java.time.Instant.parse(at));
+        tokens.forEach(t -> assertThat(fcm.deliveredTo(t)).hasSize(1));
+    }
+
+    @Test
     void anOversizedMessageIsRejectedWhenComposed() {
         String big = "x".repeat(4000);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> create("{\"name\":\"Zu lang\",\"audience\":{},\"variants\":"
