@@ -540,6 +540,24 @@ async function admin(main) {
   const stores = h('div', { class: 'card' }, h('h2', {}, t('admin.stores')), h('table', {}, h('tbody', {}, await Promise.all(
       state.stores.map(async s => h('tr', {}, h('td', {}, h('b', {}, s.name)), h('td', {}, s.city), h('td', { class: 'muted' }, s.timeZone),
           h('td', {}, (await api('GET', '/api/stores/' + s.id + '/touchpoints?lang=' + lang())).map(tp => tp.name).join(', '))))))));
+  const storeId = h('input', { id: 'store-id', placeholder: 'koeln-ehrenfeld' });
+  const storeNameInput = h('input', { id: 'store-name' });
+  const storeCity = h('input', { id: 'store-city' });
+  const storeZone = h('input', { id: 'store-zone', value: 'Europe/Berlin' });
+  const storeTps = h('select', { id: 'store-touchpoints', multiple: true, size: 6 },
+      Object.keys(state.touchpoints).map(tp => h('option', { value: tp, selected: true }, tpName(tp))));
+  stores.append(h('div', { class: 'form-grid' }, h('label', {}, 'ID', storeId), h('label', {}, t('admin.storeName'), storeNameInput),
+      h('label', {}, t('admin.city'), storeCity), h('label', {}, t('admin.timeZone'), storeZone),
+      h('label', {}, t('surveys.touchpoints'), storeTps)),
+  h('div', { class: 'row' }, h('button', { class: 'primary', id: 'store-save', onclick: async () => {
+    try {
+      await api('PUT', '/api/stores/' + encodeURIComponent(storeId.value.trim()), { name: storeNameInput.value, city: storeCity.value,
+        timeZone: storeZone.value, touchpoints: [...storeTps.selectedOptions].map(o => o.value) });
+      toast(t('saved'));
+      state.stores = await api('GET', '/api/stores');
+      route();
+    } catch (e) { showError(e); }
+  } }, t('admin.saveStore'))));
   const csv = h('textarea', { id: 'import-csv', rows: 6 },
       'gtin,name_de,name_en,brand,category,price,currency,stock\n4012345000016,Hafermilch Barista,Oat milk barista,Oatly,dairy,2.49,EUR,berlin-mitte=12\n');
   const file = h('input', { type: 'file', accept: '.csv,text/csv', id: 'import-file', onchange: async () => { csv.value = await file.files[0].text(); } });

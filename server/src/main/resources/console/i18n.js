@@ -33,7 +33,7 @@ const texts = {
     'admin.title': 'Administration', 'admin.stores': 'Märkte und Touchpoints', 'admin.import': 'Katalog-Import (CSV)',
     'admin.importButton': 'Importieren', 'admin.imported': 'importiert', 'admin.rejected': 'abgelehnte Zeilen', 'admin.row': 'Zeile',
     'admin.field': 'Feld', 'admin.reason': 'Grund', 'admin.audit': 'Audit-Log', 'admin.erase': 'Kundin/Kunde auf Wunsch löschen',
-    'admin.uid': 'Kunden-ID', 'admin.eraseButton': 'Endgültig löschen', 'admin.erased': 'Gelöscht.',
+    'admin.uid': 'Kunden-ID', 'admin.storeName': 'Name', 'admin.city': 'Stadt', 'admin.timeZone': 'Zeitzone', 'admin.saveStore': 'Markt speichern', 'admin.eraseButton': 'Endgültig löschen', 'admin.erased': 'Gelöscht.',
     saved: 'Gespeichert.', error: 'Fehler'
   },
   en: {
@@ -69,7 +69,7 @@ const texts = {
     'admin.title': 'Admin', 'admin.stores': 'Stores and touchpoints', 'admin.import': 'Catalog import (CSV)',
     'admin.importButton': 'Import', 'admin.imported': 'imported', 'admin.rejected': 'rejected rows', 'admin.row': 'Row',
     'admin.field': 'Field', 'admin.reason': 'Reason', 'admin.audit': 'Audit log', 'admin.erase': 'Erase a customer on request',
-    'admin.uid': 'Customer id', 'admin.eraseButton': 'Erase for good', 'admin.erased': 'Erased.',
+    'admin.uid': 'Customer id', 'admin.storeName': 'Name', 'admin.city': 'City', 'admin.timeZone': 'Time zone', 'admin.saveStore': 'Save store', 'admin.eraseButton': 'Erase for good', 'admin.erased': 'Erased.',
     saved: 'Saved.', error: 'Error'
   }
 };

@@ -299,7 +299,7 @@ public final class KundenpulsServer implements AutoCloseable {
             ProfileService profileService = new ProfileService(access, profiles, storage.writer(), storeExists, clock);
             PrivacyService privacy = new PrivacyService(access, profiles, storage, audit, personalData, clock);
             return new Features(access, catalog, new ProductService(access, catalog, storage.writer(), audit, clock),
-                    new StoreService(access, catalog), new CategoryService(access, catalog), profiles, profileService,
+                    new StoreService(access, catalog, storage.writer(), audit, clock), new CategoryService(access, catalog), profiles, profileService,
                     privacy, new SurveyService(access, surveyStore, catalog, storage.writer(), clock),
                     new FeedbackService(access, feedbackCapture), new CaseService(access, caseStore, storage.writer(), clock),
                     new AnalyticsService(access, catalog, new ScoreQuery(aggregates), events, alerts, clock),

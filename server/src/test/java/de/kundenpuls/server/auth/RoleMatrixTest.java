@@ -67,6 +67,7 @@ class RoleMatrixTest {
         e.add(new Endpoint("GET", "/api/stores", null, ANYONE));
         e.add(new Endpoint("GET", "/api/stores/" + STORE + "/touchpoints", null, ANYONE));
         e.add(new Endpoint("POST", "/api/products/import", null, ADMIN));
+        e.add(new Endpoint("PUT", "/api/stores/matrix-store", "{}", ADMIN));
         // Feedback, surveys, cases, analytics
         e.add(new Endpoint("POST", "/api/feedback/batch", "{\"items\":[]}", EnumSet.of(Caller.ANONYMOUS, Caller.SHOPPER, Caller.STAFF)));
         e.add(new Endpoint("GET", "/api/surveys/active?storeId=" + STORE, null, ANYONE));

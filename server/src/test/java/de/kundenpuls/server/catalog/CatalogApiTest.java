@@ -160,6 +160,24 @@ class CatalogApiTest {
     }
 
     @Test
+    void adminsCreateAndChangeStoresWithValidTouchpointsAndZones() {
+        KundenpulsClient admin = server.as("admin");
+        Map<String, Object> body = Map.of("name", "Kundenpuls Köln Ehrenfeld", "city", "Köln", "timeZone", "Europe/Berlin",
+                "touchpoints", List.of("entrance", "checkout", "app"));
+        admin.send("PUT", "/api/stores/koeln-ehrenfeld", body, StoreView.class);
+        assertThat(anonymous.catalog().touchpoints("koeln-ehrenfeld", "en")).extracting(TouchpointView::id)
+                .containsExactly("entrance", "checkout", "app");
+        assertProblem(() -> admin.send("PUT", "/api/stores/koeln-ehrenfeld", Map.of("name", "X", "city", "Y", "timeZone",
+                "Mars/Olympus", "touchpoints", List.of("app")), StoreView.class), 400, "timeZone", "time zone");
+        assertProblem(() -> admin.send("PUT", "/api/stores/koeln-ehrenfeld", Map.of("name", "X", "city", "Y", "timeZone",
+                "Europe/Berlin", "touchpoints", List.of("roof")), StoreView.class), 400, "touchpoints[0]", "roof");
+        assertProblem(() -> server.as("marketer").send("PUT", "/api/stores/koeln-ehrenfeld", body, StoreView.class), 403, null,
+                "marketer");
+        server.restart();
+        assertThat(server.client().catalog().stores()).extracting(StoreView::id).contains("koeln-ehrenfeld");
+    }
+
+    @Test
     void malformedCsvStoresNothingAndOnlyAdminsMayImport() {
         KundenpulsClient admin = server.as("admin");
         int before = anonymous.catalog().search(null, null, null, 0, "de").total();

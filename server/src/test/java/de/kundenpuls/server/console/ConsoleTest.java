@@ -223,6 +223,12 @@ class ConsoleTest {
     void catalogImportShowsTheRowByRowReport() throws Exception {
         signIn("admin", null);
         browser.get(server.baseUrl() + "/console/#admin");
+        visible("#store-id").sendKeys("koeln-ehrenfeld");
+        visible("#store-name").sendKeys("Kundenpuls Köln Ehrenfeld");
+        visible("#store-city").sendKeys("Köln");
+        visible("#store-save").click();
+        waitUpTo(10).until(d -> d.findElement(By.id("main")).getText().contains("Kundenpuls Köln Ehrenfeld"));
+        assertThat(server.client().catalog().touchpoints("koeln-ehrenfeld", "de")).hasSize(6);
         WebElement csv = visible("#import-csv");
         csv.clear();
         csv.sendKeys("gtin,name_de,brand,category,price\n4012345000016,Hafermilch,Oatly,dairy,2.49\n"
