@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.ProblemHandlers;
 import de.kundenpuls.server.analytics.Aggregates;
+import de.kundenpuls.server.analytics.AlertLog;
 import de.kundenpuls.server.analytics.AlertMonitor;
 import de.kundenpuls.server.analytics.AnalyticsService;
 import de.kundenpuls.server.analytics.LiveEvents;
@@ -246,9 +247,10 @@ public final class KundenpulsServer implements AutoCloseable {
             CaptureSettings capture = new CaptureSettings(
                     Duration.ofMillis(config.get("feedback.min-interval-ms").asLong().orElse(3000L)),
                     Duration.ofMinutes(5), 500);
+            AlertLog alertLog = storage.container("alerts", AlertLog.class, AlertLog::new);
             CaseRule caseRule = new CaseRule(2, 6, Duration.ofHours(config.get("cases.sla-hours").asInt().orElse(48)));
             FeedbackCapture feedbackCapture = new FeedbackCapture(feedbackStore, aggregates, caseStore, profiles, catalog,
-                    surveyStore, alerts, events, storage.writer(), capture, caseRule, clock);
+                    surveyStore, alerts, alertLog, events, storage.writer(), capture, caseRule, clock);
             personalData.add(new FeedbackPersonalData(feedbackStore, aggregates, caseStore, clock));
             List<AutoCloseable> closeables = new ArrayList<>();
             Optional<PushGateway> push = Optional.empty();
@@ -302,7 +304,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     new StoreService(access, catalog, storage.writer(), audit, clock), new CategoryService(access, catalog), profiles, profileService,
                     privacy, new SurveyService(access, surveyStore, catalog, storage.writer(), clock),
                     new FeedbackService(access, feedbackCapture), new CaseService(access, caseStore, storage.writer(), clock),
-                    new AnalyticsService(access, catalog, new ScoreQuery(aggregates), events, alerts, clock),
+                    new AnalyticsService(access, catalog, new ScoreQuery(aggregates), events, alertLog, clock),
                     offerService, recovery, push, campaignService,
                     devTokens, config.get("bench.empty-route").asBoolean().orElse(false), closeables);
         }

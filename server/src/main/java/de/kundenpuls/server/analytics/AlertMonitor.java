@@ -3,18 +3,16 @@ package de.kundenpuls.server.analytics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * HappyOrNot-style alerts: when, within a sliding window, the share of unhappy answers at one
  * touchpoint of a store reaches a threshold over a minimum number of answers, staff are told at
- * once. One alert per touchpoint per window, so a bad hour is one alert, not fifty.
+ * once. One alert per touchpoint per window, so a bad hour is one alert, not fifty. The window
+ * itself lives in memory (it only covers the last minutes); raised alerts are kept in {@link AlertLog}.
  */
 public final class AlertMonitor {
 
@@ -23,7 +21,6 @@ public final class AlertMonitor {
     private final double threshold;
     private final Map<String, Deque<Sample>> samples = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastAlert = new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<Alert> recent = new CopyOnWriteArrayList<>();
 
     /**
      * Creates the monitor.
@@ -64,31 +61,10 @@ public final class AlertMonitor {
         Instant previous = lastAlert.get(key);
         if (total >= minAnswers && (double) bad / total >= threshold && (previous == null || previous.isBefore(from))) {
             lastAlert.put(key, now);
-            Alert alert = new Alert(storeId, touchpoint, now, total, bad, Math.round(1000.0 * bad / total) / 10.0,
-                    window.toMinutes());
-            recent.add(alert);
-            while (recent.size() > 200) {
-                recent.remove(0);
-            }
-            return Optional.of(alert);
+            return Optional.of(new Alert(storeId, touchpoint, now, total, bad, Math.round(1000.0 * bad / total) / 10.0,
+                    window.toMinutes()));
         }
         return Optional.empty();
-    }
-
-    /**
-     * Recent alerts, newest first.
-     *
-     * @param storeId a store, or null for all
-     * @return the alerts
-     */
-    public List<Alert> recent(String storeId) {
-        List<Alert> result = new ArrayList<>();
-        for (Alert a : recent) {
-            if (storeId == null || a.storeId().equals(storeId)) {
-                result.add(0, a);
-            }
-        }
-        return result;
     }
 
     private record Sample(Instant at, boolean unhappy) {

@@ -41,7 +41,7 @@ public final class AnalyticsService implements HttpService {
     private final Catalog catalog;
     private final ScoreQuery query;
     private final LiveEvents events;
-    private final AlertMonitor alerts;
+    private final AlertLog alerts;
     private final Clock clock;
 
     /**
@@ -51,10 +51,10 @@ public final class AnalyticsService implements HttpService {
      * @param catalog stores
      * @param query   the score query
      * @param events  live events
-     * @param alerts  the alert monitor
+     * @param alerts  raised alerts
      * @param clock   the clock
      */
-    public AnalyticsService(Access access, Catalog catalog, ScoreQuery query, LiveEvents events, AlertMonitor alerts, Clock clock) {
+    public AnalyticsService(Access access, Catalog catalog, ScoreQuery query, LiveEvents events, AlertLog alerts, Clock clock) {
         this.access = access;
         this.catalog = catalog;
         this.query = query;

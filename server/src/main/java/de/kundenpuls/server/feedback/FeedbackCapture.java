@@ -27,6 +27,7 @@ import de.kundenpuls.model.profile.Interaction;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.model.survey.SurveyView;
 import de.kundenpuls.server.analytics.Aggregates;
+import de.kundenpuls.server.analytics.AlertLog;
 import de.kundenpuls.server.analytics.AlertMonitor;
 import de.kundenpuls.server.analytics.LiveEvents;
 import de.kundenpuls.server.api.ApiException;
@@ -60,6 +61,7 @@ public final class FeedbackCapture {
     private final Catalog catalog;
     private final SurveyStore surveys;
     private final AlertMonitor alerts;
+    private final AlertLog alertLog;
     private final LiveEvents events;
     private final StorageWriter writer;
     private final CaptureSettings settings;
@@ -79,6 +81,7 @@ public final class FeedbackCapture {
      * @param catalog    stores, touchpoints, products
      * @param surveys    survey versions
      * @param alerts     the alert monitor
+     * @param alertLog   where raised alerts are kept
      * @param events     live events
      * @param writer     the storage writer
      * @param settings   capture rules
@@ -86,7 +89,7 @@ public final class FeedbackCapture {
      * @param clock      the clock
      */
     public FeedbackCapture(FeedbackStore store, Aggregates aggregates, CaseStore cases, Profiles profiles, Catalog catalog,
-                           SurveyStore surveys, AlertMonitor alerts, LiveEvents events, StorageWriter writer,
+                           SurveyStore surveys, AlertMonitor alerts, AlertLog alertLog, LiveEvents events, StorageWriter writer,
                            CaptureSettings settings, CaseRule caseRule, Clock clock) {
         this.store = store;
         this.aggregates = aggregates;
@@ -95,6 +98,7 @@ public final class FeedbackCapture {
         this.catalog = catalog;
         this.surveys = surveys;
         this.alerts = alerts;
+        this.alertLog = alertLog;
         this.events = events;
         this.writer = writer;
         this.settings = settings;
@@ -251,8 +255,10 @@ public final class FeedbackCapture {
         for (AnswerListener listener : listeners) {
             listener.accepted(e, tx);
         }
-        alerts.record(e.storeId(), e.touchpoint(), e.createdAt(), e.unhappy(), now)
-                .ifPresent(alert -> tx.afterCommit(() -> events.publish(new LiveEvents.Event("alert", alert.storeId(), alert))));
+        alerts.record(e.storeId(), e.touchpoint(), e.createdAt(), e.unhappy(), now).ifPresent(alert -> {
+            alertLog.append(alert, tx);
+            tx.afterCommit(() -> events.publish(new LiveEvents.Event("alert", alert.storeId(), alert)));
+        });
     }
 
     /**

@@ -62,6 +62,11 @@ class AlertStreamTest {
             assertThat(otherEvents).noneSatisfy(e -> assertThat(e).startsWith("alert"));
             own.close();
             other.close();
+
+            // Raised alerts are stored with the answer that raised them: a restart keeps them.
+            server.restart();
+            Map<?, ?> afterRestart = server.staff("berlin-mitte").get("/api/analytics/alerts", Map.class);
+            assertThat((List<?>) afterRestart.get("items")).hasSize(1);
         }
     }
 
