@@ -61,6 +61,10 @@ public final class CampaignService {
     private final CampaignSender sender;
     private final StorageWriter writer;
     private final Clock clock;
+    // Where each recipient sits in a campaign's buckets: fixed once recipients are chosen, so an
+    // open reported by the app finds its recipient without scanning the campaign on the writer thread.
+    private final java.util.concurrent.ConcurrentHashMap<String, Map<String, int[]>> positions =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Creates the service.
@@ -210,22 +214,36 @@ public final class CampaignService {
         Campaign c = store.campaign(event.campaignId())
                 .orElseThrow(() -> ApiException.badRequest("campaignId", "No campaign with id '" + event.campaignId() + "'"));
         Instant now = Instant.now(clock);
-        boolean recorded = writer.write(tx -> {
-            for (var bucket : store.buckets(c.id())) {
-                for (int i = 0; i < bucket.size(); i++) {
-                    Recipient r = bucket.get(i);
-                    if (r.uid().equals(caller.uid()) && r.openedAt() == null && r.state().equals("sent")) {
-                        store.update(bucket, i, r.opened(now), tx);
-                        profiles.find(caller.uid()).filter(p -> p.allows(ConsentPurpose.PERSONALIZATION))
-                                .ifPresent(p -> profiles.update(caller.uid(), q -> Learning.pushOpened(q,
-                                        c.definition().audience().category(), now), tx));
-                        return true;
+        int[] at = store.materialized(c.id()) ? positionsOf(c.id()).get(caller.uid()) : null;
+        boolean recorded = at != null && writer.write(tx -> {
+            var bucket = store.buckets(c.id()).get(at[0]);
+            Recipient r = bucket.get(at[1]);
+            if (!r.uid().equals(caller.uid()) || r.openedAt() != null || !r.state().equals("sent")) {
+                return false;
+            }
+            store.update(bucket, at[1], r.opened(now), tx);
+            profiles.find(caller.uid()).filter(p -> p.allows(ConsentPurpose.PERSONALIZATION))
+                    .ifPresent(p -> profiles.update(caller.uid(), q -> Learning.pushOpened(q,
+                            c.definition().audience().category(), now), tx));
+            return true;
+        });
+        Responses.json(res, Map.of("recorded", recorded));
+    }
+
+    private Map<String, int[]> positionsOf(String campaignId) {
+        return positions.computeIfAbsent(campaignId, id -> {
+            Map<String, int[]> index = new java.util.HashMap<>();
+            List<java.util.ArrayList<Recipient>> buckets = store.buckets(id);
+            for (int b = 0; b < buckets.size(); b++) {
+                var bucket = buckets.get(b);
+                synchronized (bucket) {
+                    for (int i = 0; i < bucket.size(); i++) {
+                        index.putIfAbsent(bucket.get(i).uid(), new int[] {b, i});
                     }
                 }
             }
-            return false;
+            return index;
         });
-        Responses.json(res, Map.of("recorded", recorded));
     }
 
     /** The campaign with stats counted from its recipients and redeemed codes. */

@@ -27,14 +27,15 @@ public final class OfferPersonalData implements PersonalData {
 
     @Override
     public Optional<Object> export(String uid) {
-        List<Grant> grants = store.grants(g -> uid.equals(g.uid()));
+        List<Grant> grants = store.grantsOf(uid);
         return grants.isEmpty() ? Optional.empty() : Optional.of(grants);
     }
 
     @Override
     public void erase(String uid, Transaction tx) {
-        for (Grant g : store.grants(x -> uid.equals(x.uid()))) {
+        for (Grant g : store.grantsOf(uid)) {
             store.putGrant(g.anonymized(), tx);
         }
+        store.forget(uid);
     }
 }

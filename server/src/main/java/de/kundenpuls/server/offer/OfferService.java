@@ -149,10 +149,10 @@ public final class OfferService {
                 g -> catalog.product(g).map(p -> p.name(lang)).orElse(g),
                 s -> catalog.store(s).map(x -> x.name()).orElse(s), now);
         // Personal grants (service recovery) come first: they were given to this shopper.
-        List<Grant> personal = store.grants(g -> caller.uid().equals(g.uid()) && g.recovery());
+        List<Grant> personal = store.grantsOf(caller.uid()).stream().filter(Grant::recovery).toList();
         Map<String, Grant> grants = writer.write(tx -> {
             Map<String, Grant> byOffer = new java.util.HashMap<>();
-            store.grants(g -> caller.uid().equals(g.uid())).forEach(g -> byOffer.putIfAbsent(g.offerId(), g));
+            store.grantsOf(caller.uid()).forEach(g -> byOffer.putIfAbsent(g.offerId(), g));
             for (OfferRanking.Ranked r : ranked) {
                 byOffer.computeIfAbsent(r.offer().id(), id -> issue(id, caller.uid(), "inbox", null, now, tx));
             }

@@ -20,6 +20,9 @@ public final class OfferStore {
     private final ConcurrentHashMap<String, OfferView> offers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, ConcurrentHashMap<String, Grant>> grants = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> recoveryOffers = new ConcurrentHashMap<>();
+    // Derived, not stored: the codes of each shopper. Per-shopper look-ups (the offers inbox, and
+    // service recovery on every signed-in answer, on the writer thread) must not scan all grants.
+    private transient volatile ConcurrentHashMap<String, java.util.Set<String>> codesByUid;
 
     /** An offer by id. */
     public Optional<OfferView> offer(String id) {
@@ -43,7 +46,51 @@ public final class OfferStore {
         return shard == null ? Optional.empty() : Optional.ofNullable(shard.get(code));
     }
 
-    /** Grants matching a filter (scans all shards). */
+    /**
+     * A shopper's grants.
+     *
+     * @param uid the shopper
+     * @return their grants
+     */
+    public List<Grant> grantsOf(String uid) {
+        List<Grant> result = new ArrayList<>();
+        for (String code : byUid().getOrDefault(uid, java.util.Set.of())) {
+            grant(code).filter(g -> uid.equals(g.uid())).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    private ConcurrentHashMap<String, java.util.Set<String>> byUid() {
+        ConcurrentHashMap<String, java.util.Set<String>> index = codesByUid;
+        if (index == null) {
+            synchronized (this) {
+                index = codesByUid;
+                if (index == null) {
+                    index = new ConcurrentHashMap<>();
+                    for (ConcurrentHashMap<String, Grant> shard : grants.values()) {
+                        for (Grant g : shard.values()) {
+                            if (g.uid() != null) {
+                                index.computeIfAbsent(g.uid(), k -> ConcurrentHashMap.newKeySet()).add(g.code());
+                            }
+                        }
+                    }
+                    codesByUid = index;
+                }
+            }
+        }
+        return index;
+    }
+
+    /**
+     * Drops a shopper from the derived index (erasure; their grants are anonymized).
+     *
+     * @param uid the shopper
+     */
+    public void forget(String uid) {
+        byUid().remove(uid);
+    }
+
+    /** Grants matching a filter (scans all shards; for reports, not per-shopper look-ups). */
     public List<Grant> grants(Predicate<Grant> filter) {
         List<Grant> result = new ArrayList<>();
         grants.values().forEach(shard -> shard.values().stream().filter(filter).forEach(result::add));
@@ -52,6 +99,9 @@ public final class OfferStore {
 
     /** Adds or replaces a grant. Writer thread only. */
     public void putGrant(Grant grant, Transaction tx) {
+        if (grant.uid() != null) {
+            byUid().computeIfAbsent(grant.uid(), k -> ConcurrentHashMap.newKeySet()).add(grant.code());
+        }
         ConcurrentHashMap<String, Grant> shard = grants.get(shard(grant.code()));
         if (shard == null) {
             shard = new ConcurrentHashMap<>();

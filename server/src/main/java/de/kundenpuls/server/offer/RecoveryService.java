@@ -103,8 +103,8 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
         Instant now = clock.instant();
         // The next rating after a recovery offer at that store tells whether the relationship recovered.
         if (e.rating() != null) {
-            for (Grant g : store.grants(g -> e.profileUid().equals(g.uid()) && g.recovery() && e.storeId().equals(g.storeId())
-                    && g.nextRating() == null && g.issuedAt().isBefore(e.receivedAt()))) {
+            for (Grant g : store.grantsOf(e.profileUid()).stream().filter(g -> g.recovery() && e.storeId().equals(g.storeId())
+                    && g.nextRating() == null && g.issuedAt().isBefore(e.receivedAt())).toList()) {
                 store.putGrant(g.withNextRating(e.rating()), tx);
             }
         }
@@ -116,8 +116,8 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
         if (offer.isEmpty()) {
             return;
         }
-        boolean recent = !store.grants(g -> e.profileUid().equals(g.uid()) && g.recovery() && e.storeId().equals(g.storeId())
-                && g.issuedAt().isAfter(now.minus(ONE_PER))).isEmpty();
+        boolean recent = store.grantsOf(e.profileUid()).stream().anyMatch(g -> g.recovery() && e.storeId().equals(g.storeId())
+                && g.issuedAt().isAfter(now.minus(ONE_PER)));
         if (recent) {
             return;
         }

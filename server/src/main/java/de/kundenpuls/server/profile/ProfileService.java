@@ -87,7 +87,7 @@ public final class ProfileService implements HttpService {
         if (existing.isPresent()) {
             return existing.get();
         }
-        String locale = req.headers().acceptedTypes().isEmpty() ? "de" : preferredLocale(req);
+        String locale = preferredLocale(req);
         return writer.write(tx -> {
             Optional<Profile> again = profiles.find(uid);
             if (again.isPresent()) {
@@ -173,7 +173,6 @@ public final class ProfileService implements HttpService {
             }
             return current.withDevices(devices, now);
         }, tx).orElseThrow(() -> ApiException.notFound("uid", "Profile was erased")));
-        res.status(Status.CREATED_201);
         Responses.json(res, Status.CREATED_201, updated);
     }
 

@@ -209,6 +209,9 @@ class CampaignTest {
     @Test
     void aScheduledCampaignWaitsForItsTime() throws Exception {
         List<String> tokens = shoppers(3, true, "s-");
+        KundenpulsClient reader = server.as("shopper");
+        reader.me().consents(Map.of("marketing_push", true, "personalization", true));
+        reader.me().registerDevice("s-reader", "ios", "en");
         String at = java.time.Instant.now().plusSeconds(3).toString();
         CampaignView c = create("{\"name\":\"Später\",\"audience\":{},\"scheduleAt\":\"" + at
                 + "\",\"variants\":[{\"locale\":\"de\",\"title\":\"T\",\"body\":\"B\"}]}");
@@ -218,6 +221,13 @@ class CampaignTest {
         CampaignView done = awaitDone(c.id());
         assertThat(done.startedAt()).isAfterOrEqualTo(java.time.Instant.parse(at));
         tokens.forEach(t -> assertThat(fcm.deliveredTo(t)).hasSize(1));
+
+        // The app reports the open once; it is counted and teaches the profile.
+        Map<String, String> opened = Map.of("campaignId", c.id(), "event", "opened");
+        assertThat(reader.send("POST", "/api/me/push-events", opened, Map.class).get("recorded")).isEqualTo(true);
+        assertThat(reader.send("POST", "/api/me/push-events", opened, Map.class).get("recorded")).isEqualTo(false);
+        assertThat(marketer.get("/api/campaigns/" + c.id(), CampaignView.class).stats().opened()).isEqualTo(1);
+        assertThat(reader.me().get().history()).anySatisfy(i -> assertThat(i.kind()).isEqualTo("push_opened"));
     }
 
     @Test
