@@ -13,6 +13,8 @@ class ApiError extends Error {
 
 async function api(method, path, body, contentType = 'application/json') {
   const headers = { Accept: 'application/json' };
+  // The SDK hands out its cached ID token and renews it shortly before it expires.
+  if (state.session && state.session.firebase && fbAuth && fbAuth.currentUser) state.session.token = await fbAuth.currentUser.getIdToken();
   if (state.session) headers.Authorization = 'Bearer ' + state.session.token;
   if (body !== undefined) headers['Content-Type'] = contentType;
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined
@@ -54,10 +56,95 @@ const tpName = id => (state.touchpoints[id] || {})[lang()] || id;
 const date = iso => iso ? new Date(iso).toLocaleString(lang() === 'en' ? 'en-GB' : 'de-DE') : '–';
 
 // ---------- sign-in ----------
+// Production: Firebase Authentication (e-mail and password) with the Firebase JS SDK; the role and
+// store come from the account's custom claims. The embedded default adds the dev sign-in.
+let signInSettings = { devSignIn: false, firebase: null };
+let fbAuth = null;
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const el = document.createElement('script');
+    el.src = src;
+    el.onload = resolve;
+    el.onerror = () => reject(new Error(t('signin.err.network')));
+    document.head.append(el);
+  });
+}
+
+async function firebaseAuth() {
+  if (fbAuth || !signInSettings.firebase) return fbAuth;
+  await loadScript('vendor/firebase/firebase-app-compat.js');
+  await loadScript('vendor/firebase/firebase-auth-compat.js');
+  const f = signInSettings.firebase;
+  firebase.initializeApp({ apiKey: f.apiKey, authDomain: f.authDomain, projectId: f.projectId });
+  fbAuth = firebase.auth();
+  if (f.authEmulator) fbAuth.useEmulator(f.authEmulator, { disableWarnings: true });
+  // A back-office PC is shared: the sign-in lasts as long as the browser tab.
+  await fbAuth.setPersistence(firebase.auth.Auth.Persistence.SESSION);
+  // The SDK renews the hourly ID token; the live stream must reconnect with the new one.
+  fbAuth.onIdTokenChanged(async user => {
+    if (!user || !state.session || !state.session.firebase) return;
+    const token = await user.getIdToken();
+    if (token === state.session.token) return;
+    state.session.token = token;
+    sessionStorage.setItem('kp.session', JSON.stringify(state.session));
+    if (state.stream) { state.stream.close(); state.stream = null; openStream(); }
+  });
+  return fbAuth;
+}
+
+async function sessionOf(user) {
+  const result = await user.getIdTokenResult();
+  const role = result.claims.role;
+  if (!['marketer', 'admin', 'staff'].includes(role)) {
+    await fbAuth.signOut();
+    throw Object.assign(new Error(t('signin.err.role')), { field: null });
+  }
+  return { firebase: true, token: result.token, uid: user.uid, email: user.email, role, store: result.claims.store };
+}
+
+const FIREBASE_ERRORS = {
+  'auth/invalid-email': ['signin-email', 'signin.err.email'],
+  'auth/missing-email': ['signin-email', 'signin.err.email'],
+  'auth/user-not-found': ['signin-email', 'signin.err.unknown'],
+  'auth/wrong-password': ['signin-password', 'signin.err.wrong'],
+  'auth/missing-password': ['signin-password', 'signin.err.password'],
+  'auth/too-many-requests': [null, 'signin.err.many'],
+  'auth/network-request-failed': [null, 'signin.err.network'],
+};
+
+function signInError(message, fieldId) {
+  document.querySelectorAll('#signin [aria-invalid]').forEach(el => el.removeAttribute('aria-invalid'));
+  const field = fieldId && document.getElementById(fieldId);
+  const label = field ? field.closest('label').querySelector('span').textContent + ': ' : '';
+  document.getElementById('signin-error').textContent = label + message;
+  if (field) { field.setAttribute('aria-invalid', 'true'); field.focus(); }
+}
+
 async function showSignIn() {
   document.getElementById('shell').hidden = true;
   document.getElementById('signin').hidden = false;
   applyI18n();
+  document.getElementById('signin-firebase').hidden = !signInSettings.firebase;
+  document.getElementById('signin-form').hidden = !signInSettings.devSignIn;
+  document.getElementById('signin-dev-intro').hidden = !signInSettings.firebase;
+  document.getElementById('signin-firebase').onsubmit = async ev => {
+    ev.preventDefault();
+    const email = document.getElementById('signin-email').value.trim();
+    const password = document.getElementById('signin-password').value;
+    if (!/^[^@\s]+@[^@\s]+$/.test(email)) return signInError(t('signin.err.email'), 'signin-email');
+    if (!password) return signInError(t('signin.err.password'), 'signin-password');
+    try {
+      const auth = await firebaseAuth();
+      const credential = await auth.signInWithEmailAndPassword(email, password);
+      startSession(await sessionOf(credential.user));
+    } catch (e) {
+      const [field, key] = FIREBASE_ERRORS[e.code] || [e.field === undefined ? null : e.field, null];
+      signInError(key ? t(key) : e.message, field);
+    }
+  };
+  if (signInSettings.firebase) document.getElementById('signin-email').focus();
+  if (!signInSettings.devSignIn) return;
   const stores = await api('GET', '/api/stores').catch(() => []);
   const select = document.getElementById('signin-store');
   select.replaceChildren(...stores.map(s => h('option', { value: s.id }, s.name)));
@@ -71,7 +158,7 @@ async function showSignIn() {
       const issued = await api('POST', '/api/dev/tokens', body);
       startSession({ token: issued.token, uid: issued.uid, role: role.value, store: body.store });
     } catch (e) {
-      document.getElementById('signin-error').textContent = e.message;
+      signInError(e.message, null);
     }
   };
   document.getElementById('signin-token-submit').onclick = () => {
@@ -80,7 +167,7 @@ async function showSignIn() {
       const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
       startSession({ token, uid: claims.sub, role: claims.role, store: claims.store });
     } catch (e) {
-      document.getElementById('signin-error').textContent = 'ID token: ' + e.message;
+      signInError('ID token: ' + e.message, null);
     }
   };
 }
@@ -93,10 +180,24 @@ function startSession(s) {
 
 function signOut() {
   sessionStorage.removeItem('kp.session');
+  const wasFirebase = state.session && state.session.firebase;
   state.session = null;
-  if (state.stream) state.stream.close();
+  if (state.stream) { state.stream.close(); state.stream = null; }
+  if (wasFirebase && fbAuth) fbAuth.signOut();
   location.hash = '';
   showSignIn();
+}
+
+/** Loads how to sign in; resumes a Firebase sign-in that is still valid in this tab. */
+async function init() {
+  signInSettings = await api('GET', '/api/console/sign-in').catch(() => signInSettings);
+  if (state.session && state.session.firebase) {
+    const auth = await firebaseAuth();
+    const user = auth && await new Promise(resolve => { const stop = auth.onAuthStateChanged(u => { stop(); resolve(u); }); });
+    state.session = user ? await sessionOf(user).catch(() => null) : null;
+    if (!state.session) sessionStorage.removeItem('kp.session');
+  }
+  return boot();
 }
 
 // ---------- shell ----------
@@ -104,7 +205,7 @@ async function boot() {
   if (!state.session) return showSignIn();
   document.getElementById('signin').hidden = true;
   document.getElementById('shell').hidden = false;
-  document.getElementById('who').textContent = t('role.' + state.session.role)
+  document.getElementById('who').textContent = (state.session.email ? state.session.email + ' · ' : '') + t('role.' + state.session.role)
       + (state.session.store ? ' · ' + state.session.store : '');
   document.getElementById('lang').textContent = lang() === 'de' ? 'EN' : 'DE';
   applyI18n();
@@ -592,4 +693,4 @@ document.getElementById('lang').addEventListener('click', () => { setLang(lang()
 document.getElementById('signout').addEventListener('click', signOut);
 window.addEventListener('hashchange', route);
 setLang(lang());
-boot().catch(showError);
+init().catch(showError);

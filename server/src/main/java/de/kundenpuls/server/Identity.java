@@ -74,9 +74,13 @@ public final class Identity implements AutoCloseable {
         Optional<GoogleStandIn> standIn = Optional.empty();
         if (standInWanted) {
             int port = config.get("standin.port").asInt().orElse(9099);
-            standIn = Optional.of(GoogleStandIn.start(port, () -> issuer
-                    .map(i -> Map.of(i.keyId(), i.certificatePem()))
-                    .orElse(Map.of())));
+            // The stand-in's e-mail sign-in signs with the dev key, or with a key that lives only in memory.
+            DevTokenIssuer signInKey = issuer.orElseGet(() -> DevTokenIssuer.ephemeral(projectId, clock));
+            Map<String, String> certificates = Map.of(signInKey.keyId(), signInKey.certificatePem());
+            standIn = Optional.of(GoogleStandIn.start(port, () -> certificates, signInKey::sign));
+            if (config.get("standin.demo-accounts").asBoolean().orElse(false)) {
+                DemoAccounts.addTo(standIn.get());
+            }
         }
         if (!projectId.equals(pushProject) && (standIn.isPresent() || !fcmEndpoint.isEmpty())) {
             LOG.info("Push project " + pushProject + " differs from the sign-in project " + projectId);

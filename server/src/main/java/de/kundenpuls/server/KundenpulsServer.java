@@ -39,6 +39,8 @@ import de.kundenpuls.server.push.FcmPushGateway;
 import de.kundenpuls.server.push.PushGateway;
 import de.kundenpuls.server.survey.SurveyService;
 import de.kundenpuls.server.survey.SurveyStore;
+import de.kundenpuls.server.console.ConsoleSignInService;
+import de.kundenpuls.server.google.GoogleStandIn;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.CatalogSeeder;
 import de.kundenpuls.server.catalog.CategoryService;
@@ -144,6 +146,9 @@ public final class KundenpulsServer implements AutoCloseable {
                     res.headers().set(io.helidon.http.HeaderNames.LOCATION, "/console/");
                     res.send();
                 });
+        routing.register("/api/console", features.consoleSignIn())
+                .register("/console/vendor/firebase", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
+                        .location("META-INF/resources/webjars/firebase/9.9.0").build()));
         routing.register("/api/products", features.products())
                 .register("/api/stores", features.stores())
                 .register("/api/categories", features.categories())
@@ -223,7 +228,8 @@ public final class KundenpulsServer implements AutoCloseable {
                     CategoryService categories, Profiles profiles, ProfileService profileService, PrivacyService privacy,
                     SurveyService surveys, FeedbackService feedback, CaseService cases, AnalyticsService analytics,
                     OfferService offers, RecoveryService recovery, Optional<PushGateway> push, CampaignService campaigns,
-                    Optional<DevTokenService> devTokens, boolean benchEmptyRoute, List<AutoCloseable> closeables) {
+                    Optional<DevTokenService> devTokens, ConsoleSignInService consoleSignIn, boolean benchEmptyRoute,
+                    List<AutoCloseable> closeables) {
 
         static Features create(Config config, Storage storage, Identity identity, Clock clock) {
             Access access = new Access(identity.verifier());
@@ -306,7 +312,9 @@ public final class KundenpulsServer implements AutoCloseable {
                     new FeedbackService(access, feedbackCapture), new CaseService(access, caseStore, storage.writer(), clock),
                     new AnalyticsService(access, catalog, new ScoreQuery(aggregates), events, alertLog, clock),
                     offerService, recovery, push, campaignService,
-                    devTokens, config.get("bench.empty-route").asBoolean().orElse(false), closeables);
+                    devTokens, ConsoleSignInService.create(config, devTokens.isPresent(),
+                            identity.standIn().filter(GoogleStandIn::servesSignIn).map(GoogleStandIn::url)),
+                    config.get("bench.empty-route").asBoolean().orElse(false), closeables);
         }
     }
 }

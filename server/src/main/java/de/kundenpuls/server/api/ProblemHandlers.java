@@ -89,6 +89,13 @@ public final class ProblemHandlers {
 
     private static void http(ServerRequest req, ServerResponse res, HttpException e) {
         Status status = e.status();
+        if (status.code() < 400) {
+            // Static content answers a conditional GET with "304 Not Modified" by throwing; such a
+            // response carries the exception's headers (ETag, Last-Modified) and never a body.
+            e.headers().forEach(res::header);
+            res.status(status).send();
+            return;
+        }
         if (status.code() >= 500) {
             LOG.log(Level.SEVERE, "HTTP failure on " + req.path().path(), e);
             send(req, res, status, status.reasonPhrase(), "The server failed to process the request", null);

@@ -23,6 +23,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import com.google.api.client.json.gson.GsonFactory;
@@ -128,6 +130,21 @@ public final class DevTokenIssuer {
      */
     public DevTokenService.DevToken issue(Role role, Optional<String> store, Optional<String> uid) {
         String subject = uid.orElseGet(() -> "dev-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("role", role.claim());
+        store.ifPresent(s -> claims.put("store", s));
+        return new DevTokenService.DevToken(sign(subject, claims), subject);
+    }
+
+    /**
+     * Signs an ID token the way Firebase Authentication does: RS256, issuer
+     * {@code https://securetoken.google.com/<project>}, one hour of life.
+     *
+     * @param subject the uid
+     * @param claims  further claims (custom claims such as {@code role}, or {@code email})
+     * @return the signed token
+     */
+    public String sign(String subject, Map<String, Object> claims) {
         long now = clock.instant().getEpochSecond();
         JsonWebSignature.Header header = new JsonWebSignature.Header()
                 .setAlgorithm("RS256")
@@ -141,14 +158,36 @@ public final class DevTokenIssuer {
                 .setExpirationTimeSeconds(now + LIFETIME.toSeconds());
         payload.set("auth_time", now);
         payload.set("user_id", subject);
-        payload.set("role", role.claim());
-        store.ifPresent(s -> payload.set("store", s));
+        claims.forEach(payload::set);
         try {
-            String token = JsonWebSignature.signUsingRsaSha256(privateKey, GsonFactory.getDefaultInstance(), header, payload);
-            return new DevTokenService.DevToken(token, subject);
+            return JsonWebSignature.signUsingRsaSha256(privateKey, GsonFactory.getDefaultInstance(), header, payload);
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("Cannot sign a dev token", e);
+            throw new IllegalStateException("Cannot sign a token", e);
         }
+    }
+
+    /**
+     * An issuer whose key lives only in memory: the local sign-in stand-in's accounts when the dev
+     * token endpoint is off.
+     *
+     * @param projectId the Firebase project id
+     * @param clock     the clock
+     * @return the issuer
+     */
+    public static DevTokenIssuer ephemeral(String projectId, Clock clock) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            return new DevTokenIssuer(projectId, pair.getPrivate(), selfSigned(pair, clock.instant()), clock);
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("Cannot create a signing key", e);
+        }
+    }
+
+    /** The project the tokens are issued for. */
+    public String projectId() {
+        return projectId;
     }
 
     /** The key id the tokens carry in their header. */

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -64,9 +66,13 @@ public final class GoogleStandIn implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong();
     private volatile long latencyMillis;
 
-    private GoogleStandIn(HttpServer server, Supplier<Map<String, String>> certificates) {
+    private final Optional<SignInStandIn> signIn;
+
+    private GoogleStandIn(HttpServer server, Supplier<Map<String, String>> certificates,
+                          BiFunction<String, Map<String, Object>, String> signer) {
         this.server = server;
         this.certificates = certificates;
+        this.signIn = Optional.ofNullable(signer).map(s -> new SignInStandIn(mapper, s));
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -80,9 +86,23 @@ public final class GoogleStandIn implements AutoCloseable {
      * @return the running stand-in
      */
     public static GoogleStandIn start(int port, Supplier<Map<String, String>> certificates) {
+        return start(port, certificates, null);
+    }
+
+    /**
+     * Starts the stand-in on 127.0.0.1, also serving the e-mail sign-in of Firebase Authentication
+     * for accounts added with {@link #addAccount}.
+     *
+     * @param port         the port, 0 for any free one
+     * @param certificates key id → PEM certificate served at the certificate endpoint
+     * @param signer       signs an ID token for (uid, claims) with a key among the certificates; null: no sign-in
+     * @return the running stand-in
+     */
+    public static GoogleStandIn start(int port, Supplier<Map<String, String>> certificates,
+                                      BiFunction<String, Map<String, Object>, String> signer) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
-            return new GoogleStandIn(server, certificates);
+            return new GoogleStandIn(server, certificates, signer);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Google stand-in on port " + port + ": " + e.getMessage(), e);
         }
@@ -102,6 +122,25 @@ public final class GoogleStandIn implements AutoCloseable {
     /** The base URL, e.g. {@code http://127.0.0.1:9099}. */
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * Adds an account for the e-mail sign-in, as an admin would create it in the Firebase console
+     * and give it its role with {@code setCustomUserClaims}.
+     *
+     * @param uid          the account's uid
+     * @param email        the e-mail address
+     * @param password     the password
+     * @param customClaims e.g. {@code role=marketer}, {@code store=...}
+     */
+    public void addAccount(String uid, String email, String password, Map<String, Object> customClaims) {
+        signIn.orElseThrow(() -> new IllegalStateException("This stand-in serves no sign-in"))
+                .addAccount(uid, email, password, customClaims);
+    }
+
+    /** Whether the stand-in serves the e-mail sign-in of Firebase Authentication. */
+    public boolean servesSignIn() {
+        return signIn.isPresent();
     }
 
     /** Every message accepted so far, oldest first. */
@@ -168,7 +207,9 @@ public final class GoogleStandIn implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             Matcher send = SEND.matcher(path);
-            if (method.equals("POST") && send.matches()) {
+            if (signIn.isPresent() && signIn.get().handles(path)) {
+                signIn.get().handle(exchange);
+            } else if (method.equals("POST") && send.matches()) {
                 send(exchange, send.group(1));
             } else if (method.equals("GET") && path.equals(CERTS)) {
                 exchange.getResponseHeaders().set("Cache-Control", "public, max-age=3600");
