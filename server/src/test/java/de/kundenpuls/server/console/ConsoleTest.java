@@ -83,6 +83,13 @@ class ConsoleTest {
         visible("#shell");
     }
 
+    private static WebElement question(int index) {
+        return waitUpTo(10).until(d -> {
+            List<WebElement> all = d.findElements(By.cssSelector("#survey-questions .question"));
+            return all.size() > index ? all.get(index) : null;
+        });
+    }
+
     private static void screenshot(String name) throws Exception {
         Chromium.screenshot(browser, name);
     }
@@ -164,7 +171,7 @@ class ConsoleTest {
     }
 
     @Test
-    void offersAndSurveysAreCreatedAndEdited() throws Exception {
+    void offersAreCreatedAndEdited() throws Exception {
         signIn("marketer", null);
         browser.get(server.baseUrl() + "/console/#offers");
         new Select(visible("#offer-category")).selectByValue("bakery");
@@ -178,25 +185,75 @@ class ConsoleTest {
         screenshot("10-offers-edited");
         Map<?, ?> offers = server.as("marketer").get("/api/offers", Map.class);
         assertThat((List<?>) offers.get("items")).singleElement().asString().contains("2 für 1");
+    }
 
+    @Test
+    void surveyIsBuiltInTheFormWithChoicesSkipLogicAndTargeting() throws Exception {
+        signIn("marketer", null);
         browser.get(server.baseUrl() + "/console/#surveys");
-        visible("#survey-create").click();
-        visible("#survey-list tr.list-row").click();
-        WebElement name = visible("#survey-name");
-        name.clear();
-        name.sendKeys("Kasse neu");
-        visible("#survey-create").click();
-        waitUpTo(10).until(d -> d.findElement(By.id("survey-list")).getText().contains("Kasse neu"));
-        assertThat(visible("#survey-list").getText()).contains("2");
-        screenshot("11-surveys-versioned");
+        visible("#survey-name").sendKeys("Kasse am Abend");
+        new Select(visible("#survey-touchpoints")).selectByValue("checkout");
+        new Select(visible("#survey-stores")).selectByValue("berlin-mitte");
+        visible("#survey-add-question").click();
+        WebElement second = question(1);
+        new Select(second.findElement(By.cssSelector("[data-part=type]"))).selectByValue("multiple");
+        second = question(1);
+        second.findElement(By.cssSelector("[data-part=text-de]")).sendKeys("Was hat gestört?");
+        second.findElement(By.cssSelector("[data-part=text-en]")).sendKeys("What went wrong?");
+        second.findElement(By.cssSelector("[data-part=add-option]")).click();
+        second = question(1);
+        List<WebElement> choices = second.findElements(By.cssSelector("[data-part=option-de]"));
+        assertThat(choices).hasSize(3);
+        choices.get(0).sendKeys("Warteschlange");
+        choices.get(1).sendKeys("Ware fehlte");
+        choices.get(2).sendKeys("Personal unfreundlich");
+        new Select(second.findElement(By.cssSelector("[data-part=showif-question]"))).selectByValue("mood");
 
-        // A wrong survey is explained with its field.
-        WebElement questions = visible("#survey-questions");
-        questions.clear();
-        questions.sendKeys("[{\"id\":\"q\",\"type\":\"stars\",\"text\":{\"de\":\"?\"}}]");
+        // Skip logic without a value is refused by the server and shown on the group it concerns.
         visible("#survey-create").click();
-        waitUpTo(10).until(d -> d.findElements(By.cssSelector(".toast.bad")).stream().anyMatch(e -> e.getText().contains("type")));
+        waitUpTo(10).until(d -> d.findElement(By.id("survey-error")).getText()
+                .equals("Frage 2 › Anzeigen › Werte: needs at least one value"));
+        assertThat(question(1).findElement(By.cssSelector(".any-of")).getAttribute("aria-invalid")).isEqualTo("true");
         screenshot("12-surveys-error");
+        assertThat((List<?>) server.as("marketer").get("/api/surveys", Map.class).get("items")).isEmpty();
+
+        List<WebElement> moods = question(1).findElements(By.cssSelector("[data-part=showif-value]"));
+        assertThat(moods).extracting(e -> e.getAttribute("value")).containsExactly("1", "2", "3", "4", "5");
+        moods.get(0).click();
+        moods.get(1).click();
+        screenshot("11-surveys-editor");
+        visible("#survey-create").click();
+        waitUpTo(10).until(d -> d.findElement(By.id("survey-list")).getText().contains("Kasse am Abend"));
+
+        Map<?, ?> saved = (Map<?, ?>) ((List<?>) server.as("marketer").get("/api/surveys", Map.class).get("items")).get(0);
+        Map<?, ?> definition = (Map<?, ?>) saved.get("definition");
+        List<?> questions = (List<?>) definition.get("questions");
+        assertThat(questions).hasSize(2);
+        Map<?, ?> why = (Map<?, ?>) questions.get(1);
+        assertThat(why.get("type")).isEqualTo("multiple");
+        assertThat(why.get("text")).isEqualTo(Map.of("de", "Was hat gestört?", "en", "What went wrong?"));
+        assertThat((List<?>) why.get("options")).hasSize(3);
+        assertThat(why.get("showIf")).isEqualTo(Map.of("question", "mood", "anyOf", List.of("1", "2")));
+        assertThat(definition.get("targeting")).isEqualTo(Map.of("storeIds", List.of("berlin-mitte"),
+                "touchpoints", List.of("checkout"), "categories", List.of()));
+
+        // Editing loads the form; a new free-text question moved to the top makes version 2.
+        visible("#survey-list tr.list-row").click();
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#survey-questions .question")).size() == 2);
+        visible("#survey-add-question").click();
+        WebElement third = question(2);
+        new Select(third.findElement(By.cssSelector("[data-part=type]"))).selectByValue("text");
+        question(2).findElement(By.cssSelector("[data-part=text-de]")).sendKeys("Was können wir besser machen?");
+        question(2).findElement(By.cssSelector("[data-part=up]")).click();
+        assertThat(question(1).findElement(By.cssSelector("[data-part=text-de]")).getAttribute("value"))
+                .isEqualTo("Was können wir besser machen?");
+        visible("#survey-create").click();
+        waitUpTo(10).until(d -> d.findElement(By.id("survey-list")).getText().contains("3 Fragen"));
+        Map<?, ?> v2 = (Map<?, ?>) ((List<?>) server.as("marketer").get("/api/surveys", Map.class).get("items")).get(0);
+        assertThat(v2.get("version")).isEqualTo(2);
+        List<?> v2Questions = (List<?>) ((Map<?, ?>) v2.get("definition")).get("questions");
+        assertThat(v2Questions.stream().map(q -> (Object) ((Map<?, ?>) q).get("type")).toList()).containsExactly("smiley", "text", "multiple");
+        screenshot("13-surveys-versioned");
     }
 
     @Test
