@@ -1,0 +1,331 @@
+package de.kundenpuls.app.kiosk;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.animation.PauseTransition;
+import javafx.event.Event;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.InputEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import de.kundenpuls.app.AppContext;
+import de.kundenpuls.app.i18n.Texts;
+import de.kundenpuls.app.ui.Smiley;
+import de.kundenpuls.app.ui.Ui;
+import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.model.survey.Question;
+import de.kundenpuls.model.survey.SurveyView;
+
+/**
+ * The feedback kiosk on a store tablet: locked to one store and touchpoint, one large question at
+ * a time, a thank-you, then back to the start. A guest who walks away mid-way is reset after the
+ * idle timeout; a new answer can start only after the minimum interval (against button mashing).
+ * The lock opens with the staff PIN.
+ */
+public final class KioskApp extends StackPane {
+
+    private final AppContext ctx;
+    private final Runnable exitKiosk;
+    private final String storeId;
+    private final String touchpoint;
+    private final BorderPane frame = new BorderPane();
+    private final PauseTransition idle;
+    private SurveyView survey;
+    private KioskFlow flow;
+    private Instant nextAllowed = Instant.EPOCH;
+    private String storeName;
+
+    /**
+     * @param ctx       shared services
+     * @param exitKiosk turns the device back into the shopper app (after the PIN)
+     */
+    public KioskApp(AppContext ctx, Runnable exitKiosk) {
+        this.ctx = ctx;
+        this.exitKiosk = exitKiosk;
+        this.storeId = ctx.settings().kioskStore().orElseThrow();
+        this.touchpoint = ctx.settings().kioskTouchpoint().orElseThrow();
+        this.storeName = storeId;
+        getStyleClass().add("kiosk");
+        setId("kiosk");
+        idle = new PauseTransition(Duration.millis(ctx.config().kioskIdle().toMillis()));
+        idle.setOnFinished(e -> walkedAway());
+        // Every touch or key press restarts the idle clock.
+        addEventFilter(InputEvent.ANY, this::touched);
+        Label pending = new Label();
+        pending.setId("kiosk-pending");
+        pending.getStyleClass().add("kiosk-status");
+        pending.textProperty().bind(ctx.pending().asString(Texts.t("kiosk.pending")));
+        pending.visibleProperty().bind(ctx.pending().greaterThan(0));
+        Label where = new Label();
+        where.setId("kiosk-where");
+        where.getStyleClass().add("kiosk-status");
+        Button lock = new Button("🔒");
+        lock.setId("kiosk-lock");
+        lock.getStyleClass().add("kiosk-lock");
+        lock.setOnAction(e -> askPin());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, where, gap, pending, lock);
+        top.setAlignment(Pos.CENTER_LEFT);
+        frame.setTop(top);
+        getChildren().add(frame);
+        loadSurvey(where);
+    }
+
+    private void touched(Event e) {
+        if (flow != null && flow.started()) {
+            idle.playFromStart();
+        }
+    }
+
+    private void loadSurvey(Label where) {
+        Thread t = new Thread(() -> {
+            SurveyView found = null;
+            String sName = storeId;
+            String tName = touchpoint;
+            try {
+                var client = ctx.connection().anonymous();
+                found = client.get("/api/surveys/active?storeId=" + storeId + "&touchpoint=" + touchpoint, SurveyView.class);
+                sName = client.catalog().stores().stream().filter(s -> s.id().equals(storeId)).map(s -> s.name())
+                        .findFirst().orElse(storeId);
+                tName = client.catalog().touchpoints(storeId, Texts.lang()).stream().filter(tp -> tp.id().equals(touchpoint))
+                        .map(tp -> tp.name()).findFirst().orElse(touchpoint);
+            } catch (RuntimeException offline) {
+                // Offline at start: the built-in questions work without the server.
+            }
+            SurveyView s = found;
+            String name = sName + " · " + tName;
+            javafx.application.Platform.runLater(() -> {
+                survey = s;
+                storeName = name;
+                where.setText(name);
+                start();
+            });
+        }, "kundenpuls-kiosk-survey");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Shows the first question to a new guest. */
+    private void start() {
+        idle.stop();
+        flow = new KioskFlow(survey, builtInTexts(), Instant.now());
+        flow.advance();
+        showQuestion();
+        Instant now = Instant.now();
+        if (now.isBefore(nextAllowed)) {
+            // Too soon after the last answer: the buttons wake up when the interval is over.
+            Node center = frame.getCenter();
+            center.setDisable(true);
+            PauseTransition wait = new PauseTransition(Duration.millis(java.time.Duration.between(now, nextAllowed).toMillis()));
+            wait.setOnFinished(e -> center.setDisable(false));
+            wait.play();
+        }
+    }
+
+    private Map<String, String> builtInTexts() {
+        Map<String, String> texts = new HashMap<>();
+        texts.put("kiosk.mood", Texts.t("kiosk.mood"));
+        texts.put("kiosk.about", Texts.t("kiosk.about"));
+        KioskFlow.DIMENSIONS.forEach(d -> texts.put("dimension." + d, Texts.t("dimension." + d)));
+        return texts;
+    }
+
+    private void showQuestion() {
+        Question q = flow.current();
+        String text = q.text().getOrDefault(Texts.lang(), q.text().get("de"));
+        Label question = Ui.text(text, "kiosk-question");
+        question.setId("kiosk-question");
+        question.setAlignment(Pos.CENTER);
+        question.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(28, question);
+        box.setAlignment(Pos.CENTER);
+        box.setId("kiosk-q-" + q.id());
+        switch (q.type()) {
+            case "smiley" -> box.getChildren().add(faces());
+            case "nps" -> box.getChildren().addAll(scale(0, 10), Ui.text(Texts.t("kiosk.npsHint"), "kiosk-hint"));
+            case "ces" -> box.getChildren().addAll(scale(1, 7), Ui.text(Texts.t("kiosk.cesHint"), "kiosk-hint"));
+            case "single", "multiple" -> box.getChildren().add(choices(q));
+            case "text" -> box.getChildren().add(freeText(q));
+            default -> throw new IllegalStateException(q.type());
+        }
+        if (!q.required() && !q.type().equals("multiple") && !q.type().equals("text")) {
+            Button skip = new Button(Texts.t("kiosk.skip"));
+            skip.setId("kiosk-skip");
+            skip.getStyleClass().add("chip");
+            skip.setOnAction(e -> next());
+            box.getChildren().add(skip);
+        }
+        frame.setCenter(box);
+    }
+
+    private Node faces() {
+        HBox row = new HBox(14);
+        row.setAlignment(Pos.CENTER);
+        for (int score = 1; score <= 5; score++) {
+            int s = score;
+            Button face = new Button();
+            face.setGraphic(Smiley.face(score, 42));
+            face.setId("kiosk-smiley-" + score);
+            face.getStyleClass().add("smiley");
+            face.setAccessibleText(Texts.t("feedback.score" + score));
+            face.setOnAction(e -> {
+                flow.answer(s);
+                next();
+            });
+            row.getChildren().add(face);
+        }
+        return row;
+    }
+
+    private Node scale(int from, int to) {
+        FlowPane row = new FlowPane(10, 10);
+        row.setAlignment(Pos.CENTER);
+        for (int v = from; v <= to; v++) {
+            int value = v;
+            Button b = new Button(String.valueOf(v));
+            b.setId("kiosk-scale-" + v);
+            b.getStyleClass().add("scale");
+            b.setOnAction(e -> {
+                flow.answer(value);
+                next();
+            });
+            row.getChildren().add(b);
+        }
+        return row;
+    }
+
+    private Node choices(Question q) {
+        FlowPane pane = new FlowPane(12, 12);
+        pane.setAlignment(Pos.CENTER);
+        List<ToggleButton> chosen = new ArrayList<>();
+        for (Question.Option o : q.options()) {
+            ToggleButton b = new ToggleButton(o.text().getOrDefault(Texts.lang(), o.text().get("de")));
+            b.setId("kiosk-option-" + o.id());
+            b.setUserData(o.id());
+            b.getStyleClass().add("chip");
+            if (q.type().equals("single")) {
+                b.setOnAction(e -> {
+                    flow.answer(List.of(o.id()));
+                    next();
+                });
+            }
+            chosen.add(b);
+            pane.getChildren().add(b);
+        }
+        if (q.type().equals("single")) {
+            return pane;
+        }
+        Button send = Ui.primary(Texts.t("kiosk.next"), "kiosk-next");
+        send.setOnAction(e -> {
+            flow.answer(chosen.stream().filter(ToggleButton::isSelected).map(b -> (String) b.getUserData()).toList());
+            next();
+        });
+        VBox box = new VBox(24, pane, send);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node freeText(Question q) {
+        TextArea text = new TextArea();
+        text.setId("kiosk-text");
+        text.setWrapText(true);
+        text.setPrefRowCount(4);
+        Button send = Ui.primary(Texts.t("kiosk.next"), "kiosk-next");
+        send.setOnAction(e -> {
+            flow.answer(text.getText());
+            next();
+        });
+        return new VBox(16, text, send);
+    }
+
+    private void next() {
+        if (flow.advance().isPresent()) {
+            showQuestion();
+        } else {
+            submit();
+        }
+    }
+
+    private void submit() {
+        idle.stop();
+        FeedbackItem item = flow.toItem(storeId, touchpoint, ctx.settings().deviceId());
+        // On the device first; the sync sends it when the network lets it.
+        ctx.outbox().add(item);
+        ctx.pending().set(ctx.outbox().size());
+        ctx.sync().kick();
+        nextAllowed = Instant.now().plus(ctx.config().kioskInterval());
+        thankYou();
+    }
+
+    private void thankYou() {
+        Label big = Ui.text(Texts.t("kiosk.thanks"), "kiosk-big");
+        Label small = Ui.text(Texts.t("kiosk.thanksHint"), "kiosk-hint");
+        VBox box = new VBox(20, Smiley.face(5, 60), big, small);
+        box.setAlignment(Pos.CENTER);
+        box.setId("kiosk-thanks");
+        frame.setCenter(box);
+        PauseTransition back = new PauseTransition(Duration.millis(ctx.config().thankYou().toMillis()));
+        back.setOnFinished(e -> start());
+        back.play();
+    }
+
+    /** The guest left without finishing: drop the answer, or send what there is if the survey allows it. */
+    private void walkedAway() {
+        if (flow == null || !flow.started()) {
+            return;
+        }
+        if (flow.allowsPartial()) {
+            submitPartial();
+        } else {
+            start();
+        }
+    }
+
+    private void submitPartial() {
+        FeedbackItem item = flow.toItem(storeId, touchpoint, ctx.settings().deviceId());
+        if (item.rating() == null && item.nps() == null && item.ces() == null && item.answers().isEmpty()) {
+            start();
+            return;
+        }
+        ctx.outbox().add(item);
+        ctx.pending().set(ctx.outbox().size());
+        ctx.sync().kick();
+        nextAllowed = Instant.now().plus(ctx.config().kioskInterval());
+        start();
+    }
+
+    private void askPin() {
+        idle.stop();
+        PinPad pad = new PinPad(pin -> {
+            if (ctx.settings().pinMatches(pin)) {
+                getChildren().setAll(new StaffScreen(ctx, storeId, storeName, () -> {
+                    getChildren().setAll(frame);
+                    start();
+                }, exitKiosk));
+                return true;
+            }
+            return false;
+        }, () -> {
+            getChildren().setAll(frame);
+            start();
+        });
+        getChildren().setAll(pad);
+    }
+}

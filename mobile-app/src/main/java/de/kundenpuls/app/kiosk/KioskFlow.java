@@ -1,0 +1,181 @@
+package de.kundenpuls.app.kiosk;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.model.survey.Question;
+import de.kundenpuls.model.survey.SurveyView;
+
+/**
+ * One guest's way through the kiosk: the questions still to show (skip logic applied), the
+ * answers so far, and the answer as the server takes it. Without an active survey the kiosk asks
+ * the built-in two questions: a face, then what it was about.
+ */
+final class KioskFlow {
+
+    /** The built-in question ids (no survey). */
+    static final String MOOD = "mood";
+    static final String ABOUT = "about";
+    static final List<String> DIMENSIONS = List.of("quality", "availability", "value", "staff", "ambience");
+
+    private final SurveyView survey;
+    private final List<Question> questions;
+    private final Map<String, JsonNode> answers = new LinkedHashMap<>();
+    private final Instant startedAt;
+    private int position = -1;
+
+    KioskFlow(SurveyView survey, Map<String, String> builtInTexts, Instant now) {
+        this.survey = survey;
+        this.startedAt = now;
+        this.questions = survey != null ? survey.definition().questions() : builtIn(builtInTexts);
+    }
+
+    private static List<Question> builtIn(Map<String, String> texts) {
+        List<Question.Option> options = new ArrayList<>();
+        for (String d : DIMENSIONS) {
+            options.add(new Question.Option(d, Map.of("de", texts.get("dimension." + d))));
+        }
+        return List.of(new Question(MOOD, "smiley", Map.of("de", texts.get("kiosk.mood")), null, true, null),
+                new Question(ABOUT, "multiple", Map.of("de", texts.get("kiosk.about")), options, false, null));
+    }
+
+    /** @return the survey, or null for the built-in questions */
+    SurveyView survey() {
+        return survey;
+    }
+
+    /** @return whether the guest has answered anything */
+    boolean started() {
+        return !answers.isEmpty();
+    }
+
+    /** @return whether an unfinished answer may be sent when the guest walks away */
+    boolean allowsPartial() {
+        return survey == null || survey.definition().allowPartial();
+    }
+
+    /** @return the question shown now */
+    Question current() {
+        return questions.get(position);
+    }
+
+    /** @return the position of the current question, from 1 */
+    int number() {
+        return position + 1;
+    }
+
+    /**
+     * Moves to the next question whose skip condition holds.
+     *
+     * @return the question, or empty when the guest is through
+     */
+    Optional<Question> advance() {
+        for (int i = position + 1; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            if (shown(q)) {
+                position = i;
+                return Optional.of(q);
+            }
+        }
+        position = questions.size();
+        return Optional.empty();
+    }
+
+    private boolean shown(Question q) {
+        if (q.showIf() == null) {
+            return true;
+        }
+        JsonNode given = answers.get(q.showIf().question());
+        if (given == null) {
+            return false;
+        }
+        if (given.isArray()) {
+            for (JsonNode v : given) {
+                if (q.showIf().anyOf().contains(v.asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return q.showIf().anyOf().contains(given.asText());
+    }
+
+    /**
+     * @param value a number answer (smiley, nps, ces)
+     */
+    void answer(int value) {
+        answers.put(current().id(), JsonNodeFactory.instance.numberNode(value));
+    }
+
+    /**
+     * @param optionIds the chosen options (single: one)
+     */
+    void answer(List<String> optionIds) {
+        if (current().type().equals("single")) {
+            answers.put(current().id(), JsonNodeFactory.instance.textNode(optionIds.get(0)));
+        } else if (!optionIds.isEmpty()) {
+            var array = JsonNodeFactory.instance.arrayNode();
+            optionIds.forEach(array::add);
+            answers.put(current().id(), array);
+        }
+    }
+
+    /**
+     * @param text a free-text answer; blank means no answer
+     */
+    void answer(String text) {
+        if (text != null && !text.isBlank()) {
+            answers.put(current().id(), JsonNodeFactory.instance.textNode(text.strip()));
+        }
+    }
+
+    /**
+     * The answer as the server's batch endpoint takes it. The first face, NPS and effort question
+     * also fill the rating, NPS and CES the dashboards are built on.
+     *
+     * @param storeId    the kiosk's store
+     * @param touchpoint the kiosk's touchpoint
+     * @param deviceId   the kiosk
+     * @return the answer
+     */
+    FeedbackItem toItem(String storeId, String touchpoint, String deviceId) {
+        Integer rating = null;
+        Integer nps = null;
+        Integer ces = null;
+        String comment = null;
+        for (Question q : questions) {
+            JsonNode a = answers.get(q.id());
+            if (a == null) {
+                continue;
+            }
+            switch (q.type()) {
+                case "smiley" -> rating = rating == null ? a.asInt() : rating;
+                case "nps" -> nps = nps == null ? a.asInt() : nps;
+                case "ces" -> ces = ces == null ? a.asInt() : ces;
+                case "text" -> comment = comment == null ? a.asText() : comment;
+                default -> { }
+            }
+        }
+        if (survey == null) {
+            Map<String, Integer> dims = new LinkedHashMap<>();
+            JsonNode about = answers.get(ABOUT);
+            if (about != null && rating != null) {
+                for (JsonNode d : about) {
+                    dims.put(d.asText(), rating);
+                }
+            }
+            return new FeedbackItem(UUID.randomUUID(), storeId, touchpoint, startedAt, rating, null, null, dims, null, null,
+                    null, null, null, deviceId);
+        }
+        return new FeedbackItem(UUID.randomUUID(), storeId, touchpoint, startedAt, rating, nps, ces, Map.of(), comment, null,
+                survey.id(), survey.version(), answers, deviceId);
+    }
+}

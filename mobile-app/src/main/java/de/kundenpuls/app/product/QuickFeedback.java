@@ -1,0 +1,109 @@
+package de.kundenpuls.app.product;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import de.kundenpuls.app.i18n.Texts;
+import de.kundenpuls.app.ui.Smiley;
+import de.kundenpuls.app.ui.Ui;
+import de.kundenpuls.model.Gtin;
+import de.kundenpuls.model.feedback.FeedbackItem;
+
+/**
+ * Feedback in three taps: a face, then (optionally) what it was about, then send. A comment is one
+ * more tap away. The chosen dimensions get the face's score: "the staff were why it was a 2".
+ */
+public final class QuickFeedback extends VBox {
+
+    /** The dimensions a shopper can pick, functional first. */
+    static final List<String> DIMENSIONS = List.of("quality", "availability", "value", "staff", "ambience");
+
+    private final ToggleGroup faces = new ToggleGroup();
+    private final Map<String, ToggleButton> chips = new LinkedHashMap<>();
+    private final TextArea comment = new TextArea();
+    private final Label done = Ui.text("", "good");
+
+    /**
+     * @param storeId    where the experience happened
+     * @param touchpoint which touchpoint ({@code shelf} when rating a product, {@code app} otherwise)
+     * @param gtin       the product, or null
+     * @param deviceId   this installation
+     * @param sink       keeps the answer (the outbox)
+     */
+    public QuickFeedback(String storeId, String touchpoint, String gtin, String deviceId, Consumer<FeedbackItem> sink) {
+        super(12);
+        getStyleClass().add("card");
+        setId("feedback");
+        HBox row = new HBox(4);
+        row.setAlignment(Pos.CENTER);
+        for (int score = 1; score <= 5; score++) {
+            ToggleButton face = new ToggleButton();
+            face.setGraphic(Smiley.face(score, 22));
+            face.setId("smiley-" + score);
+            face.setUserData(score);
+            face.getStyleClass().add("smiley");
+            face.setToggleGroup(faces);
+            face.setAccessibleText(Texts.t("feedback.score" + score));
+            row.getChildren().add(face);
+        }
+        FlowPane chipPane = new FlowPane(8, 8);
+        for (String d : DIMENSIONS) {
+            ToggleButton chip = new ToggleButton(Texts.t("dimension." + d));
+            chip.setId("chip-" + d);
+            chip.getStyleClass().add("chip");
+            chips.put(d, chip);
+            chipPane.getChildren().add(chip);
+        }
+        comment.setId("feedback-comment");
+        comment.setPromptText(Texts.t("feedback.commentPrompt"));
+        comment.setPrefRowCount(3);
+        comment.setWrapText(true);
+        comment.setVisible(false);
+        comment.setManaged(false);
+        Hyperlink addComment = new Hyperlink(Texts.t("feedback.addComment"));
+        addComment.setId("feedback-add-comment");
+        addComment.setOnAction(e -> {
+            comment.setVisible(true);
+            comment.setManaged(true);
+            addComment.setVisible(false);
+            addComment.setManaged(false);
+            comment.requestFocus();
+        });
+        Button send = Ui.primary(Texts.t("feedback.send"), "feedback-send");
+        send.disableProperty().bind(faces.selectedToggleProperty().isNull());
+        VBox details = new VBox(10, Ui.text(Texts.t("feedback.about"), "muted"), chipPane, addComment, comment, send);
+        details.visibleProperty().bind(faces.selectedToggleProperty().isNotNull());
+        details.managedProperty().bind(details.visibleProperty());
+        done.setId("feedback-done");
+        send.setOnAction(e -> {
+            int score = (Integer) faces.getSelectedToggle().getUserData();
+            Map<String, Integer> dims = new LinkedHashMap<>();
+            chips.forEach((d, chip) -> {
+                if (chip.isSelected()) {
+                    dims.put(d, score);
+                }
+            });
+            String text = comment.getText() == null || comment.getText().isBlank() ? null : comment.getText().strip();
+            sink.accept(new FeedbackItem(UUID.randomUUID(), storeId, touchpoint, Instant.now(), score, null, null, dims,
+                    text, gtin == null ? null : Gtin.of(gtin), null, null, null, deviceId));
+            getChildren().setAll(Ui.text(Texts.t("feedback.heading"), "h2"), done);
+            done.setText(Texts.t("feedback.thanks"));
+        });
+        getChildren().addAll(Ui.text(Texts.t("feedback.heading"), "h2"), row, details);
+    }
+}

@@ -1,0 +1,143 @@
+package de.kundenpuls.app.settings;
+
+import java.util.List;
+import java.util.Locale;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+
+import de.kundenpuls.app.AppContext;
+import de.kundenpuls.app.Errors;
+import de.kundenpuls.app.i18n.Texts;
+import de.kundenpuls.app.ui.Screen;
+import de.kundenpuls.app.ui.Ui;
+import de.kundenpuls.model.catalog.StoreView;
+import de.kundenpuls.model.catalog.TouchpointView;
+
+/** Language, and turning this device into a store's feedback kiosk behind a staff PIN. */
+public final class SettingsScreen implements Screen {
+
+    private final AppContext ctx;
+    private final Runnable restart;
+
+    /**
+     * @param ctx     shared services
+     * @param restart rebuilds the app after the language or mode changed
+     */
+    public SettingsScreen(AppContext ctx, Runnable restart) {
+        this.ctx = ctx;
+        this.restart = restart;
+    }
+
+    @Override
+    public String title() {
+        return Texts.t("settings.title");
+    }
+
+    @Override
+    public String id() {
+        return "settings";
+    }
+
+    @Override
+    public Node view() {
+        ToggleGroup langs = new ToggleGroup();
+        HBox langRow = new HBox(8);
+        for (Locale l : List.of(Locale.GERMAN, Locale.ENGLISH)) {
+            ToggleButton b = new ToggleButton(l.getLanguage().equals("de") ? "Deutsch" : "English");
+            b.setId("lang-" + l.getLanguage());
+            b.getStyleClass().add("chip");
+            b.setToggleGroup(langs);
+            b.setSelected(Texts.lang().equals(l.getLanguage()));
+            b.setOnAction(e -> {
+                ctx.settings().locale(l);
+                Texts.use(l);
+                restart.run();
+            });
+            langRow.getChildren().add(b);
+        }
+
+        Label error = Ui.text("", "error");
+        error.setId("kiosk-setup-error");
+        ComboBox<StoreView> store = new ComboBox<>();
+        store.setId("kiosk-store");
+        store.setMaxWidth(Double.MAX_VALUE);
+        store.setPromptText(Texts.t("kiosk.setup.store"));
+        store.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(StoreView s) {
+                return s == null ? "" : s.name();
+            }
+
+            @Override
+            public StoreView fromString(String s) {
+                return null;
+            }
+        });
+        ComboBox<TouchpointView> touchpoint = new ComboBox<>();
+        touchpoint.setId("kiosk-touchpoint");
+        touchpoint.setMaxWidth(Double.MAX_VALUE);
+        touchpoint.setPromptText(Texts.t("kiosk.setup.touchpoint"));
+        touchpoint.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TouchpointView t) {
+                return t == null ? "" : t.name();
+            }
+
+            @Override
+            public TouchpointView fromString(String s) {
+                return null;
+            }
+        });
+        try {
+            store.getItems().setAll(ctx.connection().anonymous().catalog().stores());
+        } catch (RuntimeException e) {
+            error.setText(Errors.inWords(e));
+        }
+        store.setOnAction(e -> {
+            if (store.getValue() != null) {
+                try {
+                    touchpoint.getItems().setAll(ctx.connection().anonymous().catalog().touchpoints(store.getValue().id(), Texts.lang()));
+                } catch (RuntimeException ex) {
+                    error.setText(Errors.inWords(ex));
+                }
+            }
+        });
+        PasswordField pin = new PasswordField();
+        pin.setId("kiosk-pin");
+        pin.setPromptText(Texts.t("kiosk.setup.pin"));
+        PasswordField pin2 = new PasswordField();
+        pin2.setId("kiosk-pin2");
+        pin2.setPromptText(Texts.t("kiosk.setup.pin2"));
+        Button start = Ui.primary(Texts.t("kiosk.setup.start"), "kiosk-start");
+        start.setOnAction(e -> {
+            if (store.getValue() == null) {
+                error.setText(Texts.t("kiosk.setup.storeMissing"));
+            } else if (touchpoint.getValue() == null) {
+                error.setText(Texts.t("kiosk.setup.touchpointMissing"));
+            } else if (!pin.getText().matches("\\d{4,8}")) {
+                error.setText(Texts.t("kiosk.setup.pinFormat"));
+            } else if (!pin.getText().equals(pin2.getText())) {
+                error.setText(Texts.t("kiosk.setup.pinMismatch"));
+            } else {
+                ctx.settings().lockKiosk(store.getValue().id(), touchpoint.getValue().id(), pin.getText());
+                restart.run();
+            }
+        });
+        HBox.setHgrow(store, Priority.ALWAYS);
+        return Ui.page(
+                Ui.card(Ui.text(Texts.t("settings.language"), "h2"), langRow),
+                Ui.card(Ui.text(Texts.t("kiosk.setup.heading"), "h2"), Ui.text(Texts.t("kiosk.setup.intro"), "muted"),
+                        store, touchpoint, pin, pin2, start, error),
+                Ui.card(Ui.text(Texts.t("settings.about"), "h2"), Ui.text(ctx.config().serverUrl(), "muted"),
+                        Ui.text(Texts.t("settings.device", ctx.settings().deviceId()), "muted")));
+    }
+}

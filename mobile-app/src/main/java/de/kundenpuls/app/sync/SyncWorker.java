@@ -1,0 +1,125 @@
+package de.kundenpuls.app.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import de.kundenpuls.model.client.ApiException;
+import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.model.feedback.BatchResult;
+import de.kundenpuls.model.feedback.FeedbackItem;
+
+/**
+ * Sends the outbox to the server's idempotent batch endpoint: right after a new answer, then in
+ * batches until the outbox is empty. When the network or the server fails, it waits 1 s, 2 s,
+ * 4 s … up to a minute (with jitter, so a store full of kiosks does not retry in step).
+ */
+public final class SyncWorker implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SyncWorker.class.getName());
+    /** Answers per request; the server accepts up to 500. */
+    static final int BATCH = 100;
+
+    private final Outbox outbox;
+    private final Supplier<KundenpulsClient> client;
+    private final Consumer<Integer> pendingListener;
+    private final Duration firstRetry;
+    private final Duration maxRetry;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kundenpuls-sync");
+        t.setDaemon(true);
+        return t;
+    });
+    private ScheduledFuture<?> next;
+    private int failures;
+
+    /**
+     * Creates the worker; it does nothing until {@link #kick()}.
+     *
+     * @param outbox          the answers to send
+     * @param client          the client to send with (the signed-in shopper's, or an anonymous kiosk's)
+     * @param pendingListener told the number of waiting answers after each change (any thread)
+     * @param firstRetry      the first wait after a failure
+     * @param maxRetry        the longest wait
+     */
+    public SyncWorker(Outbox outbox, Supplier<KundenpulsClient> client, Consumer<Integer> pendingListener,
+                      Duration firstRetry, Duration maxRetry) {
+        this.outbox = outbox;
+        this.client = client;
+        this.pendingListener = pendingListener;
+        this.firstRetry = firstRetry;
+        this.maxRetry = maxRetry;
+    }
+
+    /** Sends now (a new answer, the app came to the foreground, the network came back). */
+    public synchronized void kick() {
+        if (next != null) {
+            next.cancel(false);
+        }
+        failures = 0;
+        next = executor.schedule(this::run, 0, TimeUnit.MILLISECONDS);
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                List<FeedbackItem> batch = outbox.oldest(BATCH);
+                pendingListener.accept(outbox.size());
+                if (batch.isEmpty()) {
+                    return;
+                }
+                BatchResult result = client.get().feedback().send(batch);
+                for (BatchResult.ItemResult r : result.results()) {
+                    if (r.id() == null) {
+                        continue;
+                    }
+                    if (r.status() == BatchResult.Status.REJECTED) {
+                        LOG.warning("Server refused answer " + r.id() + ": " + r.problem());
+                        outbox.refused(r.id());
+                    } else {
+                        outbox.acknowledged(r.id());
+                    }
+                }
+                synchronized (this) {
+                    failures = 0;
+                }
+            }
+        } catch (ApiException e) {
+            retryLater(e.status() >= 500 || e.status() == 429 || e.status() == 401 || e.status() == 403, e);
+        } catch (RuntimeException e) {
+            retryLater(true, e);
+        } finally {
+            pendingListener.accept(outbox.size());
+        }
+    }
+
+    private synchronized void retryLater(boolean transientFailure, Exception e) {
+        LOG.log(Level.FINE, "Sync failed, will retry", e);
+        if (!transientFailure) {
+            LOG.log(Level.WARNING, "Sync refused as a whole; will retry later", e);
+        }
+        failures++;
+        long base = firstRetry.toMillis() << Math.min(failures - 1, 16);
+        long wait = Math.min(maxRetry.toMillis(), base);
+        long jittered = wait / 2 + ThreadLocalRandom.current().nextLong(wait / 2 + 1);
+        next = executor.schedule(this::run, jittered, TimeUnit.MILLISECONDS);
+    }
+
+    /** @return consecutive failed attempts (0 when the last one succeeded) */
+    public synchronized int failures() {
+        return failures;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,162 @@
+package de.kundenpuls.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.oned.EAN13Writer;
+import de.kundenpuls.app.support.AppDriver;
+import de.kundenpuls.app.support.RealServer;
+import de.kundenpuls.model.Gtin;
+import de.kundenpuls.model.client.KundenpulsClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shopper's way through the real app against the real server. */
+class ShopperFlowTest {
+
+    @TempDir
+    Path serverDir;
+    @TempDir
+    Path deviceDir;
+
+    private RealServer server;
+    private AppDriver driver;
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private AppConfig config() {
+        return new AppConfig(server.url(), deviceDir, Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofMillis(300),
+                Duration.ofMillis(500));
+    }
+
+    /** A phone photo of a milk carton's barcode, as far as a test can make one: an EAN-13 on white. */
+    private static BufferedImage barcodePhoto(String gtin) throws Exception {
+        return MatrixToImageWriter.toBufferedImage(new EAN13Writer().encode(gtin, BarcodeFormat.EAN_13, 600, 300));
+    }
+
+    private String shopperUid() {
+        return driver.app().context().settings().shopperUid().orElseThrow();
+    }
+
+    @Test
+    void scanShowsTheProductAndThreeTapsPutTheRatingOnTheServer() throws Exception {
+        server = RealServer.start(serverDir, Map.of());
+        BufferedImage photo = barcodePhoto("4013456000018");
+        driver = new AppDriver(config(), owner -> Optional.of(photo), "shopper");
+        driver.screenshot("01-scan");
+
+        driver.tap("#scan-photo");
+        AppDriver.waitUntil(() -> driver.shows("#product-name"), Duration.ofSeconds(10), "product screen");
+        assertThat(driver.text("#product-name")).isEqualTo("Frische Vollmilch 3,5 %");
+        assertThat(driver.text("#product-price")).contains("€");
+        assertThat(driver.text("#product-stock")).startsWith("Auf Lager in Kundenpuls Berlin Mitte");
+        driver.screenshot("02-product");
+
+        // Three taps: a face, what it was about, send.
+        driver.tap("#smiley-2");
+        driver.tap("#chip-availability");
+        driver.screenshot("03-feedback");
+        driver.tap("#feedback-send");
+        assertThat(driver.text("#feedback-done")).startsWith("Danke");
+        AppDriver.waitUntil(() -> driver.app().context().outbox().size() == 0, Duration.ofSeconds(10), "outbox sent");
+        driver.screenshot("04-feedback-sent");
+
+        Map<String, Object> export = server.shopper(shopperUid()).me().export();
+        List<?> answers = (List<?>) ((Map<?, ?>) export.get("feedback")).get("answers");
+        assertThat(answers).singleElement().satisfies(a -> {
+            Map<?, ?> answer = (Map<?, ?>) a;
+            assertThat(answer.get("rating")).isEqualTo(2);
+            assertThat(answer.get("gtin")).isEqualTo("4013456000018");
+            assertThat(answer.get("touchpoint")).isEqualTo("shelf");
+            assertThat(answer.get("dimensions")).isEqualTo(Map.of("availability", 2));
+        });
+    }
+
+    @Test
+    void typedCodesAreComparedSideBySide() {
+        server = RealServer.start(serverDir, Map.of());
+        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        driver.type("#code-field", "4013456000018");
+        driver.tap("#code-search");
+        AppDriver.waitUntil(() -> driver.shows("#product-name"), Duration.ofSeconds(10), "first product");
+        driver.tap("#product-compare");
+        driver.tap("#back");
+        String yoghurt = KundenpulsClient.create(server.url()).catalog().search("joghurt", null, null, 0, "de").items().get(0)
+                .gtin().value();
+        driver.type("#code-field", yoghurt);
+        driver.tap("#code-search");
+        AppDriver.waitUntil(() -> driver.shows("#product-compare") && !driver.text("#product-name").startsWith("Frische Vollmilch"),
+                Duration.ofSeconds(10), "second product");
+        driver.tap("#product-compare");
+        AppDriver.waitUntil(() -> driver.shows("#compare-grid"), Duration.ofSeconds(10), "comparison");
+        assertThat(driver.text("#title")).isEqualTo("Vergleich");
+        assertThat(driver.robot().lookup("#compare-grid .compare-head").queryAll()).hasSize(2);
+        driver.screenshot("05-compare");
+
+        // A code that is no product is explained, not a crash.
+        driver.tap("#back");
+        driver.tap("#back");
+        driver.type("#code-field", Gtin.withCheckDigit("400000000000").value());
+        driver.tap("#code-search");
+        AppDriver.waitUntil(() -> driver.text("#scan-status").equals("Nicht gefunden."), Duration.ofSeconds(10), "not found");
+    }
+
+    @Test
+    void consentSwitchesDecideWhatTheServerLearns() {
+        // Three ratings in a row from one phone: the anti-mashing interval is for kiosks, not this test.
+        server = RealServer.start(serverDir, Map.of("feedback.min-interval-ms", "0"));
+        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        driver.tap("#nav-profile");
+        AppDriver.waitUntil(() -> driver.shows("#consent-personalization"), Duration.ofSeconds(10), "profile");
+        driver.screenshot("06-profile");
+        KundenpulsClient me = server.shopper(shopperUid());
+        assertThat(me.me().get().allows(de.kundenpuls.model.profile.ConsentPurpose.PERSONALIZATION)).isFalse();
+
+        // Without consent, a rating teaches the server nothing about the shopper.
+        rateMilk(4);
+        assertThat(me.me().get().affinities()).isEmpty();
+
+        driver.tap("#nav-profile");
+        driver.tap("#consent-personalization");
+        AppDriver.waitUntil(() -> driver.text("#profile-status").equals("Einwilligung gespeichert."), Duration.ofSeconds(10),
+                "consent saved");
+        driver.screenshot("07-consent-on");
+        assertThat(me.me().get().consents().get("personalization").granted()).isTrue();
+        rateMilk(5);
+        assertThat(me.me().get().affinities()).containsKey("dairy");
+
+        // Withdrawn: the server forgets what it learned and learns nothing new.
+        driver.tap("#nav-profile");
+        driver.tap("#consent-personalization");
+        AppDriver.waitUntil(() -> !me.me().get().allows(de.kundenpuls.model.profile.ConsentPurpose.PERSONALIZATION),
+                Duration.ofSeconds(10), "consent withdrawn");
+        rateMilk(5);
+        assertThat(me.me().get().affinities()).isEmpty();
+    }
+
+    private void rateMilk(int score) {
+        driver.tap("#nav-scan");
+        driver.type("#code-field", "4013456000018");
+        driver.tap("#code-search");
+        driver.tap("#smiley-" + score);
+        driver.tap("#feedback-send");
+        AppDriver.waitUntil(() -> driver.app().context().outbox().size() == 0, Duration.ofSeconds(10), "outbox sent");
+    }
+}
