@@ -135,7 +135,7 @@ class ShopperFlowTest {
 
         driver.tap("#nav-profile");
         driver.tap("#consent-personalization");
-        AppDriver.waitUntil(() -> driver.text("#profile-status").equals("Einwilligung gespeichert."), Duration.ofSeconds(10),
+        AppDriver.waitUntil(() -> driver.text("#consent-status").equals("Einwilligung gespeichert."), Duration.ofSeconds(10),
                 "consent saved");
         driver.screenshot("07-consent-on");
         assertThat(me.me().get().consents().get("personalization").granted()).isTrue();

@@ -75,7 +75,7 @@ public final class KioskApp extends StackPane {
         Label where = new Label();
         where.setId("kiosk-where");
         where.getStyleClass().add("kiosk-status");
-        Button lock = new Button("🔒");
+        Button lock = new Button(Texts.t("kiosk.staff"));
         lock.setId("kiosk-lock");
         lock.getStyleClass().add("kiosk-lock");
         lock.setOnAction(e -> askPin());

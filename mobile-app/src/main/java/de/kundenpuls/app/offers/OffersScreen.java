@@ -66,7 +66,7 @@ public final class OffersScreen implements Screen {
                 code.setFitWidth(300);
                 Label codeText = Ui.text(o.code(), "code");
                 VBox card = Ui.card(Ui.text(o.title(), "h2"), benefit, Ui.text(o.description()),
-                        Ui.text("💡 " + o.reason(), "muted"),
+                        Ui.text(Texts.t("offers.why", o.reason()), "reason"),
                         Ui.text(o.redeemed() ? Texts.t("offers.redeemed") : Texts.t("offers.validTo", until.format(o.validTo())), "muted"),
                         code, codeText);
                 card.getStyleClass().add("offer");

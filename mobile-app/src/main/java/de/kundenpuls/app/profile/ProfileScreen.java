@@ -95,6 +95,8 @@ public final class ProfileScreen implements Screen {
             app.background(() -> me.me().patch(patch), p -> status.setText(Texts.t("profile.saved")), status::setText);
         });
 
+        Label consentStatus = Ui.text("", "muted");
+        consentStatus.setId("consent-status");
         VBox consents = new VBox(10, Ui.text(Texts.t("consent.heading"), "h2"), Ui.text(Texts.t("consent.intro"), "muted"));
         for (ConsentPurpose purpose : ConsentPurpose.values()) {
             boolean granted = profile.consents() != null && profile.consents().get(purpose.key()) != null
@@ -110,17 +112,20 @@ public final class ProfileScreen implements Screen {
                 app.background(() -> me.me().consents(Map.of(purpose.key(), want)), p -> {
                     toggle.setDisable(false);
                     toggle.setText(want ? Texts.t("consent.on") : Texts.t("consent.off"));
-                    status.setText(Texts.t("consent.saved"));
+                    consentStatus.setText(Texts.t("consent.saved"));
                 }, msg -> {
                     toggle.setDisable(false);
                     toggle.setSelected(!want);
-                    status.setText(msg);
+                    consentStatus.setText(msg);
                 });
             });
             consents.getChildren().add(new VBox(4, Ui.row(Ui.text(Texts.t("consent." + purpose.key()), "h2"), toggle),
                     Ui.text(Texts.t("consent." + purpose.key() + ".explain"), "muted")));
         }
 
+        consents.getChildren().add(consentStatus);
+        Label dataStatus = Ui.text("", "muted");
+        dataStatus.setId("data-status");
         Button export = Ui.secondary(Texts.t("profile.export"), "profile-export");
         export.setOnAction(e -> app.background(() -> {
             byte[] json = KundenpulsClient.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(me.me().export());
@@ -128,7 +133,7 @@ public final class ProfileScreen implements Screen {
                     .resolve("kundenpuls-meine-daten.json");
             LocalFiles.writeAtomically(file, json);
             return file + " (" + new String(json, StandardCharsets.UTF_8).length() + " B)";
-        }, where -> status.setText(Texts.t("profile.exported", where)), status::setText));
+        }, where -> dataStatus.setText(Texts.t("profile.exported", where)), dataStatus::setText));
 
         Button delete = new Button(Texts.t("profile.delete"));
         delete.setId("profile-delete");
@@ -143,16 +148,17 @@ public final class ProfileScreen implements Screen {
                 return true;
             }, ok -> {
                 app.ctx().connection().forgetShopper();
-                status.setText(Texts.t("profile.deleted"));
                 app.shell().refresh();
-            }, status::setText));
+                app.notifyUser(Texts.t("profile.deleted"));
+            }, dataStatus::setText));
         });
 
         return new Node[] {
             Ui.card(Ui.text(Texts.t("profile.contact"), "h2"), Ui.text(Texts.t("profile.contactIntro"), "muted"),
                     name, email, Ui.text(Texts.t("profile.home"), "muted"), home, save, status),
             Ui.card(consents.getChildren().toArray(Node[]::new)),
-            Ui.card(Ui.text(Texts.t("profile.yourData"), "h2"), Ui.text(Texts.t("profile.yourDataIntro"), "muted"), export, delete)
+            Ui.card(Ui.text(Texts.t("profile.yourData"), "h2"), Ui.text(Texts.t("profile.yourDataIntro"), "muted"), export, delete,
+                    dataStatus)
         };
     }
 

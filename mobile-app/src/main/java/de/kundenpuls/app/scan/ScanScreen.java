@@ -44,7 +44,7 @@ public final class ScanScreen implements Screen {
     public Node view() {
         Label status = Ui.text("", "muted");
         status.setId("scan-status");
-        Button photo = Ui.primary("📷  " + Texts.t("scan.photo"), "scan-photo");
+        Button photo = Ui.primary(Texts.t("scan.photo"), "scan-photo");
         photo.setOnAction(e -> {
             Optional<BufferedImage> image;
             try {

@@ -1,0 +1,154 @@
+package de.kundenpuls.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javafx.scene.control.ComboBox;
+
+import de.kundenpuls.app.support.Answers;
+import de.kundenpuls.app.support.AppDriver;
+import de.kundenpuls.app.support.RealServer;
+import de.kundenpuls.model.cases.CaseView;
+import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.model.feedback.FeedbackItem;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A store tablet as feedback kiosk: set up behind a PIN, the survey in large type, idle reset, staff area. */
+class KioskTest {
+
+    @TempDir
+    Path serverDir;
+    @TempDir
+    Path deviceDir;
+
+    private RealServer server;
+    private AppDriver driver;
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static final Map<String, Object> SURVEY = Map.of("name", "Kasse Berlin", "questions", List.of(
+            Map.of("id", "mood", "type", "smiley", "required", true,
+                    "text", Map.of("de", "Wie zufrieden waren Sie an der Kasse?", "en", "How was the checkout?")),
+            Map.of("id", "why", "type", "multiple", "showIf", Map.of("question", "mood", "anyOf", List.of("1", "2")),
+                    "text", Map.of("de", "Was hat gestört?"), "options", List.of(
+                            Map.of("id", "queue", "text", Map.of("de", "Warteschlange")),
+                            Map.of("id", "friendly", "text", Map.of("de", "Unfreundlich")))),
+            Map.of("id", "nps", "type", "nps", "text", Map.of("de", "Würden Sie uns weiterempfehlen?"))),
+            "targeting", Map.of("storeIds", List.of("berlin-mitte"), "touchpoints", List.of("checkout")));
+
+    @Test
+    void kioskRunsTheSurveyResetsIdleGuestsAndOpensOnlyWithThePin() {
+        server = RealServer.start(serverDir, Map.of("feedback.min-interval-ms", "1000"));
+        server.as("marketer", null).send("POST", "/api/surveys", SURVEY, Map.class);
+        String customer = "kundin-" + UUID.randomUUID();
+        KundenpulsClient shopper = server.shopper(customer);
+        shopper.me().consents(Map.of("contact", true));
+        shopper.feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout", Instant.now(), 1, null,
+                null, Map.of(), "Zwanzig Minuten an der Kasse gewartet", null, null, null, null, "phone-1")));
+
+        driver = new AppDriver(new AppConfig(server.url(), deviceDir, Duration.ofMillis(1500), Duration.ofMillis(1500),
+                Duration.ofMillis(400), Duration.ofMinutes(5)), owner -> Optional.empty(), "kiosk");
+
+        // Setup in the settings: store, touchpoint, PIN twice.
+        driver.tap("#open-settings");
+        choose("#kiosk-store", "Kundenpuls Berlin Mitte");
+        choose("#kiosk-touchpoint", "Kasse");
+        driver.type("#kiosk-pin", "2468");
+        driver.type("#kiosk-pin2", "2467");
+        driver.tap("#kiosk-start");
+        assertThat(driver.text("#kiosk-setup-error")).isEqualTo("Die beiden PINs stimmen nicht überein.");
+        driver.type("#kiosk-pin2", "2468");
+        driver.screenshot("01-setup");
+        driver.tap("#kiosk-start");
+
+        AppDriver.waitUntil(() -> driver.shows("#kiosk-q-mood"), Duration.ofSeconds(10), "kiosk start");
+        assertThat(driver.text("#kiosk-question")).isEqualTo("Wie zufrieden waren Sie an der Kasse?");
+        assertThat(driver.text("#kiosk-where")).isEqualTo("Kundenpuls Berlin Mitte · Kasse");
+        driver.screenshot("02-start");
+
+        // An unhappy guest: skip logic shows "what went wrong", then the NPS, then thank you.
+        driver.tap("#kiosk-smiley-2");
+        AppDriver.waitUntil(() -> driver.shows("#kiosk-q-why"), Duration.ofSeconds(5), "follow-up question");
+        driver.tap("#kiosk-option-queue");
+        driver.screenshot("03-why");
+        driver.tap("#kiosk-next");
+        AppDriver.waitUntil(() -> driver.shows("#kiosk-q-nps"), Duration.ofSeconds(5), "nps question");
+        driver.screenshot("04-nps");
+        driver.tap("#kiosk-scale-3");
+        AppDriver.waitUntil(() -> driver.shows("#kiosk-thanks"), Duration.ofSeconds(5), "thank you");
+        driver.screenshot("05-thanks");
+
+        // Back at the start, but locked for the rest of the minimum interval.
+        AppDriver.waitUntil(() -> driver.shows("#kiosk-q-mood"), Duration.ofSeconds(5), "next guest");
+        assertThat(driver.robot().lookup("#kiosk-q-mood").query().isDisabled()).as("too soon for another answer").isTrue();
+        driver.screenshot("06-interval");
+        AppDriver.waitUntil(() -> !driver.robot().lookup("#kiosk-q-mood").query().isDisabled(), Duration.ofSeconds(5),
+                "interval over");
+        AppDriver.waitUntil(() -> Answers.count(server, "berlin-mitte", "checkout") == 2, Duration.ofSeconds(10), "kiosk answer stored");
+
+        // A happy guest skips "what went wrong", then walks away at the NPS: the partial answer is dropped.
+        driver.tap("#kiosk-smiley-5");
+        AppDriver.waitUntil(() -> driver.shows("#kiosk-q-nps"), Duration.ofSeconds(5), "nps after a happy face");
+        AppDriver.waitUntil(() -> driver.shows("#kiosk-q-mood"), Duration.ofSeconds(5), "idle reset");
+        assertThat(driver.app().context().outbox().size()).isZero();
+        assertThat(Answers.count(server, "berlin-mitte", "checkout")).isEqualTo(2);
+
+        // The staff area opens with the PIN only.
+        driver.tap("#kiosk-lock");
+        for (String d : List.of("1", "1", "1", "1")) {
+            driver.tap("#pin-" + d);
+        }
+        driver.tap("#pin-ok");
+        assertThat(driver.text("#pin-message")).isEqualTo("Falsche PIN.");
+        driver.screenshot("07-pin-wrong");
+        for (String d : List.of("2", "4", "6", "8")) {
+            driver.tap("#pin-" + d);
+        }
+        driver.tap("#pin-ok");
+        AppDriver.waitUntil(() -> driver.shows("#staff .case"), Duration.ofSeconds(10), "the store's cases");
+        driver.screenshot("08-staff-cases");
+        driver.type("#staff .staff-reply", "Das tut uns leid – ab sofort öffnen wir eine zweite Kasse.");
+        driver.tap("#staff .staff-send");
+        AppDriver.waitUntil(() -> caseOf(customer).messages().size() == 1, Duration.ofSeconds(10), "reply stored");
+        assertThat(caseOf(customer).messages().get(0).author()).isEqualTo("staff");
+        driver.screenshot("09-staff-replied");
+
+        driver.tap("#staff-exit");
+        AppDriver.waitUntil(() -> driver.shows("#nav-scan"), Duration.ofSeconds(10), "shopper app again");
+    }
+
+    private CaseView caseOf(String customer) {
+        return server.shopper(customer).get("/api/me/inbox", new TypeReference<Map<String, List<CaseView>>>() { })
+                .get("items").get(0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void choose(String query, String text) {
+        AppDriver.waitUntil(() -> driver.robot().lookup(query).tryQuery()
+                .map(n -> ((ComboBox<Object>) n).getItems().stream().anyMatch(i -> ((ComboBox<Object>) n).getConverter().toString(i).equals(text)))
+                .orElse(false), Duration.ofSeconds(10), query + " offers " + text);
+        ComboBox<Object> box = driver.robot().lookup(query).queryAs(ComboBox.class);
+        WaitForAsyncUtils.asyncFx(() -> box.getItems().stream().filter(i -> box.getConverter().toString(i).equals(text))
+                .findFirst().ifPresent(box::setValue));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
