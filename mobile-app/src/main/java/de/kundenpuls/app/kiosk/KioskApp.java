@@ -78,12 +78,18 @@ public final class KioskApp extends StackPane {
         Button lock = new Button(Texts.t("kiosk.staff"));
         lock.setId("kiosk-lock");
         lock.getStyleClass().add("kiosk-lock");
+        lock.setMinWidth(Region.USE_PREF_SIZE);
+        pending.setMinWidth(Region.USE_PREF_SIZE);
         lock.setOnAction(e -> askPin());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, where, gap, pending, lock);
+        HBox top = new HBox(8, pending, gap, lock);
         top.setAlignment(Pos.CENTER_LEFT);
         frame.setTop(top);
+        // Where the kiosk stands, small at the bottom: for staff, not for guests.
+        HBox bottom = new HBox(where);
+        bottom.setAlignment(Pos.CENTER);
+        frame.setBottom(bottom);
         getChildren().add(frame);
         loadSurvey(where);
     }
@@ -151,6 +157,8 @@ public final class KioskApp extends StackPane {
         Question q = flow.current();
         String text = q.text().getOrDefault(Texts.lang(), q.text().get("de"));
         Label question = Ui.text(text, "kiosk-question");
+        // Large on a tablet, still fitting on a phone.
+        question.setStyle("-fx-font-size: " + Math.round(Math.max(22, Math.min(40, width() / 14))) + "px;");
         question.setId("kiosk-question");
         question.setAlignment(Pos.CENTER);
         question.setMaxWidth(Double.MAX_VALUE);
@@ -176,12 +184,12 @@ public final class KioskApp extends StackPane {
     }
 
     private Node faces() {
-        HBox row = new HBox(14);
+        HBox row = new HBox(8);
         row.setAlignment(Pos.CENTER);
         for (int score = 1; score <= 5; score++) {
             int s = score;
             Button face = new Button();
-            face.setGraphic(Smiley.face(score, 42));
+            face.setGraphic(Smiley.face(score, faceRadius()));
             face.setId("kiosk-smiley-" + score);
             face.getStyleClass().add("smiley");
             face.setAccessibleText(Texts.t("feedback.score" + score));
@@ -192,6 +200,17 @@ public final class KioskApp extends StackPane {
             row.getChildren().add(face);
         }
         return row;
+    }
+
+    /** The kiosk's width; before the first layout, the scene's. */
+    private double width() {
+        double w = getWidth() > 0 ? getWidth() : getScene() != null ? getScene().getWidth() : 390;
+        return w;
+    }
+
+    /** Five faces side by side fill the width, up to a comfortable size on a tablet. */
+    private double faceRadius() {
+        return Math.max(20, Math.min(60, (width() - 2 * 20 - 4 * 8) / 10 - 6));
     }
 
     private Node scale(int from, int to) {
@@ -313,9 +332,14 @@ public final class KioskApp extends StackPane {
 
     private void askPin() {
         idle.stop();
+        // Staff interrupted: whatever a guest left unfinished is dropped.
+        flow = null;
         PinPad pad = new PinPad(pin -> {
             if (ctx.settings().pinMatches(pin)) {
+                // The staff area is an ordinary app screen, not the guests' large-type kiosk.
+                getStyleClass().remove("kiosk");
                 getChildren().setAll(new StaffScreen(ctx, storeId, storeName, () -> {
+                    getStyleClass().add("kiosk");
                     getChildren().setAll(frame);
                     start();
                 }, exitKiosk));
