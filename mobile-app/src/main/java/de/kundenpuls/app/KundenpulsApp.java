@@ -49,9 +49,27 @@ public class KundenpulsApp extends Application {
         stage.setTitle("Kundenpuls");
         stage.setScene(scene);
         show();
+        if (Boolean.getBoolean("kundenpuls.app.startupProbe")) {
+            reportStartupAndExit();
+        }
         stage.show();
         // Whatever waited on the device since last time goes out now.
         ctx.sync().kick();
+    }
+
+    /**
+     * Cold-start measurement (bench/app/startup.sh): prints the time from JVM start to the end of
+     * the first layout pulse of the shown window, then exits.
+     */
+    private void reportStartupAndExit() {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("STARTUP first-frame-ms=" + ms);
+            javafx.application.Platform.exit();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Builds the UI for the current mode and language. */

@@ -14,7 +14,8 @@ public final class Launcher {
     }
 
     /**
-     * Starts the app, or with {@code --scan FILE…} decodes barcodes headless and exits 0.
+     * Starts the app ({@code --server URL} names the server), or with {@code --scan FILE…} decodes
+     * barcodes headless and exits 0.
      *
      * @param args command line arguments
      */
@@ -22,6 +23,11 @@ public final class Launcher {
         if (args.length > 0 && args[0].equals("--scan")) {
             ScanCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out);
             return;
+        }
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--server")) {
+                System.setProperty("kundenpuls.server", args[i + 1]);
+            }
         }
         DesktopLaunch.launch(args);
     }

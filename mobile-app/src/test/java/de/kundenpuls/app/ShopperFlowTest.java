@@ -151,6 +151,26 @@ class ShopperFlowTest {
         assertThat(me.me().get().affinities()).isEmpty();
     }
 
+    @Test
+    void languageFollowsTheDeviceAndIsSwitchedInTheSettings() {
+        server = RealServer.start(serverDir, Map.of());
+        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        assertThat(driver.robot().lookup("#screen-scan .h1").queryLabeled().getText()).isEqualTo("Produkt scannen");
+        driver.tap("#open-settings");
+        driver.tap("#lang-en");
+        AppDriver.waitUntil(() -> driver.robot().lookup("#screen-scan .h1").tryQuery().isPresent(), Duration.ofSeconds(5), "rebuilt");
+        assertThat(driver.robot().lookup("#screen-scan .h1").queryLabeled().getText()).isEqualTo("Scan a product");
+        driver.screenshot("08-english");
+
+        // The choice outlives the app.
+        driver.close();
+        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        assertThat(driver.robot().lookup("#screen-scan .h1").queryLabeled().getText()).isEqualTo("Scan a product");
+        driver.tap("#nav-profile");
+        AppDriver.waitUntil(() -> driver.shows("#consent-contact"), Duration.ofSeconds(10), "profile");
+        assertThat(driver.text("#title")).isEqualTo("Profile");
+    }
+
     private void rateMilk(int score) {
         driver.tap("#nav-scan");
         driver.type("#code-field", "4013456000018");
