@@ -90,6 +90,34 @@ class ShopperFlowTest {
     }
 
     @Test
+    void theActiveSurveyIsAnsweredWithTheRating() {
+        server = RealServer.start(serverDir, Map.of());
+        server.as("marketer", null).send("POST", "/api/surveys", Map.of("name", "Milchregal", "questions", List.of(
+                Map.of("id", "use", "type", "single", "required", true, "text", Map.of("de", "Wofür kaufen Sie Milch?"),
+                        "options", List.of(Map.of("id", "coffee", "text", Map.of("de", "Kaffee")),
+                                Map.of("id", "cereal", "text", Map.of("de", "Müsli")))),
+                Map.of("id", "again", "type", "nps", "text", Map.of("de", "Würden Sie diese Milch empfehlen?"))),
+                "targeting", Map.of("touchpoints", List.of("shelf"), "categories", List.of("dairy"))), Map.class);
+        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        driver.type("#code-field", "4013456000018");
+        driver.tap("#code-search");
+        driver.tap("#smiley-4");
+        driver.tap("#feedback-open-survey");
+        driver.tap("#survey-option-coffee");
+        AppDriver.waitUntil(() -> driver.shows("#survey-q-again"), Duration.ofSeconds(5), "second question");
+        driver.screenshot("09-survey");
+        driver.tap("#survey-scale-9");
+        assertThat(driver.text("#feedback-survey-done")).startsWith("✓ Danke");
+        driver.tap("#feedback-send");
+        AppDriver.waitUntil(() -> driver.app().context().outbox().size() == 0, Duration.ofSeconds(10), "outbox sent");
+        Map<?, ?> answer = (Map<?, ?>) ((List<?>) ((Map<?, ?>) server.shopper(shopperUid()).me().export().get("feedback"))
+                .get("answers")).get(0);
+        assertThat(answer.get("rating")).isEqualTo(4);
+        assertThat(answer.get("surveyVersion")).isEqualTo(1);
+        assertThat(answer.get("answers")).isEqualTo(Map.of("use", "coffee", "again", "9"));
+    }
+
+    @Test
     void typedCodesAreComparedSideBySide() {
         server = RealServer.start(serverDir, Map.of());
         driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");

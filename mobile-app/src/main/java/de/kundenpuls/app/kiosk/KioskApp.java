@@ -1,9 +1,7 @@
 package de.kundenpuls.app.kiosk;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import javafx.animation.PauseTransition;
@@ -12,11 +10,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.input.InputEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -26,10 +21,11 @@ import javafx.util.Duration;
 
 import de.kundenpuls.app.AppContext;
 import de.kundenpuls.app.i18n.Texts;
+import de.kundenpuls.app.survey.QuestionView;
+import de.kundenpuls.app.survey.SurveyFlow;
 import de.kundenpuls.app.ui.Smiley;
 import de.kundenpuls.app.ui.Ui;
 import de.kundenpuls.model.feedback.FeedbackItem;
-import de.kundenpuls.model.survey.Question;
 import de.kundenpuls.model.survey.SurveyView;
 
 /**
@@ -47,7 +43,7 @@ public final class KioskApp extends StackPane {
     private final BorderPane frame = new BorderPane();
     private final PauseTransition idle;
     private SurveyView survey;
-    private KioskFlow flow;
+    private SurveyFlow flow;
     private Instant nextAllowed = Instant.EPOCH;
     private String storeName;
 
@@ -131,7 +127,7 @@ public final class KioskApp extends StackPane {
     /** Shows the first question to a new guest. */
     private void start() {
         idle.stop();
-        flow = new KioskFlow(survey, builtInTexts(), Instant.now());
+        flow = new SurveyFlow(survey, builtInTexts(), Instant.now());
         flow.advance();
         showQuestion();
         Instant now = Instant.now();
@@ -149,129 +145,23 @@ public final class KioskApp extends StackPane {
         Map<String, String> texts = new HashMap<>();
         texts.put("kiosk.mood", Texts.t("kiosk.mood"));
         texts.put("kiosk.about", Texts.t("kiosk.about"));
-        KioskFlow.DIMENSIONS.forEach(d -> texts.put("dimension." + d, Texts.t("dimension." + d)));
+        SurveyFlow.DIMENSIONS.forEach(d -> texts.put("dimension." + d, Texts.t("dimension." + d)));
         return texts;
     }
 
     private void showQuestion() {
-        Question q = flow.current();
-        String text = q.text().getOrDefault(Texts.lang(), q.text().get("de"));
-        Label question = Ui.text(text, "kiosk-question");
         // Large on a tablet, still fitting on a phone.
-        question.setStyle("-fx-font-size: " + Math.round(Math.max(22, Math.min(40, width() / 14))) + "px;");
-        question.setId("kiosk-question");
-        question.setAlignment(Pos.CENTER);
-        question.setMaxWidth(Double.MAX_VALUE);
-        VBox box = new VBox(28, question);
-        box.setAlignment(Pos.CENTER);
-        box.setId("kiosk-q-" + q.id());
-        switch (q.type()) {
-            case "smiley" -> box.getChildren().add(faces());
-            case "nps" -> box.getChildren().addAll(scale(0, 10), Ui.text(Texts.t("kiosk.npsHint"), "kiosk-hint"));
-            case "ces" -> box.getChildren().addAll(scale(1, 7), Ui.text(Texts.t("kiosk.cesHint"), "kiosk-hint"));
-            case "single", "multiple" -> box.getChildren().add(choices(q));
-            case "text" -> box.getChildren().add(freeText(q));
-            default -> throw new IllegalStateException(q.type());
-        }
-        if (!q.required() && !q.type().equals("multiple") && !q.type().equals("text")) {
-            Button skip = new Button(Texts.t("kiosk.skip"));
-            skip.setId("kiosk-skip");
-            skip.getStyleClass().add("chip");
-            skip.setOnAction(e -> next());
-            box.getChildren().add(skip);
-        }
-        frame.setCenter(box);
-    }
-
-    private Node faces() {
-        HBox row = new HBox(8);
-        row.setAlignment(Pos.CENTER);
-        for (int score = 1; score <= 5; score++) {
-            int s = score;
-            Button face = new Button();
-            face.setGraphic(Smiley.face(score, faceRadius()));
-            face.setId("kiosk-smiley-" + score);
-            face.getStyleClass().add("smiley");
-            face.setAccessibleText(Texts.t("feedback.score" + score));
-            face.setOnAction(e -> {
-                flow.answer(s);
-                next();
-            });
-            row.getChildren().add(face);
-        }
-        return row;
+        frame.setCenter(QuestionView.of(flow, "kiosk-", faceRadius(), Math.max(22, Math.min(40, width() / 14)), this::next));
     }
 
     /** The kiosk's width; before the first layout, the scene's. */
     private double width() {
-        double w = getWidth() > 0 ? getWidth() : getScene() != null ? getScene().getWidth() : 390;
-        return w;
+        return getWidth() > 0 ? getWidth() : getScene() != null ? getScene().getWidth() : 390;
     }
 
     /** Five faces side by side fill the width, up to a comfortable size on a tablet. */
     private double faceRadius() {
         return Math.max(20, Math.min(60, (width() - 2 * 20 - 4 * 8) / 10 - 6));
-    }
-
-    private Node scale(int from, int to) {
-        FlowPane row = new FlowPane(10, 10);
-        row.setAlignment(Pos.CENTER);
-        for (int v = from; v <= to; v++) {
-            int value = v;
-            Button b = new Button(String.valueOf(v));
-            b.setId("kiosk-scale-" + v);
-            b.getStyleClass().add("scale");
-            b.setOnAction(e -> {
-                flow.answer(value);
-                next();
-            });
-            row.getChildren().add(b);
-        }
-        return row;
-    }
-
-    private Node choices(Question q) {
-        FlowPane pane = new FlowPane(12, 12);
-        pane.setAlignment(Pos.CENTER);
-        List<ToggleButton> chosen = new ArrayList<>();
-        for (Question.Option o : q.options()) {
-            ToggleButton b = new ToggleButton(o.text().getOrDefault(Texts.lang(), o.text().get("de")));
-            b.setId("kiosk-option-" + o.id());
-            b.setUserData(o.id());
-            b.getStyleClass().add("chip");
-            if (q.type().equals("single")) {
-                b.setOnAction(e -> {
-                    flow.answer(List.of(o.id()));
-                    next();
-                });
-            }
-            chosen.add(b);
-            pane.getChildren().add(b);
-        }
-        if (q.type().equals("single")) {
-            return pane;
-        }
-        Button send = Ui.primary(Texts.t("kiosk.next"), "kiosk-next");
-        send.setOnAction(e -> {
-            flow.answer(chosen.stream().filter(ToggleButton::isSelected).map(b -> (String) b.getUserData()).toList());
-            next();
-        });
-        VBox box = new VBox(24, pane, send);
-        box.setAlignment(Pos.CENTER);
-        return box;
-    }
-
-    private Node freeText(Question q) {
-        TextArea text = new TextArea();
-        text.setId("kiosk-text");
-        text.setWrapText(true);
-        text.setPrefRowCount(4);
-        Button send = Ui.primary(Texts.t("kiosk.next"), "kiosk-next");
-        send.setOnAction(e -> {
-            flow.answer(text.getText());
-            next();
-        });
-        return new VBox(16, text, send);
     }
 
     private void next() {

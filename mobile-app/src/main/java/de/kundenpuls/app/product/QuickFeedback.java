@@ -19,14 +19,18 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import de.kundenpuls.app.i18n.Texts;
+import de.kundenpuls.app.survey.QuestionView;
+import de.kundenpuls.app.survey.SurveyFlow;
 import de.kundenpuls.app.ui.Smiley;
 import de.kundenpuls.app.ui.Ui;
 import de.kundenpuls.model.Gtin;
 import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.model.survey.SurveyView;
 
 /**
  * Feedback in three taps: a face, then (optionally) what it was about, then send. A comment is one
- * more tap away. The chosen dimensions get the face's score: "the staff were why it was a 2".
+ * more tap away, and so is the active survey when there is one. The chosen dimensions get the
+ * face's score: "the staff were why it was a 2".
  */
 public final class QuickFeedback extends VBox {
 
@@ -37,6 +41,8 @@ public final class QuickFeedback extends VBox {
     private final Map<String, ToggleButton> chips = new LinkedHashMap<>();
     private final TextArea comment = new TextArea();
     private final Label done = Ui.text("", "good");
+    private final VBox surveyArea = new VBox(10);
+    private SurveyFlow survey;
 
     /**
      * @param storeId    where the experience happened
@@ -86,7 +92,10 @@ public final class QuickFeedback extends VBox {
         });
         Button send = Ui.primary(Texts.t("feedback.send"), "feedback-send");
         send.disableProperty().bind(faces.selectedToggleProperty().isNull());
-        VBox details = new VBox(10, Ui.text(Texts.t("feedback.about"), "muted"), chipPane, addComment, comment, send);
+        surveyArea.setId("feedback-survey");
+        surveyArea.setVisible(false);
+        surveyArea.managedProperty().bind(surveyArea.visibleProperty());
+        VBox details = new VBox(10, Ui.text(Texts.t("feedback.about"), "muted"), chipPane, addComment, comment, surveyArea, send);
         details.visibleProperty().bind(faces.selectedToggleProperty().isNotNull());
         details.managedProperty().bind(details.visibleProperty());
         done.setId("feedback-done");
@@ -99,11 +108,49 @@ public final class QuickFeedback extends VBox {
                 }
             });
             String text = comment.getText() == null || comment.getText().isBlank() ? null : comment.getText().strip();
+            // Survey answers travel with the rating; an unfinished survey only if it allows that.
+            boolean withSurvey = survey != null && survey.started() && (survey.finished() || survey.allowsPartial());
             sink.accept(new FeedbackItem(UUID.randomUUID(), storeId, touchpoint, Instant.now(), score, null, null, dims,
-                    text, gtin == null ? null : Gtin.of(gtin), null, null, null, deviceId));
+                    text, gtin == null ? null : Gtin.of(gtin), withSurvey ? survey.survey().id() : null,
+                    withSurvey ? survey.survey().version() : null, withSurvey ? survey.answers() : null, deviceId));
             getChildren().setAll(Ui.text(Texts.t("feedback.heading"), "h2"), done);
             done.setText(Texts.t("feedback.thanks"));
         });
         getChildren().addAll(Ui.text(Texts.t("feedback.heading"), "h2"), row, details);
+    }
+
+    /**
+     * Offers the active survey of this store and touchpoint as an optional part of the feedback.
+     *
+     * @param active the survey
+     */
+    public void offerSurvey(SurveyView active) {
+        if (active == null) {
+            return;
+        }
+        Hyperlink open = new Hyperlink(Texts.t("feedback.survey", active.definition().questions().size()));
+        open.setId("feedback-open-survey");
+        open.setOnAction(e -> {
+            survey = new SurveyFlow(active, Map.of(), Instant.now());
+            survey.advance();
+            showSurveyQuestion();
+        });
+        surveyArea.getChildren().setAll(open);
+        surveyArea.setVisible(true);
+    }
+
+    private void showSurveyQuestion() {
+        if (survey.finished()) {
+            Label finished = Ui.text(Texts.t("feedback.surveyDone"), "good");
+            finished.setId("feedback-survey-done");
+            surveyArea.getChildren().setAll(finished);
+            return;
+        }
+        VBox question = QuestionView.of(survey, "survey-", 20, 17, () -> {
+            survey.advance();
+            showSurveyQuestion();
+        });
+        question.getStyleClass().add("survey-inline");
+        surveyArea.getChildren().setAll(question);
     }
 }

@@ -21,7 +21,7 @@ public final class SurveyAnswers {
      *
      * @param survey  the answered version
      * @param answers question id → answer
-     * @return question id → the answer as compact JSON text, for storage
+     * @return question id → the answer for storage: a number or text as itself, a multiple choice as a JSON list
      * @throws InvalidFieldException naming {@code answers.<question>} when an answer is wrong
      */
     public static Map<String, String> validate(SurveyView survey, Map<String, JsonNode> answers) {
@@ -71,7 +71,8 @@ public final class SurveyAnswers {
                 }
                 default -> throw new IllegalStateException(q.type());
             }
-            normalized.put(q.id(), answer.toString());
+            // Stored readable: a number or text as itself ("9", "coffee"), a multiple choice as a JSON list.
+            normalized.put(q.id(), answer.isArray() ? answer.toString() : answer.asText());
         }
         return normalized;
     }

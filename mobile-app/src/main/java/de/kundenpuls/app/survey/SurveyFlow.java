@@ -1,4 +1,4 @@
-package de.kundenpuls.app.kiosk;
+package de.kundenpuls.app.survey;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,16 +15,16 @@ import de.kundenpuls.model.survey.Question;
 import de.kundenpuls.model.survey.SurveyView;
 
 /**
- * One guest's way through the kiosk: the questions still to show (skip logic applied), the
- * answers so far, and the answer as the server takes it. Without an active survey the kiosk asks
- * the built-in two questions: a face, then what it was about.
+ * One person's way through a survey, on the kiosk or in the app: the questions still to show
+ * (skip logic applied), the answers so far, and the answer as the server takes it. Without an
+ * active survey the kiosk asks the built-in two questions: a face, then what it was about.
  */
-final class KioskFlow {
+public final class SurveyFlow {
 
     /** The built-in question ids (no survey). */
-    static final String MOOD = "mood";
-    static final String ABOUT = "about";
-    static final List<String> DIMENSIONS = List.of("quality", "availability", "value", "staff", "ambience");
+    public static final String MOOD = "mood";
+    public static final String ABOUT = "about";
+    public static final List<String> DIMENSIONS = List.of("quality", "availability", "value", "staff", "ambience");
 
     private final SurveyView survey;
     private final List<Question> questions;
@@ -32,7 +32,12 @@ final class KioskFlow {
     private final Instant startedAt;
     private int position = -1;
 
-    KioskFlow(SurveyView survey, Map<String, String> builtInTexts, Instant now) {
+    /**
+     * @param survey       the active survey, or null for the built-in questions
+     * @param builtInTexts texts of the built-in questions ({@code kiosk.mood}, {@code kiosk.about}, {@code dimension.*})
+     * @param now          when the person started
+     */
+    public SurveyFlow(SurveyView survey, Map<String, String> builtInTexts, Instant now) {
         this.survey = survey;
         this.startedAt = now;
         this.questions = survey != null ? survey.definition().questions() : builtIn(builtInTexts);
@@ -48,27 +53,37 @@ final class KioskFlow {
     }
 
     /** @return the survey, or null for the built-in questions */
-    SurveyView survey() {
+    public SurveyView survey() {
         return survey;
     }
 
     /** @return whether the guest has answered anything */
-    boolean started() {
+    public boolean started() {
         return !answers.isEmpty();
     }
 
     /** @return whether an unfinished answer may be sent when the guest walks away */
-    boolean allowsPartial() {
+    public boolean allowsPartial() {
         return survey == null || survey.definition().allowPartial();
     }
 
+    /** @return whether every question to be shown has been shown */
+    public boolean finished() {
+        return position >= questions.size();
+    }
+
+    /** @return the answers given so far, by question id */
+    public Map<String, JsonNode> answers() {
+        return java.util.Collections.unmodifiableMap(answers);
+    }
+
     /** @return the question shown now */
-    Question current() {
+    public Question current() {
         return questions.get(position);
     }
 
     /** @return the position of the current question, from 1 */
-    int number() {
+    public int number() {
         return position + 1;
     }
 
@@ -77,7 +92,7 @@ final class KioskFlow {
      *
      * @return the question, or empty when the guest is through
      */
-    Optional<Question> advance() {
+    public Optional<Question> advance() {
         for (int i = position + 1; i < questions.size(); i++) {
             Question q = questions.get(i);
             if (shown(q)) {
@@ -111,14 +126,14 @@ final class KioskFlow {
     /**
      * @param value a number answer (smiley, nps, ces)
      */
-    void answer(int value) {
+    public void answer(int value) {
         answers.put(current().id(), JsonNodeFactory.instance.numberNode(value));
     }
 
     /**
      * @param optionIds the chosen options (single: one)
      */
-    void answer(List<String> optionIds) {
+    public void answer(List<String> optionIds) {
         if (current().type().equals("single")) {
             answers.put(current().id(), JsonNodeFactory.instance.textNode(optionIds.get(0)));
         } else if (!optionIds.isEmpty()) {
@@ -131,7 +146,7 @@ final class KioskFlow {
     /**
      * @param text a free-text answer; blank means no answer
      */
-    void answer(String text) {
+    public void answer(String text) {
         if (text != null && !text.isBlank()) {
             answers.put(current().id(), JsonNodeFactory.instance.textNode(text.strip()));
         }
@@ -146,7 +161,7 @@ final class KioskFlow {
      * @param deviceId   the kiosk
      * @return the answer
      */
-    FeedbackItem toItem(String storeId, String touchpoint, String deviceId) {
+    public FeedbackItem toItem(String storeId, String touchpoint, String deviceId) {
         Integer rating = null;
         Integer nps = null;
         Integer ces = null;
