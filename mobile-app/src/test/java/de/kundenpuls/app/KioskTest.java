@@ -100,9 +100,11 @@ class KioskTest {
         // Back at the start, but locked for the rest of the minimum interval.
         AppDriver.waitUntil(() -> driver.shows("#kiosk-q-mood"), Duration.ofSeconds(5), "next guest");
         assertThat(driver.robot().lookup("#kiosk-q-mood").query().isDisabled()).as("too soon for another answer").isTrue();
+        assertThat(driver.shows("#kiosk-wait")).as("the guest sees why").isTrue();
         driver.screenshot("06-interval");
         AppDriver.waitUntil(() -> !driver.robot().lookup("#kiosk-q-mood").query().isDisabled(), Duration.ofSeconds(5),
                 "interval over");
+        assertThat(driver.shows("#kiosk-wait")).isFalse();
         AppDriver.waitUntil(() -> Answers.count(server, "berlin-mitte", "checkout") == 2, Duration.ofSeconds(10), "kiosk answer stored");
 
         // A happy guest skips "what went wrong", then walks away at the NPS: the partial answer is dropped.

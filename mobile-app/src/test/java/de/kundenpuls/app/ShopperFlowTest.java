@@ -199,6 +199,38 @@ class ShopperFlowTest {
         assertThat(driver.text("#title")).isEqualTo("Profile");
     }
 
+    @Test
+    void shopperDownloadsTheirDataAndDeletesTheirAccount() throws Exception {
+        server = RealServer.start(serverDir, Map.of());
+        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        driver.tap("#nav-profile");
+        driver.type("#profile-name", "Eva Muster");
+        driver.tap("#profile-save");
+        AppDriver.waitUntil(() -> driver.text("#profile-status").equals("Gespeichert."), Duration.ofSeconds(10), "saved");
+        String uid = shopperUid();
+        assertThat(server.shopper(uid).me().get().contact().name()).isEqualTo("Eva Muster");
+
+        driver.tap("#profile-export");
+        AppDriver.waitUntil(() -> driver.text("#data-status").startsWith("Gespeichert unter"), Duration.ofSeconds(10), "export");
+        Path export = deviceDir.resolve("exports").resolve("kundenpuls-meine-daten.json");
+        assertThat(java.nio.file.Files.readString(export)).contains("Eva Muster").contains(uid);
+        driver.screenshot("10-your-data");
+
+        driver.tap("#profile-delete");
+        AppDriver.waitUntil(() -> driver.robot().lookup(".dialog-pane").tryQuery().isPresent(), Duration.ofSeconds(5), "confirmation");
+        javafx.scene.control.DialogPane confirm = driver.robot().lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(confirm.getContentText()).startsWith("Konto und alle Daten endgültig löschen?");
+        driver.screenshot(confirm.getScene(), "11-delete-confirm");
+        driver.robot().clickOn("#confirm-delete");
+        AppDriver.waitUntil(() -> driver.app().context().settings().shopperUid().map(u -> !u.equals(uid)).orElse(true),
+                Duration.ofSeconds(10), "account forgotten on the device");
+        // A shopper's own erasure leaves no audit entry with their id; the admin export proves the profile is gone.
+        assertThat(server.as("admin", null).exchange("GET", "/api/admin/profiles/" + uid + "/export", null, null).statusCode())
+                .isEqualTo(404);
+        assertThat(server.shopper(uid).me().get().contact()).as("a fresh, empty profile under the old id")
+                .satisfiesAnyOf(c -> assertThat(c).isNull(), c -> assertThat(c.name()).isNull());
+    }
+
     private void rateMilk(int score) {
         driver.tap("#nav-scan");
         driver.type("#code-field", "4013456000018");

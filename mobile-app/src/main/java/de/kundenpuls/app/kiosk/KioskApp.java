@@ -46,6 +46,7 @@ public final class KioskApp extends StackPane {
     private SurveyFlow flow;
     private Instant nextAllowed = Instant.EPOCH;
     private String storeName;
+    private final Label pleaseWait = new Label(Texts.t("kiosk.wait"));
 
     /**
      * @param ctx       shared services
@@ -83,7 +84,10 @@ public final class KioskApp extends StackPane {
         top.setAlignment(Pos.CENTER_LEFT);
         frame.setTop(top);
         // Where the kiosk stands, small at the bottom: for staff, not for guests.
-        HBox bottom = new HBox(where);
+        pleaseWait.setId("kiosk-wait");
+        pleaseWait.getStyleClass().add("kiosk-hint");
+        pleaseWait.setVisible(false);
+        VBox bottom = new VBox(16, pleaseWait, where);
         bottom.setAlignment(Pos.CENTER);
         frame.setBottom(bottom);
         getChildren().add(frame);
@@ -135,8 +139,12 @@ public final class KioskApp extends StackPane {
             // Too soon after the last answer: the buttons wake up when the interval is over.
             Node center = frame.getCenter();
             center.setDisable(true);
+            pleaseWait.setVisible(true);
             PauseTransition wait = new PauseTransition(Duration.millis(java.time.Duration.between(now, nextAllowed).toMillis()));
-            wait.setOnFinished(e -> center.setDisable(false));
+            wait.setOnFinished(e -> {
+                center.setDisable(false);
+                pleaseWait.setVisible(false);
+            });
             wait.play();
         }
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -140,10 +141,18 @@ public final class ProfileScreen implements Screen {
         delete.getStyleClass().add("danger");
         delete.setMaxWidth(Double.MAX_VALUE);
         delete.setOnAction(e -> {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, Texts.t("profile.deleteConfirm"), ButtonType.CANCEL, ButtonType.OK);
+            // The buttons say what they do: "OK" on an irreversible step is a guess for the shopper.
+            ButtonType erase = new ButtonType(Texts.t("profile.delete"), ButtonBar.ButtonData.OK_DONE);
+            ButtonType keep = new ButtonType(Texts.t("profile.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert confirm = new Alert(Alert.AlertType.NONE, Texts.t("profile.deleteConfirm"), keep, erase);
+            confirm.setTitle(Texts.t("profile.delete"));
             confirm.setHeaderText(null);
             confirm.initOwner(delete.getScene().getWindow());
-            confirm.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> app.background(() -> {
+            confirm.getDialogPane().getStylesheets().setAll(delete.getScene().getStylesheets());
+            confirm.getDialogPane().getStyleClass().add("confirm");
+            confirm.getDialogPane().lookupButton(erase).getStyleClass().add("danger");
+            confirm.getDialogPane().lookupButton(erase).setId("confirm-delete");
+            confirm.showAndWait().filter(b -> b == erase).ifPresent(b -> app.background(() -> {
                 me.me().delete();
                 return true;
             }, ok -> {

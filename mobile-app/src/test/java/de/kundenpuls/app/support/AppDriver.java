@@ -150,8 +150,17 @@ public final class AppDriver implements AutoCloseable {
      * @param name e.g. {@code 01-scan}
      */
     public void screenshot(String name) {
+        screenshot(stage.getScene(), name);
+    }
+
+    /**
+     * Saves a PNG of any window, e.g. a dialog.
+     *
+     * @param scene the window's scene
+     * @param name  e.g. {@code 10-delete-confirm}
+     */
+    public void screenshot(Scene scene, String name) {
         WaitForAsyncUtils.waitForFxEvents();
-        Scene scene = stage.getScene();
         WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)));
         try {
             Files.createDirectories(SHOTS);
