@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BarcodeDecoderTest {
 
     private static List<PhotoSet.Photo> photos;
+    private static final double RATE_TURNED = 0.9;
     private final BarcodeDecoder decoder = new BarcodeDecoder();
 
     @TempDir
@@ -60,9 +61,8 @@ class BarcodeDecoderTest {
     }
 
     /**
-     * Floors a little below the rates measured on this seed (CLEAN 100 %, MILD 100 %, MEDIUM 60 %,
-     * HARD 0 % at 20 per level, see docs/benchmarks.md), so that a regression fails; and never a
-     * wrong code.
+     * Floors a little below the rates measured on this set (CLEAN, MILD and MEDIUM 12/12, HARD 10/12;
+     * docs/benchmarks.md has the larger sets), so that a regression fails; and never a wrong code.
      */
     @Test
     void decodesDegradedPhotosAndNeverReportsAWrongCode() {
@@ -78,7 +78,48 @@ class BarcodeDecoderTest {
         }
         assertThat(rate(rates, PhotoSet.Level.CLEAN)).isGreaterThanOrEqualTo(0.95);
         assertThat(rate(rates, PhotoSet.Level.MILD)).isGreaterThanOrEqualTo(0.8);
-        assertThat(rate(rates, PhotoSet.Level.MEDIUM)).isGreaterThanOrEqualTo(0.3);
+        assertThat(rate(rates, PhotoSet.Level.MEDIUM)).isGreaterThanOrEqualTo(0.9);
+        assertThat(rate(rates, PhotoSet.Level.HARD)).isGreaterThanOrEqualTo(0.6);
+    }
+
+    /**
+     * Photos taken sideways or at a steep angle: the aligner turns the bars upright first (measured
+     * 36/36 on the MEDIUM photos of this set turned by 90°, 35° and −60°).
+     */
+    @Test
+    void readsNoisyCodesPhotographedSidewaysOrAtASteepAngle() {
+        List<PhotoSet.Photo> medium = photos.stream().filter(p -> p.level() == PhotoSet.Level.MEDIUM).toList();
+        int read = 0;
+        int total = 0;
+        for (double degrees : new double[] {90, 35, -60}) {
+            for (PhotoSet.Photo p : medium) {
+                total++;
+                var result = decoder.decode(turned(p.image(), degrees));
+                if (result.isPresent()) {
+                    assertThat(result.get()).as("turned by %s°", degrees).isEqualTo(p.gtin());
+                    read++;
+                }
+            }
+        }
+        assertThat((double) read / total).as("%d of %d read", read, total).isGreaterThanOrEqualTo(RATE_TURNED);
+    }
+
+    private static BufferedImage turned(BufferedImage image, double degrees) {
+        double radians = Math.toRadians(degrees);
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int nw = (int) Math.ceil(w * Math.abs(Math.cos(radians)) + h * Math.abs(Math.sin(radians)));
+        int nh = (int) Math.ceil(w * Math.abs(Math.sin(radians)) + h * Math.abs(Math.cos(radians)));
+        BufferedImage out = new BufferedImage(nw, nh, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setColor(Color.DARK_GRAY);
+        g.fillRect(0, 0, nw, nh);
+        g.translate((nw - w) / 2.0, (nh - h) / 2.0);
+        g.rotate(radians, w / 2.0, h / 2.0);
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        return out;
     }
 
     private static double rate(Map<PhotoSet.Level, int[]> rates, PhotoSet.Level level) {
