@@ -50,6 +50,14 @@ const texts = {
     'admin.importButton': 'Importieren', 'admin.imported': 'importiert', 'admin.rejected': 'abgelehnte Zeilen', 'admin.row': 'Zeile',
     'admin.field': 'Feld', 'admin.reason': 'Grund', 'admin.audit': 'Audit-Log', 'admin.erase': 'Kundin/Kunde auf Wunsch löschen',
     'admin.uid': 'Kunden-ID', 'admin.storeName': 'Name', 'admin.city': 'Stadt', 'admin.timeZone': 'Zeitzone', 'admin.saveStore': 'Markt speichern', 'admin.eraseButton': 'Endgültig löschen', 'admin.erased': 'Gelöscht.',
+    'admin.chooseFile': 'CSV-Datei wählen …', 'admin.noFile': 'oder unten einfügen', 'admin.uidMissing': 'Bitte die Kunden-ID angeben.',
+    'admin.eraseHint': 'Löscht Profil, Einwilligungen, Angebote und Nachrichten; Bewertungen bleiben nur anonym in der Statistik. Das Audit-Log hält die Löschung fest.',
+    'admin.eraseQuestion': 'Kundin/Kunde {uid} mit allen persönlichen Daten endgültig löschen? Das lässt sich nicht rückgängig machen.',
+    'admin.eraseConfirmButton': 'Ja, endgültig löschen', 'admin.cancel': 'Abbrechen',
+    'admin.auditEmpty': 'Noch keine Einträge.', 'admin.auditAt': 'Zeit', 'admin.auditAction': 'Vorgang', 'admin.auditSubject': 'Betrifft',
+    'admin.auditActor': 'Durch', 'admin.auditDetail': 'Details',
+    'audit.profile.erase': 'Kundendaten gelöscht', 'audit.profile.export': 'Kundendaten exportiert', 'audit.catalog.import': 'Katalog importiert',
+    'audit.store.create': 'Markt angelegt', 'audit.store.update': 'Markt geändert',
     saved: 'Gespeichert.', error: 'Fehler'
   },
   en: {
@@ -102,6 +110,14 @@ const texts = {
     'admin.importButton': 'Import', 'admin.imported': 'imported', 'admin.rejected': 'rejected rows', 'admin.row': 'Row',
     'admin.field': 'Field', 'admin.reason': 'Reason', 'admin.audit': 'Audit log', 'admin.erase': 'Erase a customer on request',
     'admin.uid': 'Customer id', 'admin.storeName': 'Name', 'admin.city': 'City', 'admin.timeZone': 'Time zone', 'admin.saveStore': 'Save store', 'admin.eraseButton': 'Erase for good', 'admin.erased': 'Erased.',
+    'admin.chooseFile': 'Choose a CSV file …', 'admin.noFile': 'or paste it below', 'admin.uidMissing': 'Please enter the customer id.',
+    'admin.eraseHint': 'Erases the profile, consents, offers and messages; ratings stay in the statistics only anonymously. The audit log records the erasure.',
+    'admin.eraseQuestion': 'Erase customer {uid} with all personal data for good? This cannot be undone.',
+    'admin.eraseConfirmButton': 'Yes, erase for good', 'admin.cancel': 'Cancel',
+    'admin.auditEmpty': 'No entries yet.', 'admin.auditAt': 'When', 'admin.auditAction': 'Action', 'admin.auditSubject': 'Concerns',
+    'admin.auditActor': 'By', 'admin.auditDetail': 'Details',
+    'audit.profile.erase': 'Customer data erased', 'audit.profile.export': 'Customer data exported', 'audit.catalog.import': 'Catalog imported',
+    'audit.store.create': 'Store created', 'audit.store.update': 'Store changed',
     saved: 'Saved.', error: 'Error'
   }
 };

@@ -158,7 +158,7 @@ public final class ProductService implements HttpService {
         ImportReport report = writer.write(tx -> {
             catalog.putProducts(parsed.valid(), tx);
             audit.append(new AuditLog.AuditEntry(Instant.now(clock), caller.uid(), "catalog.import", "catalog",
-                    parsed.valid().size() + " products imported, " + parsed.rejected().size() + " rows rejected"), tx);
+                    "imported: " + parsed.valid().size() + ", rejected rows: " + parsed.rejected().size()), tx);
             return new ImportReport(parsed.valid().size(), parsed.rejected());
         });
         lookupCache.clear();

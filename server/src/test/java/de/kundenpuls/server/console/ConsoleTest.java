@@ -274,7 +274,8 @@ class ConsoleTest {
         WebElement summary = visible("#import-summary");
         assertThat(summary.getText()).matches("1 (importiert|imported), 1 .*");
         assertThat(visible("#import-rejected").getText()).contains("3").contains("gtin").contains("check digit");
-        waitUpTo(10).until(d -> d.findElement(By.id("audit")).getText().contains("catalog.import"));
+        waitUpTo(10).until(d -> d.findElement(By.id("audit")).getText().contains("Katalog importiert"));
+        scrollTo("#import-report");
         screenshot("08-admin-import");
         assertThat(server.client().catalog().product("4012345000016", "de").name()).isEqualTo("Hafermilch");
 
@@ -283,6 +284,53 @@ class ConsoleTest {
         csv.sendKeys("gtin,name_de\n1,2\n");
         visible("#import-button").click();
         waitUpTo(10).until(d -> d.findElement(By.cssSelector("#import-report .error")).getText().contains("brand"));
+        scrollTo("#import-report");
         screenshot("09-admin-import-error");
+    }
+
+    @Test
+    void adminErasesACustomerOnRequestAfterConfirmingAndTheAuditLogShowsIt() throws Exception {
+        var identity = server.identity("shopper", null);
+        KundenpulsClient customer = server.client().withToken(identity.token());
+        customer.me().patch(Map.of("contact", Map.of("name", "Erika Beispiel", "email", "erika@example.org")));
+        signIn("admin", null);
+        browser.get(server.baseUrl() + "/console/#admin");
+
+        // Nothing entered: the field is named, nothing is sent.
+        visible("#erase-button").click();
+        assertThat(visible("#erase-status .error").getText()).isEqualTo("Kunden-ID: Bitte die Kunden-ID angeben.");
+        assertThat(visible("#erase-uid").getAttribute("aria-invalid")).isEqualTo("true");
+
+        // The first click only asks; cancelling keeps the customer.
+        visible("#erase-uid").sendKeys(identity.uid());
+        visible("#erase-button").click();
+        assertThat(visible("#erase-question").getText()).contains(identity.uid()).contains("endgültig");
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus on the confirmation").isEqualTo("erase-confirm");
+        scrollTo("#erase-status");
+        screenshot("14-admin-erase-confirm");
+        visible("#erase-cancel").click();
+        waitUpTo(5).until(d -> d.findElements(By.id("erase-question")).isEmpty());
+        assertThat(customer.me().get().contact().name()).isEqualTo("Erika Beispiel");
+
+        visible("#erase-button").click();
+        visible("#erase-confirm").click();
+        waitUpTo(10).until(d -> d.findElement(By.id("audit")).getText().contains("Kundendaten gelöscht"));
+        WebElement entry = browser.findElements(By.cssSelector("#audit tr")).stream()
+                .filter(row -> row.getText().contains(identity.uid())).findFirst().orElseThrow();
+        assertThat(entry.getText()).contains("Kundendaten gelöscht").contains("profile and personal data erased on request");
+        scrollTo("#audit");
+        screenshot("15-admin-audit");
+        assertThat(server.as("admin").exchange("GET", "/api/admin/profiles/" + identity.uid() + "/export", null, null).statusCode())
+                .isEqualTo(404);
+
+        // Erasing someone unknown is refused in words, with the field.
+        visible("#erase-uid").sendKeys("niemand-" + UUID.randomUUID());
+        visible("#erase-button").click();
+        visible("#erase-confirm").click();
+        assertThat(visible("#erase-status .error").getText()).startsWith("uid: No profile with id");
+    }
+
+    private static void scrollTo(String css) {
+        ((JavascriptExecutor) browser).executeScript("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", css);
     }
 }
