@@ -496,6 +496,14 @@ async function campaigns(main) {
           await loadList();
         } catch (e) { showError(e); }
       } }, t('camp.send'))));
+  // Variant B's fields only count with the A/B test switched on: until then they are greyed out.
+  const abFields = [f.share, f.titleB, f.bodyB];
+  const syncAb = () => abFields.forEach(el => { el.disabled = !f.ab.checked; });
+  f.ab.addEventListener('change', syncAb);
+  syncAb();
+  const sendButton = form.querySelector('#camp-create');
+  const syncSchedule = () => { sendButton.textContent = f.schedule.value ? t('camp.scheduleButton') : t('camp.send'); };
+  f.schedule.addEventListener('input', syncSchedule);
   form.addEventListener('input', refresh);
   form.addEventListener('change', refresh);
   main.append(h('h1', {}, t('camp.title')), list, form);
@@ -519,7 +527,7 @@ function funnel(c) {
   const bar = (label, n, cls) => h('div', { class: 'row' }, h('span', { style: 'width:110px', class: 'muted' }, label),
       h('div', { class: 'bar ' + cls, style: 'width:' + Math.max(2, 100 * n / max) * 3 + 'px' }, String(n)));
   return h('div', { class: 'funnel', 'data-campaign': c.id }, h('div', { class: 'row' }, h('b', {}, c.definition.name),
-      h('span', { class: 'pill ' + c.state }, c.state)),
+      h('span', { class: 'pill ' + c.state }, t('camp.state.' + c.state))),
       bar(t('camp.targeted'), s.targeted, 'targeted'), bar(t('camp.sent'), s.sent, 'sent'), bar(t('camp.opened'), s.opened, 'opened'),
       bar(t('camp.redeemed'), s.redeemed, 'redeemed'),
       h('div', { class: 'muted' }, t('camp.failed') + ' ' + s.failed + ' · ' + t('camp.unregistered') + ' ' + s.unregistered

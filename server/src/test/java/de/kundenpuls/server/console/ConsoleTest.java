@@ -144,6 +144,11 @@ class ConsoleTest {
 
     @Test
     void campaignIsBuiltSentAndItsFunnelFillsIn() throws Exception {
+        Instant now = Instant.now();
+        var offer = server.as("marketer").send("POST", "/api/offers", new de.kundenpuls.model.offer.OfferDefinition(
+                Map.of("de", "Frühstück in Altona", "en", "Breakfast in Altona"), Map.of(), null, "dairy", "-20 %",
+                now.minusSeconds(60), now.plus(Duration.ofDays(7)), List.of("hamburg-altona"), false), Map.class);
+        List<KundenpulsClient> shoppers = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             KundenpulsClient s = server.as("shopper");
@@ -151,11 +156,14 @@ class ConsoleTest {
             s.me().consents(Map.of("marketing_push", true));
             s.me().registerDevice("console-device-" + i, "android", "de");
             tokens.add("console-device-" + i);
+            shoppers.add(s);
         }
         signIn("marketer", null);
         browser.get(server.baseUrl() + "/console/#campaigns");
         new Select(visible("#camp-stores")).selectByValue("hamburg-altona");
+        new Select(visible("#camp-offer")).selectByValue((String) offer.get("id"));
         visible("#camp-name").sendKeys(" Hamburg");
+        assertThat(visible("#camp-title-b").isEnabled()).as("variant B waits for the A/B switch").isFalse();
         waitUpTo(10).until(d -> d.findElement(By.id("camp-size")).getText().equals("12"));
         waitUpTo(10).until(d -> d.findElement(By.id("camp-phone")).getText().contains("Hallo Alex!"));
         screenshot("06-campaign-builder");
@@ -164,10 +172,32 @@ class ConsoleTest {
             List<WebElement> funnels = d.findElements(By.cssSelector("#camp-list .funnel"));
             return !funnels.isEmpty() && funnels.get(0).findElement(By.cssSelector(".bar.sent")).getText().equals("12");
         });
-        screenshot("07-campaign-funnel");
         GoogleStandIn standIn = server.server().identity().standIn().orElseThrow();
         tokens.forEach(t -> assertThat(standIn.deliveredTo(t)).singleElement()
                 .satisfies(m -> assertThat(m.title()).isEqualTo("Hallo Alex!")));
+
+        // Five open the message, two of them redeem the offer at the till: the funnel follows without a reload.
+        String campaignId = browser.findElement(By.cssSelector("#camp-list .funnel")).getAttribute("data-campaign");
+        KundenpulsClient till = server.staff("hamburg-altona");
+        for (int i = 0; i < 5; i++) {
+            shoppers.get(i).send("POST", "/api/me/push-events", Map.of("campaignId", campaignId, "event", "opened"), Map.class);
+        }
+        for (int i = 0; i < 2; i++) {
+            List<?> mine = (List<?>) shoppers.get(i).get("/api/me/offers?lang=de", Map.class).get("items");
+            String code = mine.stream().map(o -> (Map<?, ?>) o).filter(o -> offer.get("id").equals(o.get("offerId")))
+                    .map(o -> (String) o.get("code")).findFirst().orElseThrow();
+            till.send("POST", "/api/offers/redeem", Map.of("code", code), Map.class);
+        }
+        waitUpTo(10).until(d -> {
+            WebElement funnel = d.findElement(By.cssSelector("#camp-list .funnel"));
+            return funnel.findElement(By.cssSelector(".bar.opened")).getText().equals("5")
+                    && funnel.findElement(By.cssSelector(".bar.redeemed")).getText().equals("2");
+        });
+        WebElement funnel = browser.findElement(By.cssSelector("#camp-list .funnel"));
+        assertThat(funnel.findElement(By.cssSelector(".bar.targeted")).getText()).isEqualTo("12");
+        assertThat(funnel.findElement(By.cssSelector(".pill")).getText()).isEqualTo("gesendet");
+        scrollTo("#camp-list");
+        screenshot("07-campaign-funnel");
     }
 
     @Test
