@@ -509,7 +509,7 @@ async function campaigns(main) {
   main.append(h('h1', {}, t('camp.title')), list, form);
   const loadList = async () => {
     const data = await api('GET', '/api/campaigns');
-    list.replaceChildren(h('h2', {}, t('camp.funnel')), ...(data.items.length ? data.items.map(funnel) : [h('p', { class: 'muted' }, '–')]));
+    list.replaceChildren(h('h2', {}, t('camp.funnel')), ...(data.items.length ? data.items.map(funnel) : [h('p', { class: 'muted', id: 'camp-empty' }, t('camp.empty'))]));
     return data.items;
   };
   await loadList();

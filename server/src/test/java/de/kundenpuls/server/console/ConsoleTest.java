@@ -164,6 +164,7 @@ class ConsoleTest {
         new Select(visible("#camp-offer")).selectByValue((String) offer.get("id"));
         visible("#camp-name").sendKeys(" Hamburg");
         assertThat(visible("#camp-title-b").isEnabled()).as("variant B waits for the A/B switch").isFalse();
+        assertThat(visible("#camp-empty").getText()).startsWith("Noch keine Kampagne gesendet");
         waitUpTo(10).until(d -> d.findElement(By.id("camp-size")).getText().equals("12"));
         waitUpTo(10).until(d -> d.findElement(By.id("camp-phone")).getText().contains("Hallo Alex!"));
         screenshot("06-campaign-builder");
