@@ -244,10 +244,22 @@ function route() {
 }
 
 // ---------- dashboard ----------
+/**
+ * Today as the stores count days: answers are dated in their store's time zone, so "today" is the
+ * latest calendar date among the stores (not the UTC date, which lags in Europe between midnight and
+ * one or two o'clock, and not only the browser's).
+ */
+function storeToday() {
+  const dateIn = timeZone => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+      .format(new Date());
+  const zones = [...new Set(state.stores.map(s => s.timeZone).filter(Boolean))];
+  return [dateIn(undefined), ...zones.map(z => { try { return dateIn(z); } catch { return ''; } })].sort().pop();
+}
+
 async function dashboard(main) {
   const staffStore = state.session.role === 'staff' ? state.session.store : null;
-  const today = new Date().toISOString().slice(0, 10);
-  const monthAgo = new Date(Date.now() - 27 * 86400000).toISOString().slice(0, 10);
+  const today = storeToday();
+  const monthAgo = new Date(Date.parse(today) - 27 * 86400000).toISOString().slice(0, 10);
   const storeSel = h('select', { id: 'dash-store', disabled: !!staffStore },
       staffStore ? [] : [h('option', { value: '' }, t('dash.all'))],
       state.stores.filter(s => !staffStore || s.id === staffStore).map(s => h('option', { value: s.id }, s.name)));
@@ -277,10 +289,22 @@ async function dashboard(main) {
     renderAlerts(alertList.items);
   };
   // A reload still running when the user moves on must not write into (or complain about) a view that is gone.
+  // An update arriving during a reload may not be in the data being read: one more reload follows it.
+  let again = false;
+  const ownView = document.body.dataset.view;
   const reload = () => {
-    if (!loading && document.body.dataset.view === 'dashboard') {
-      loading = load().catch(e => { if (document.body.dataset.view === 'dashboard') showError(e); }).finally(() => { loading = null; });
+    if (document.body.dataset.view !== ownView) return;
+    if (loading) {
+      again = true;
+      return;
     }
+    loading = load().catch(e => { if (document.body.dataset.view === ownView) showError(e); }).finally(() => {
+      loading = null;
+      if (again) {
+        again = false;
+        reload();
+      }
+    });
   };
   [storeSel, from, to].forEach(el => el.addEventListener('change', reload));
   const onScores = () => setTimeout(reload, 150);
@@ -290,7 +314,8 @@ async function dashboard(main) {
     document.removeEventListener('kp:scores', onScores);
     document.removeEventListener('kp:alert', reload);
   }, { once: true });
-  await load();
+  reload();
+  await loading;
 }
 
 function kpi(label, value, id) {
@@ -352,11 +377,15 @@ function renderTrend(total) {
 function renderDims(total) {
   const order = ['quality', 'availability', 'reliability', 'usefulness', 'value', 'staff', 'ambience'];
   const functional = ['quality', 'availability', 'reliability', 'usefulness', 'value'];
+  // Two datasets on the same bars (grouped: false), so that the legend explains the two colours.
+  const side = (label, colour, keep) => ({ label, grouped: false, backgroundColor: colour,
+    data: order.map(d => keep(d) ? total.dimensions[d] ?? null : null) });
   chartOn('dims', {
     type: 'bar',
-    data: { labels: order, datasets: [{ label: 'Ø 1–5', data: order.map(d => total.dimensions[d] ?? null),
-      backgroundColor: order.map(d => functional.includes(d) ? '#0f766e' : '#d97706') }] },
-    options: { animation: false, scales: { y: { min: 0, max: 5 } }, plugins: { legend: { display: false } } }
+    data: { labels: order.map(d => t('dim.' + d)), datasets: [
+      side(t('dash.functional'), '#0f766e', d => functional.includes(d)),
+      side(t('dash.emotional'), '#d97706', d => !functional.includes(d))] },
+    options: { animation: false, scales: { y: { min: 0, max: 5, title: { display: true, text: t('dash.dimScale') } } } }
   });
 }
 

@@ -133,17 +133,18 @@ public final class KioskApp extends StackPane {
         idle.stop();
         flow = new SurveyFlow(survey, builtInTexts(), Instant.now());
         flow.advance();
-        showQuestion();
         Instant now = Instant.now();
-        if (now.isBefore(nextAllowed)) {
-            // Too soon after the last answer: the buttons wake up when the interval is over.
-            Node center = frame.getCenter();
-            center.setDisable(true);
+        boolean tooSoon = now.isBefore(nextAllowed);
+        // Too soon after the last answer: the question arrives disabled (never clickable for a moment)
+        // and its buttons wake up when the interval is over.
+        Node center = question(tooSoon);
+        frame.setCenter(center);
+        if (tooSoon) {
             pleaseWait.setVisible(true);
             PauseTransition wait = new PauseTransition(Duration.millis(java.time.Duration.between(now, nextAllowed).toMillis()));
             wait.setOnFinished(e -> {
-                center.setDisable(false);
                 pleaseWait.setVisible(false);
+                center.setDisable(false);
             });
             wait.play();
         }
@@ -158,8 +159,14 @@ public final class KioskApp extends StackPane {
     }
 
     private void showQuestion() {
+        frame.setCenter(question(false));
+    }
+
+    private Node question(boolean disabled) {
         // Large on a tablet, still fitting on a phone.
-        frame.setCenter(QuestionView.of(flow, "kiosk-", faceRadius(), Math.max(22, Math.min(40, width() / 14)), this::next));
+        Node view = QuestionView.of(flow, "kiosk-", faceRadius(), Math.max(22, Math.min(40, width() / 14)), this::next);
+        view.setDisable(disabled);
+        return view;
     }
 
     /** The kiosk's width; before the first layout, the scene's. */

@@ -122,6 +122,11 @@ class ConsoleTest {
         waitUpTo(15).until(d -> !d.findElements(By.cssSelector("#alerts .alert-row")).isEmpty());
         assertThat(visible("#worst").getText()).contains("Kasse").contains("Warteschlange viel zu lang");
         assertThat(visible("#kpi-csat").getText()).isEqualTo("40 %");
+        // The dimension chart speaks the console's language and names its two colours.
+        Object labels = ((JavascriptExecutor) browser).executeScript(
+                "const c = Chart.getChart('dims'); return [c.data.labels, c.data.datasets.map(d => d.label)];");
+        assertThat(labels.toString()).contains("Qualität").contains("Atmosphäre").contains("funktional").contains("emotional")
+                .doesNotContain("quality");
         screenshot("03-dashboard-live");
     }
 
