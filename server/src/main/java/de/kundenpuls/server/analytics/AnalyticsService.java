@@ -2,7 +2,6 @@ package de.kundenpuls.server.analytics;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -99,8 +98,8 @@ public final class AnalyticsService implements HttpService {
         if (category != null && !catalog.categories().containsKey(category)) {
             throw ApiException.badRequest("category", "Unknown category '" + category + "'");
         }
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        LocalDate to = date(req, "to", today);
+        LocalDate to = date(req, "to", StoreDays.today(clock,
+                stores.stream().flatMap(id -> catalog.store(id).stream()).map(Store::timeZone).toList()));
         LocalDate from = date(req, "from", to.minusDays(27));
         if (from.isAfter(to)) {
             throw ApiException.badRequest("from", "must not be after 'to'");
