@@ -1,8 +1,6 @@
 package de.kundenpuls.server.offer;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +55,9 @@ public final class OfferRanking {
             double days = Math.max(0, (d.validTo().getEpochSecond() - now.getEpochSecond()) / 86_400.0);
             // The shared order: ending soon first (a small term, so personal signals dominate when allowed).
             double score = -days / 1000.0;
-            String reason = de ? "Gültig bis " + date(d.validTo()) : "Valid until " + date(d.validTo());
+            // Without a personal signal (or without the consent to use one) the offer is simply for
+            // everyone, and the shopper is told so; its end date is shown next to it anyway.
+            String reason = de ? "Für alle – nicht persönlich ausgewählt" : "For everyone – not picked for you personally";
             if (personal) {
                 double best = 0;
                 if (d.category() != null) {
@@ -106,9 +106,5 @@ public final class OfferRanking {
             }
         }
         return 0;
-    }
-
-    private static String date(Instant instant) {
-        return DateTimeFormatter.ofPattern("dd.MM.yyyy").format(instant.atZone(ZoneOffset.UTC));
     }
 }

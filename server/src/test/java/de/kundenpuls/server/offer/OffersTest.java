@@ -90,7 +90,7 @@ class OffersTest {
         privateShopper.me().consents(Map.of("personalization", false));
         privateShopper.send("POST", "/api/me/scans", Map.of("gtin", shoe), Map.class);
         assertThat(offers(privateShopper)).extracting(PersonalOffer::offerId).containsExactly(dairy.id(), bread.id(), shoes.id());
-        assertThat(offers(privateShopper)).allSatisfy(o -> assertThat(o.reason()).startsWith("Gültig bis"));
+        assertThat(offers(privateShopper)).allSatisfy(o -> assertThat(o.reason()).isEqualTo("Für alle – nicht persönlich ausgewählt"));
     }
 
     @Test
