@@ -1,6 +1,7 @@
 package de.kundenpuls.app;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
@@ -10,6 +11,7 @@ import de.kundenpuls.app.account.Connection;
 import de.kundenpuls.app.settings.AppSettings;
 import de.kundenpuls.app.sync.Outbox;
 import de.kundenpuls.app.sync.SyncWorker;
+import de.kundenpuls.model.Problem;
 import de.kundenpuls.model.client.KundenpulsClient;
 
 /** What every screen shares: settings, the server connection, the outbox and its sync. */
@@ -21,6 +23,7 @@ public final class AppContext implements AutoCloseable {
     private final Outbox outbox;
     private final SyncWorker sync;
     private final IntegerProperty pending = new SimpleIntegerProperty();
+    private volatile Consumer<Problem> refusedHandler = problem -> { };
 
     AppContext(AppConfig config) {
         this.config = config;
@@ -28,8 +31,8 @@ public final class AppContext implements AutoCloseable {
         this.connection = new Connection(config.serverUrl(), settings);
         this.outbox = new Outbox(config.dataDir());
         this.pending.set(outbox.size());
-        this.sync = new SyncWorker(outbox, this::senderClient,
-                n -> Platform.runLater(() -> pending.set(n)), Duration.ofSeconds(1), Duration.ofMinutes(1));
+        this.sync = new SyncWorker(outbox, this::senderClient, n -> Platform.runLater(() -> pending.set(n)),
+                problem -> refusedHandler.accept(problem), Duration.ofSeconds(1), Duration.ofMinutes(1));
     }
 
     /** Answers from a shopper carry their account; a kiosk sends as staff of its store (channel "kiosk"). */
@@ -38,6 +41,14 @@ public final class AppContext implements AutoCloseable {
             return connection.staff(settings.kioskStore().get());
         }
         return connection.hasShopper() ? connection.shopper() : connection.anonymous();
+    }
+
+    /**
+     * @param handler told (on the sync thread) why the server refused an answer for good; the
+     *                answer has left the outbox, so this is the user's only chance to learn of it
+     */
+    public void onRefused(Consumer<Problem> handler) {
+        this.refusedHandler = handler;
     }
 
     /** @return the configuration */

@@ -29,4 +29,25 @@ public final class Errors {
         }
         return e == null ? "" : String.valueOf(e.getMessage());
     }
+
+    /**
+     * Why the server refused an answer for good, for the shopper who gave it.
+     *
+     * @param problem the server's problem for that answer (may be null)
+     * @return the message
+     */
+    public static String refused(de.kundenpuls.model.Problem problem) {
+        // The one refusal a careful app still meets: two ratings within the server's anti-mashing interval.
+        if (problem != null && "createdAt".equals(fieldName(problem.field())) && problem.detail() != null
+                && problem.detail().startsWith("Less than")) {
+            return Texts.t("sync.tooSoon");
+        }
+        String reason = problem == null ? "" : problem.field() == null ? problem.detail() : problem.field() + ": " + problem.detail();
+        return Texts.t("sync.refused", reason);
+    }
+
+    /** {@code items[0].createdAt} → {@code createdAt}. */
+    private static String fieldName(String path) {
+        return path == null ? null : path.substring(path.lastIndexOf('.') + 1);
+    }
 }

@@ -52,6 +52,7 @@ public final class ShopperApp implements AutoCloseable {
                 new Shell.Tab("dialog", "✉", Texts.t("nav.dialog"), () -> new DialogScreen(this)),
                 new Shell.Tab("profile", "☺", Texts.t("nav.profile"), () -> new ProfileScreen(this))),
                 ctx.pending(), settings);
+        ctx.onRefused(problem -> notifyUser(Errors.refused(problem)));
         // Push stand-in on the desktop: new offers in the inbox show up as in-app notifications.
         OfferWatcher watcher = new OfferWatcher(this);
         long every = ctx.config().offerPoll().toMillis();

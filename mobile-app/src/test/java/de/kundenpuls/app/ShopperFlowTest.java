@@ -231,6 +231,22 @@ class ShopperFlowTest {
                 .satisfiesAnyOf(c -> assertThat(c).isNull(), c -> assertThat(c.name()).isNull());
     }
 
+    @Test
+    void aRatingTheServerRefusesIsToldToTheShopper() throws Exception {
+        server = RealServer.start(serverDir, Map.of("feedback.min-interval-ms", "60000"));
+        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        rateMilk(4);
+        // Again within the server's anti-mashing interval: refused for good, and the shopper learns it.
+        rateMilk(1);
+        AppDriver.waitUntil(() -> driver.shows("#notification") && driver.text("#notification").contains("zu kurz"),
+                Duration.ofSeconds(10), "refusal shown");
+        assertThat(driver.text("#notification")).isEqualTo("Ihre Bewertung kam zu kurz nach der vorigen und wurde nicht gezählt.");
+        driver.screenshot("12-refused");
+        List<?> answers = (List<?>) ((Map<?, ?>) server.shopper(shopperUid()).me().export().get("feedback")).get("answers");
+        assertThat(answers).singleElement().satisfies(a -> assertThat(((Map<?, ?>) a).get("rating")).isEqualTo(4));
+        assertThat(driver.app().context().outbox().rejectedCount()).isEqualTo(1);
+    }
+
     private void rateMilk(int score) {
         driver.tap("#nav-scan");
         driver.type("#code-field", "4013456000018");

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import de.kundenpuls.model.Problem;
 import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.BatchResult;
@@ -31,6 +32,7 @@ public final class SyncWorker implements AutoCloseable {
     private final Outbox outbox;
     private final Supplier<KundenpulsClient> client;
     private final Consumer<Integer> pendingListener;
+    private final Consumer<Problem> refusedListener;
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -47,14 +49,16 @@ public final class SyncWorker implements AutoCloseable {
      * @param outbox          the answers to send
      * @param client          the client to send with (the signed-in shopper's, or an anonymous kiosk's)
      * @param pendingListener told the number of waiting answers after each change (any thread)
+     * @param refusedListener told why the server refused an answer for good (any thread)
      * @param firstRetry      the first wait after a failure
      * @param maxRetry        the longest wait
      */
     public SyncWorker(Outbox outbox, Supplier<KundenpulsClient> client, Consumer<Integer> pendingListener,
-                      Duration firstRetry, Duration maxRetry) {
+                      Consumer<Problem> refusedListener, Duration firstRetry, Duration maxRetry) {
         this.outbox = outbox;
         this.client = client;
         this.pendingListener = pendingListener;
+        this.refusedListener = refusedListener;
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
     }
@@ -84,6 +88,7 @@ public final class SyncWorker implements AutoCloseable {
                     if (r.status() == BatchResult.Status.REJECTED) {
                         LOG.warning("Server refused answer " + r.id() + ": " + r.problem());
                         outbox.refused(r.id());
+                        refusedListener.accept(r.problem());
                     } else {
                         outbox.acknowledged(r.id());
                     }
