@@ -205,11 +205,13 @@ async function boot() {
   if (!state.session) return showSignIn();
   document.getElementById('signin').hidden = true;
   document.getElementById('shell').hidden = false;
-  document.getElementById('who').textContent = (state.session.email ? state.session.email + ' · ' : '') + t('role.' + state.session.role)
-      + (state.session.store ? ' · ' + state.session.store : '');
+  const who = document.getElementById('who');
+  who.textContent = (state.session.email ? state.session.email + ' · ' : '') + t('role.' + state.session.role);
   document.getElementById('lang').textContent = lang() === 'de' ? 'EN' : 'DE';
   applyI18n();
   [state.stores, state.categories] = await Promise.all([api('GET', '/api/stores'), api('GET', '/api/categories?lang=' + lang())]);
+  // Staff see their store by name, once the stores are known.
+  if (state.session.store) who.textContent += ' · ' + storeName(state.session.store);
   const tps = await api('GET', '/api/stores/' + state.stores[0].id + '/touchpoints');
   state.touchpoints = Object.fromEntries(tps.map(tp => [tp.id, tp.names]));
   openStream();
@@ -238,8 +240,12 @@ function route() {
   state.charts.forEach(c => c.destroy());
   state.charts = [];
   const main = document.getElementById('main');
+  // Chosen from the navigation: focus goes to the new page, so that Tab continues there and a
+  // screen reader announces it (instead of staying on the link).
+  const fromNavigation = document.activeElement && document.activeElement.closest && document.activeElement.closest('.sidebar a');
   main.replaceChildren();
   document.body.dataset.view = name;
+  if (fromNavigation) main.focus({ preventScroll: true });
   view(main).catch(e => { if (document.body.dataset.view === name) showError(e); });
 }
 
@@ -408,12 +414,14 @@ async function cases(main) {
   const load = async () => {
     const data = await api('GET', '/api/cases?state=' + filter.value);
     list.replaceChildren(data.items.length ? h('table', {}, h('tbody', {}, data.items.map(c => h('tr', {
-      class: 'list-row', tabindex: 0, 'data-case': c.id, onclick: () => open(c.id), onkeydown: e => e.key === 'Enter' && open(c.id) },
+      class: 'list-row', tabindex: 0, 'data-case': c.id, onclick: () => open(c.id),
+      onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(c.id, true); } } },
     h('td', {}, h('span', { class: 'pill ' + (c.overdue ? 'overdue' : c.state) }, c.overdue ? t('cases.overdue') : t('cases.' + c.state))),
     h('td', {}, h('b', {}, storeName(c.storeId) + ' · ' + tpName(c.touchpoint)), h('div', { class: 'muted' }, c.comment || '')),
     h('td', { class: 'muted' }, t('cases.due') + ' ' + date(c.dueAt)))))) : h('p', { class: 'muted' }, t('cases.none')));
   };
-  const open = async id => {
+  // Opened with the keyboard, the case puts the cursor into the reply: the next thing staff do.
+  const open = async (id, focusReply = false) => {
     const c = await api('GET', '/api/cases/' + id);
     const text = h('textarea', { id: 'case-reply', rows: 3 });
     detail.replaceChildren(h('h2', {}, storeName(c.storeId) + ' · ' + tpName(c.touchpoint)),
@@ -422,9 +430,10 @@ async function cases(main) {
         c.state === 'closed' ? null : h('label', {}, t('cases.reply'), text),
         c.state === 'closed' ? null : h('div', { class: 'row' },
             h('button', { class: 'primary', id: 'case-send', onclick: () => api('POST', '/api/cases/' + id + '/replies', { text: text.value })
-                .then(() => { toast(t('saved')); open(id); load(); }).catch(showError) }, t('cases.send')),
+                .then(() => { toast(t('saved')); open(id, true); load(); }).catch(showError) }, t('cases.send')),
             h('button', { id: 'case-close', onclick: () => api('POST', '/api/cases/' + id + '/close')
                 .then(() => { open(id); load(); }).catch(showError) }, t('cases.close'))));
+    if (focusReply && text.isConnected) text.focus();
   };
   filter.addEventListener('change', () => load().catch(showError));
   await load();

@@ -133,7 +133,8 @@ class ConsoleSignInTest {
         type("#signin-email", "filiale@kette.example");
         type("#signin-password", "kasse-3");
         visible("#signin-firebase-submit").click();
-        assertThat(visible("#who").getText()).isEqualTo("filiale@kette.example · Marktmitarbeiter/in · hamburg-altona");
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("who")).getText()
+                .equals("filiale@kette.example · Marktmitarbeiter/in · Kundenpuls Hamburg Altona"));
         visible("#signout").click();
         visible("#signin-email");
     }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -145,6 +146,42 @@ class ConsoleTest {
         screenshot("05-case-answered");
         Map<?, ?> inbox = customer.get("/api/me/inbox", Map.class);
         assertThat(inbox.toString()).contains("wir reinigen jetzt stündlich");
+    }
+
+    @Test
+    void aCaseIsAnsweredWithTheKeyboardAlone() throws Exception {
+        KundenpulsClient customer = server.as("shopper");
+        customer.me().consents(Map.of("contact", true));
+        customer.feedback().send(List.of(answer("hamburg-altona", 1, "Kein Wechselgeld an der Kasse")));
+
+        WebElement role = visible("#signin-role");
+        for (int i = 0; i < 5 && !"staff".equals(role.getDomProperty("value")); i++) {
+            role.sendKeys(Keys.ARROW_DOWN);
+        }
+        WebElement store = visible("#signin-store");
+        for (int i = 0; i < 10 && !"hamburg-altona".equals(store.getDomProperty("value")); i++) {
+            store.sendKeys(Keys.ARROW_DOWN);
+        }
+        visible("#signin-submit").sendKeys(Keys.ENTER);
+        visible("#shell");
+        browser.findElement(By.cssSelector(".sidebar a[data-view=cases]")).sendKeys(Keys.ENTER);
+        waitUpTo(10).until(d -> "main".equals(d.switchTo().activeElement().getAttribute("id")));
+        WebElement row = waitUpTo(10).until(d -> d.findElements(By.cssSelector("#case-list tr.list-row")).stream()
+                .filter(r -> r.getText().contains("Kein Wechselgeld")).findFirst().orElse(null));
+        row.sendKeys(Keys.ENTER);
+        waitUpTo(10).until(d -> "case-reply".equals(d.switchTo().activeElement().getAttribute("id")));
+        WebElement reply = browser.switchTo().activeElement();
+        reply.sendKeys("Ab morgen liegt mehr Wechselgeld bereit.");
+        reply.sendKeys(Keys.TAB);
+        WebElement send = browser.switchTo().activeElement();
+        assertThat(send.getAttribute("id")).isEqualTo("case-send");
+        assertThat(((JavascriptExecutor) browser).executeScript("return getComputedStyle(document.activeElement).outlineStyle"))
+                .as("focus is visible").isNotEqualTo("none");
+        screenshot("16-keyboard-case");
+        send.sendKeys(Keys.ENTER);
+        waitUpTo(10).until(d -> d.findElement(By.cssSelector("#case-detail .thread")).getText().contains("Wechselgeld bereit"));
+        waitUpTo(10).until(d -> "case-reply".equals(d.switchTo().activeElement().getAttribute("id")));
+        assertThat(customer.get("/api/me/inbox", Map.class).toString()).contains("Ab morgen liegt mehr Wechselgeld bereit.");
     }
 
     @Test
