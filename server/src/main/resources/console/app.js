@@ -12,7 +12,8 @@ class ApiError extends Error {
 }
 
 async function api(method, path, body, contentType = 'application/json') {
-  const headers = { Accept: 'application/json' };
+  // The server words its error details in the console's language (German or English).
+  const headers = { Accept: 'application/json', 'Accept-Language': lang() };
   // The SDK hands out its cached ID token and renews it shortly before it expires.
   if (state.session && state.session.firebase && fbAuth && fbAuth.currentUser) state.session.token = await fbAuth.currentUser.getIdToken();
   if (state.session) headers.Authorization = 'Bearer ' + state.session.token;

@@ -24,7 +24,8 @@ public final class Connection {
      * @param settings where the shopper's account id is kept
      */
     public Connection(String baseUrl, AppSettings settings) {
-        this.anonymous = KundenpulsClient.create(baseUrl);
+        // Error details from the server come in the app's current language.
+        this.anonymous = KundenpulsClient.create(baseUrl).withLanguage(de.kundenpuls.app.i18n.Texts::lang);
         this.settings = settings;
     }
 

@@ -111,7 +111,8 @@ public final class ProblemHandlers {
         if (res.isSent()) {
             return;
         }
-        Responses.problem(res, new Problem("about:blank", title, status.code(), detail, req.path().path(), field, null));
+        Responses.problem(res, new Problem("about:blank", title, status.code(), GermanDetails.forRequest(req, detail),
+                req.path().path(), field, null));
     }
 
     private static byte[] bytes(Problem problem) {

@@ -14,6 +14,7 @@ import de.kundenpuls.model.catalog.ImportReport;
 import de.kundenpuls.model.catalog.ProductPage;
 import de.kundenpuls.model.catalog.ProductView;
 import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.server.api.GermanDetails;
 import de.kundenpuls.server.api.Json;
 import de.kundenpuls.server.api.JsonBody;
 import de.kundenpuls.server.api.Responses;
@@ -162,6 +163,10 @@ public final class ProductService implements HttpService {
             return new ImportReport(parsed.valid().size(), parsed.rejected());
         });
         lookupCache.clear();
+        if (GermanDetails.wanted(req)) {
+            report = new ImportReport(report.imported(), report.rejected().stream()
+                    .map(r -> new ImportReport.RejectedRow(r.row(), r.field(), GermanDetails.of(r.reason()))).toList());
+        }
         Responses.json(res, report);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.server.api.GermanDetails;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
@@ -92,7 +93,12 @@ public final class PrivacyService {
         if (limit < 1 || limit > 10_000) {
             throw ApiException.badRequest("limit", "must be between 1 and 10000");
         }
-        Responses.json(res, Map.of("items", audit.newest(limit)));
+        List<AuditLog.AuditEntry> entries = audit.newest(limit);
+        if (GermanDetails.wanted(req)) {
+            entries = entries.stream().map(e -> new AuditLog.AuditEntry(e.at(), e.actor(), e.action(), e.subject(),
+                    GermanDetails.of(e.detail()))).toList();
+        }
+        Responses.json(res, Map.of("items", entries));
     }
 
     private void exportOf(String uid, ServerResponse res) {

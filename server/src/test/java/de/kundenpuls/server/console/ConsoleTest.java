@@ -285,7 +285,7 @@ class ConsoleTest {
         // Skip logic without a value is refused by the server and shown on the group it concerns.
         visible("#survey-create").click();
         waitUpTo(10).until(d -> d.findElement(By.id("survey-error")).getText()
-                .equals("Frage 2 › Anzeigen › Werte: needs at least one value"));
+                .equals("Frage 2 › Anzeigen › Werte: braucht mindestens einen Wert"));
         assertThat(question(1).findElement(By.cssSelector(".any-of")).getAttribute("aria-invalid")).isEqualTo("true");
         screenshot("12-surveys-error");
         assertThat((List<?>) server.as("marketer").get("/api/surveys", Map.class).get("items")).isEmpty();
@@ -346,7 +346,7 @@ class ConsoleTest {
         visible("#import-button").click();
         WebElement summary = visible("#import-summary");
         assertThat(summary.getText()).matches("1 (importiert|imported), 1 .*");
-        assertThat(visible("#import-rejected").getText()).contains("3").contains("gtin").contains("check digit");
+        assertThat(visible("#import-rejected").getText()).contains("3").contains("gtin").contains("hat eine falsche Prüfziffer (richtig wäre 3)");
         waitUpTo(10).until(d -> d.findElement(By.id("audit")).getText().contains("Katalog importiert"));
         scrollTo("#import-report");
         screenshot("08-admin-import");
@@ -356,7 +356,7 @@ class ConsoleTest {
         csv.clear();
         csv.sendKeys("gtin,name_de\n1,2\n");
         visible("#import-button").click();
-        waitUpTo(10).until(d -> d.findElement(By.cssSelector("#import-report .error")).getText().contains("brand"));
+        waitUpTo(10).until(d -> d.findElement(By.cssSelector("#import-report .error")).getText().contains("brand: Der Kopfzeile fehlt die Pflichtspalte 'brand'"));
         scrollTo("#import-report");
         screenshot("09-admin-import-error");
     }
@@ -390,7 +390,7 @@ class ConsoleTest {
         waitUpTo(10).until(d -> d.findElement(By.id("audit")).getText().contains("Kundendaten gelöscht"));
         WebElement entry = browser.findElements(By.cssSelector("#audit tr")).stream()
                 .filter(row -> row.getText().contains(identity.uid())).findFirst().orElseThrow();
-        assertThat(entry.getText()).contains("Kundendaten gelöscht").contains("profile and personal data erased on request");
+        assertThat(entry.getText()).contains("Kundendaten gelöscht").contains("Profil und persönliche Daten auf Wunsch gelöscht");
         scrollTo("#audit");
         screenshot("15-admin-audit");
         assertThat(server.as("admin").exchange("GET", "/api/admin/profiles/" + identity.uid() + "/export", null, null).statusCode())
@@ -400,7 +400,7 @@ class ConsoleTest {
         visible("#erase-uid").sendKeys("niemand-" + UUID.randomUUID());
         visible("#erase-button").click();
         visible("#erase-confirm").click();
-        assertThat(visible("#erase-status .error").getText()).startsWith("uid: No profile with id");
+        assertThat(visible("#erase-status .error").getText()).startsWith("uid: Kein Kundenprofil mit der ID");
     }
 
     private static void scrollTo(String css) {

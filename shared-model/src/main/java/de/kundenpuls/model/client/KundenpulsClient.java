@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -41,12 +42,14 @@ public final class KundenpulsClient {
     private final HttpClient http;
     private final String token;
     private final Duration timeout;
+    private final Supplier<String> language;
 
-    private KundenpulsClient(URI base, HttpClient http, String token, Duration timeout) {
+    private KundenpulsClient(URI base, HttpClient http, String token, Duration timeout, Supplier<String> language) {
         this.base = base;
         this.http = http;
         this.token = token;
         this.timeout = timeout;
+        this.language = language;
     }
 
     /**
@@ -61,7 +64,7 @@ public final class KundenpulsClient {
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        return new KundenpulsClient(URI.create(normalized), http, null, Duration.ofSeconds(30));
+        return new KundenpulsClient(URI.create(normalized), http, null, Duration.ofSeconds(30), () -> null);
     }
 
     /**
@@ -71,7 +74,18 @@ public final class KundenpulsClient {
      * @return the client
      */
     public KundenpulsClient withToken(String idToken) {
-        return new KundenpulsClient(base, http, idToken, timeout);
+        return new KundenpulsClient(base, http, idToken, timeout, language);
+    }
+
+    /**
+     * The same client asking for error details in a language (the server words them in German or
+     * English).
+     *
+     * @param language asked on every request, e.g. the app's current language ({@code de}, {@code en})
+     * @return the client
+     */
+    public KundenpulsClient withLanguage(Supplier<String> language) {
+        return new KundenpulsClient(base, http, token, timeout, language);
     }
 
     /** The token in use, if any. */
@@ -196,6 +210,10 @@ public final class KundenpulsClient {
                 .header("Accept", "application/json");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        String lang = language.get();
+        if (lang != null) {
+            request.header("Accept-Language", lang);
         }
         if (body != null) {
             request.header("Content-Type", contentType);
