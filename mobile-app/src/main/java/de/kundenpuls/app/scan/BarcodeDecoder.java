@@ -79,7 +79,6 @@ public final class BarcodeDecoder {
         // be read the same way by a second strategy, because check digits alone let a few noisy
         // misreads through (measured on the HARD level of the photo set).
         Map<String, java.util.Set<String>> votes = new java.util.HashMap<>();
-        boolean first = true;
         Frame frame = new Frame(image);
         for (Strategy s : strategies) {
             BufferedImage prepared = s.prepare().apply(frame);
@@ -90,7 +89,7 @@ public final class BarcodeDecoder {
             Binarizer binarizer = new HybridBinarizer(source);
             try {
                 Result result = reader.decodeWithState(new BinaryBitmap(binarizer));
-                boolean plainRead = first;
+                boolean plainRead = prepared == image;
                 Optional<String> gtin = normalize(result).filter(code -> plainRead || coversCrop(result, prepared));
                 if (gtin.isPresent() && (plainRead || votes.computeIfAbsent(gtin.get(), k -> new java.util.HashSet<>()).add(s.name())
                         && votes.get(gtin.get()).size() >= 2)) {
@@ -102,7 +101,6 @@ public final class BarcodeDecoder {
                 // Checksum or format trouble: next strategy.
             } finally {
                 reader.reset();
-                first = false;
             }
         }
         return Optional.empty();
