@@ -38,16 +38,10 @@ public final class Errors {
      */
     public static String refused(de.kundenpuls.model.Problem problem) {
         // The one refusal a careful app still meets: two ratings within the server's anti-mashing interval.
-        if (problem != null && "createdAt".equals(fieldName(problem.field())) && problem.detail() != null
-                && problem.detail().startsWith("Less than")) {
+        if (problem != null && de.kundenpuls.model.Problem.TYPE_TOO_SOON.equals(problem.type())) {
             return Texts.t("sync.tooSoon");
         }
         String reason = problem == null ? "" : problem.field() == null ? problem.detail() : problem.field() + ": " + problem.detail();
         return Texts.t("sync.refused", reason);
-    }
-
-    /** {@code items[0].createdAt} → {@code createdAt}. */
-    private static String fieldName(String path) {
-        return path == null ? null : path.substring(path.lastIndexOf('.') + 1);
     }
 }

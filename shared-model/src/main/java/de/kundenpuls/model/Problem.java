@@ -25,6 +25,12 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** The media type of problem bodies. */
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /**
+     * The type of an answer refused because it came too soon after the previous one from the same
+     * device (against button mashing): a client tells its user in its own words.
+     */
+    public static final String TYPE_TOO_SOON = "https://kundenpuls.de/problems/too-soon";
+
     /** Copies the error list. */
     public Problem {
         errors = errors == null || errors.isEmpty() ? null : Collections.unmodifiableList(new ArrayList<>(errors));

@@ -47,6 +47,8 @@ public final class KioskApp extends StackPane {
     private Instant nextAllowed = Instant.EPOCH;
     private String storeName;
     private final Label pleaseWait = new Label(Texts.t("kiosk.wait"));
+    /** The rest of the minimum interval; one at a time, so an idle reset cannot end it early. */
+    private final PauseTransition intervalRest = new PauseTransition();
 
     /**
      * @param ctx       shared services
@@ -107,7 +109,7 @@ public final class KioskApp extends StackPane {
             String tName = touchpoint;
             try {
                 var client = ctx.connection().anonymous();
-                found = client.get("/api/surveys/active?storeId=" + storeId + "&touchpoint=" + touchpoint, SurveyView.class);
+                found = client.feedback().activeSurvey(storeId, touchpoint, null).orElse(null);
                 sName = client.catalog().stores().stream().filter(s -> s.id().equals(storeId)).map(s -> s.name())
                         .findFirst().orElse(storeId);
                 tName = client.catalog().touchpoints(storeId, Texts.lang()).stream().filter(tp -> tp.id().equals(touchpoint))
@@ -139,14 +141,15 @@ public final class KioskApp extends StackPane {
         // and its buttons wake up when the interval is over.
         Node center = question(tooSoon);
         frame.setCenter(center);
+        intervalRest.stop();
+        pleaseWait.setVisible(tooSoon);
         if (tooSoon) {
-            pleaseWait.setVisible(true);
-            PauseTransition wait = new PauseTransition(Duration.millis(java.time.Duration.between(now, nextAllowed).toMillis()));
-            wait.setOnFinished(e -> {
+            intervalRest.setDuration(Duration.millis(java.time.Duration.between(now, nextAllowed).toMillis()));
+            intervalRest.setOnFinished(e -> {
                 pleaseWait.setVisible(false);
                 center.setDisable(false);
             });
-            wait.play();
+            intervalRest.play();
         }
     }
 

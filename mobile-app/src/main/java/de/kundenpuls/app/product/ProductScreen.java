@@ -14,7 +14,6 @@ import de.kundenpuls.app.ui.Screen;
 import de.kundenpuls.app.ui.Ui;
 import de.kundenpuls.model.Money;
 import de.kundenpuls.model.catalog.ProductView;
-import de.kundenpuls.model.survey.SurveyView;
 
 /** A scanned product: what it is, what it costs, whether the store has it; compare it; rate it. */
 public final class ProductScreen implements Screen {
@@ -91,8 +90,8 @@ public final class ProductScreen implements Screen {
                     app.ctx().pending().set(app.ctx().outbox().size());
                     app.ctx().sync().kick();
                 });
-        app.background(() -> app.ctx().connection().anonymous().get("/api/surveys/active?storeId=" + store
-                + "&touchpoint=shelf&gtin=" + product.gtin().value(), SurveyView.class), feedback::offerSurvey, error -> { });
+        app.background(() -> app.ctx().connection().anonymous().feedback().activeSurvey(store, "shelf", product.gtin().value())
+                .orElse(null), feedback::offerSurvey, error -> { });
         return Ui.page(
                 Ui.card(Ui.text(product.brand(), "muted"), name, priceLabel, stockLabel,
                         Ui.text(product.description() == null ? "" : product.description()), attributes, compare),

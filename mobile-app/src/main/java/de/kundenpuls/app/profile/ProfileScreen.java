@@ -150,8 +150,9 @@ public final class ProfileScreen implements Screen {
             confirm.initOwner(delete.getScene().getWindow());
             confirm.getDialogPane().getStylesheets().setAll(delete.getScene().getStylesheets());
             confirm.getDialogPane().getStyleClass().add("confirm");
-            confirm.getDialogPane().lookupButton(erase).getStyleClass().add("danger");
-            confirm.getDialogPane().lookupButton(erase).setId("confirm-delete");
+            Node eraseButton = confirm.getDialogPane().lookupButton(erase);
+            eraseButton.getStyleClass().add("danger");
+            eraseButton.setId("confirm-delete");
             confirm.showAndWait().filter(b -> b == erase).ifPresent(b -> app.background(() -> {
                 me.me().delete();
                 return true;

@@ -95,32 +95,13 @@ public final class SurveyFlow {
     public Optional<Question> advance() {
         for (int i = position + 1; i < questions.size(); i++) {
             Question q = questions.get(i);
-            if (shown(q)) {
+            if (q.shownGiven(answers)) {
                 position = i;
                 return Optional.of(q);
             }
         }
         position = questions.size();
         return Optional.empty();
-    }
-
-    private boolean shown(Question q) {
-        if (q.showIf() == null) {
-            return true;
-        }
-        JsonNode given = answers.get(q.showIf().question());
-        if (given == null) {
-            return false;
-        }
-        if (given.isArray()) {
-            for (JsonNode v : given) {
-                if (q.showIf().anyOf().contains(v.asText())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return q.showIf().anyOf().contains(given.asText());
     }
 
     /**

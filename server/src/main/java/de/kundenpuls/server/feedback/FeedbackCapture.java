@@ -160,8 +160,10 @@ public final class FeedbackCapture {
                 if (a.deviceKey() != null) {
                     Instant last = lastByDevice.get(a.deviceKey());
                     if (last != null && Duration.between(last, a.entry().createdAt()).abs().compareTo(settings.minInterval()) < 0) {
-                        results.add(rejected(a.index(), id, "createdAt", "Less than " + settings.minInterval().toSeconds()
-                                + " s after the previous answer from this device; repeated taps are not counted"));
+                        results.add(new ItemResult(id, Status.REJECTED, new Problem(Problem.TYPE_TOO_SOON, "Too soon", 400,
+                                "Less than " + settings.minInterval().toSeconds()
+                                        + " s after the previous answer from this device; repeated taps are not counted",
+                                null, "items[" + a.index() + "].createdAt", null)));
                         continue;
                     }
                 }

@@ -35,7 +35,7 @@ public final class SurveyAnswers {
         Map<String, String> normalized = new HashMap<>();
         for (Question q : survey.definition().questions()) {
             JsonNode answer = answers.get(q.id());
-            boolean shown = shown(q, answers);
+            boolean shown = q.shownGiven(answers);
             String field = "answers." + q.id();
             if (answer == null || answer.isNull()) {
                 if (shown && q.required() && !survey.definition().allowPartial()) {
@@ -75,25 +75,6 @@ public final class SurveyAnswers {
             normalized.put(q.id(), answer.isArray() ? answer.toString() : answer.asText());
         }
         return normalized;
-    }
-
-    private static boolean shown(Question q, Map<String, JsonNode> answers) {
-        if (q.showIf() == null) {
-            return true;
-        }
-        JsonNode earlier = answers.get(q.showIf().question());
-        if (earlier == null || earlier.isNull()) {
-            return false;
-        }
-        if (earlier.isArray()) {
-            for (JsonNode item : earlier) {
-                if (q.showIf().anyOf().contains(item.asText())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return q.showIf().anyOf().contains(earlier.asText());
     }
 
     private static void number(JsonNode answer, String field, int min, int max) {

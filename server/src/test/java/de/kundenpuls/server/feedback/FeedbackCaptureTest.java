@@ -133,8 +133,12 @@ class FeedbackCaptureTest {
                 Items.full("berlin-mitte", "entrance", t0.plusMillis(800), 5, null, null, Map.of(), null, null, "kiosk-7"),
                 Items.full("berlin-mitte", "entrance", t0.plusMillis(1500), 5, null, null, Map.of(), null, null, "kiosk-7"));
         KundenpulsClient kiosk = server.staff("berlin-mitte");
-        assertThat(kiosk.feedback().send(mashing).results()).extracting(BatchResult.ItemResult::status)
+        BatchResult mashed = kiosk.feedback().send(mashing);
+        assertThat(mashed.results()).extracting(BatchResult.ItemResult::status)
                 .containsExactly(Status.ACCEPTED, Status.REJECTED, Status.REJECTED);
+        // The refusal has its own problem type, so that an app can say so in its own words.
+        assertThat(mashed.results().get(1).problem().type()).isEqualTo(de.kundenpuls.model.Problem.TYPE_TOO_SOON);
+        assertThat(mashed.results().get(1).problem().field()).isEqualTo("items[1].createdAt");
 
         // Captured offline over an afternoon, synced at once: every answer counts.
         List<FeedbackItem> offline = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import de.kundenpuls.model.InvalidFieldException;
 
 /**
@@ -79,6 +80,33 @@ public record Question(String id, String type, Map<String, String> text, List<Op
             }
             text = Collections.unmodifiableMap(new LinkedHashMap<>(text));
         }
+    }
+
+    /**
+     * The skip logic, the same in the app that asks and on the server that checks: a question with
+     * a rule is shown only when the earlier answer it names is (or, for multiple choice, contains)
+     * one of the listed values.
+     *
+     * @param answers the answers so far, by question id
+     * @return whether this question is shown
+     */
+    public boolean shownGiven(Map<String, JsonNode> answers) {
+        if (showIf == null) {
+            return true;
+        }
+        JsonNode earlier = answers.get(showIf.question());
+        if (earlier == null || earlier.isNull()) {
+            return false;
+        }
+        if (earlier.isArray()) {
+            for (JsonNode item : earlier) {
+                if (showIf.anyOf().contains(item.asText())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return showIf.anyOf().contains(earlier.asText());
     }
 
     /**
