@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.ProblemHandlers;
-import de.kundenpuls.server.analytics.Aggregates;
+import de.kundenpuls.server.analytics.Rollups;
 import de.kundenpuls.server.analytics.AlertLog;
 import de.kundenpuls.server.analytics.AlertMonitor;
 import de.kundenpuls.server.analytics.AnalyticsService;
@@ -30,6 +30,7 @@ import de.kundenpuls.server.feedback.CaptureSettings;
 import de.kundenpuls.server.feedback.FeedbackCapture;
 import de.kundenpuls.server.feedback.FeedbackPersonalData;
 import de.kundenpuls.server.feedback.FeedbackService;
+import de.kundenpuls.server.feedback.FeedbackData;
 import de.kundenpuls.server.feedback.FeedbackStore;
 import de.kundenpuls.server.offer.OfferPersonalData;
 import de.kundenpuls.server.offer.OfferService;
@@ -242,8 +243,7 @@ public final class KundenpulsServer implements AutoCloseable {
             AuditLog audit = storage.container("audit", AuditLog.class, AuditLog::new);
             List<PersonalData> personalData = new ArrayList<>();
             SurveyStore surveyStore = storage.container("surveys", SurveyStore.class, SurveyStore::new);
-            FeedbackStore feedbackStore = storage.container("feedback", FeedbackStore.class, FeedbackStore::new);
-            Aggregates aggregates = storage.container("aggregates", Aggregates.class, Aggregates::new);
+            Rollups rollups = storage.container("rollups", Rollups.class, Rollups::new);
             CaseStore caseStore = storage.container("cases", CaseStore.class, CaseStore::new);
             LiveEvents events = new LiveEvents();
             AlertMonitor alerts = new AlertMonitor(
@@ -252,12 +252,16 @@ public final class KundenpulsServer implements AutoCloseable {
                     config.get("alerts.unhappy-share").asDouble().orElse(0.5));
             CaptureSettings capture = new CaptureSettings(
                     Duration.ofMillis(config.get("feedback.min-interval-ms").asLong().orElse(3000L)),
-                    Duration.ofMinutes(5), 500);
+                    Duration.ofMinutes(5), 500, Duration.ofDays(config.get("feedback.max-age-days").asInt().orElse(30)));
+            FeedbackStore feedbackStore = FeedbackStore.open(
+                    storage.container("feedback", FeedbackData.class, FeedbackData::new), capture.retryWindow(), clock.instant());
             AlertLog alertLog = storage.container("alerts", AlertLog.class, AlertLog::new);
             CaseRule caseRule = new CaseRule(2, 6, Duration.ofHours(config.get("cases.sla-hours").asInt().orElse(48)));
-            FeedbackCapture feedbackCapture = new FeedbackCapture(feedbackStore, aggregates, caseStore, profiles, catalog,
+            FeedbackCapture feedbackCapture = new FeedbackCapture(feedbackStore, rollups, caseStore, profiles, catalog,
                     surveyStore, alerts, alertLog, events, storage.writer(), capture, caseRule, clock);
-            personalData.add(new FeedbackPersonalData(feedbackStore, aggregates, caseStore, clock));
+            personalData.add(new FeedbackPersonalData(feedbackStore, rollups,
+                    storeId -> catalog.store(storeId).map(s -> java.time.ZoneId.of(s.timeZone())).orElse(java.time.ZoneOffset.UTC),
+                    caseStore, clock));
             List<AutoCloseable> closeables = new ArrayList<>();
             Optional<PushGateway> push = Optional.empty();
             if (identity.pushEnabled()) {
@@ -310,7 +314,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     new StoreService(access, catalog, storage.writer(), audit, clock), new CategoryService(access, catalog), profiles, profileService,
                     privacy, new SurveyService(access, surveyStore, catalog, storage.writer(), clock),
                     new FeedbackService(access, feedbackCapture), new CaseService(access, caseStore, storage.writer(), clock),
-                    new AnalyticsService(access, catalog, new ScoreQuery(aggregates), events, alertLog, clock),
+                    new AnalyticsService(access, catalog, new ScoreQuery(rollups), events, alertLog, clock),
                     offerService, recovery, push, campaignService,
                     devTokens, ConsoleSignInService.create(config, devTokens.isPresent(),
                             identity.standIn().filter(GoogleStandIn::servesSignIn).map(GoogleStandIn::url)),

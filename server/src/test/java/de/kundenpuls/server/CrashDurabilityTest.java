@@ -1,18 +1,25 @@
 package de.kundenpuls.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import de.kundenpuls.model.analytics.ScoreReport;
 import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.model.feedback.BatchResult;
+import de.kundenpuls.model.feedback.FeedbackItem;
 import de.kundenpuls.model.profile.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Nothing a server acknowledged is ever lost: a separate server process is killed with SIGKILL
  * while 32 shoppers write to their profiles as fast as they can, and after a restart each
- * profile holds at least the last value the server acknowledged.
+ * profile holds at least the last value the server acknowledged; the same for answers while the
+ * answer log seals segment after segment.
  */
 class CrashDurabilityTest {
 
@@ -58,9 +66,7 @@ class CrashDurabilityTest {
                         }
                     }));
                 }
-                while (totalAcked.get() < 3000) {
-                    Thread.sleep(20);
-                }
+                await().atMost(Duration.ofMinutes(2)).until(() -> totalAcked.get() >= 3000);
                 first.kill();
                 running.set(false);
                 for (Future<?> w : writers) {
@@ -77,6 +83,59 @@ class CrashDurabilityTest {
                 // The write in flight at the kill may or may not be there; every acknowledged one must be.
                 assertThat(stored).as("shopper %d", i).isGreaterThanOrEqualTo(lastAcked[i]);
                 assertThat(stored).as("shopper %d", i).isLessThanOrEqualTo(lastAcked[i] + 1);
+            }
+        }
+    }
+
+    @Test
+    void everyAcknowledgedAnswerSurvivesSigkillDuringSegmentRollovers() throws Exception {
+        int clients = 8;
+        List<FeedbackItem> acked = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<FeedbackItem> inFlight = java.util.Collections.synchronizedList(new ArrayList<>());
+        Instant at = Instant.now().minusSeconds(600);
+        try (ServerProcess first = ServerProcess.start(dir, Map.of())) {
+            KundenpulsClient client = KundenpulsClient.create(first.awaitListening());
+            AtomicBoolean running = new AtomicBoolean(true);
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> senders = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    senders.add(pool.submit(() -> {
+                        while (running.get()) {
+                            List<FeedbackItem> batch = new ArrayList<>();
+                            for (int i = 0; i < 50; i++) {
+                                batch.add(new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout", at, 1 + i % 5, null,
+                                        null, Map.of(), null, null, null, null, null, null));
+                            }
+                            inFlight.addAll(batch);
+                            try {
+                                client.feedback().send(batch);
+                            } catch (RuntimeException e) {
+                                return;
+                            }
+                            inFlight.removeAll(batch);
+                            acked.addAll(batch);
+                        }
+                    }));
+                }
+                // About a dozen segments of 1,024 answers are sealed before the kill lands.
+                await().atMost(Duration.ofMinutes(2)).until(() -> acked.size() >= 12_000);
+                first.kill();
+                running.set(false);
+                for (Future<?> s : senders) {
+                    s.get();
+                }
+            }
+        }
+        try (ServerProcess second = ServerProcess.start(dir, Map.of())) {
+            KundenpulsClient client = KundenpulsClient.create(second.awaitListening());
+            long counted = client.withToken(client.dev().token("marketer", null).token())
+                    .get("/api/analytics/scores?storeId=berlin-mitte", ScoreReport.class).count();
+            assertThat(counted).as("acknowledged %d, in flight %d", acked.size(), inFlight.size())
+                    .isBetween((long) acked.size(), (long) acked.size() + inFlight.size());
+            // Sent again, every acknowledged answer is recognised: the log and its id window survived.
+            for (int from = 0; from < acked.size(); from += 500) {
+                BatchResult again = client.feedback().send(acked.subList(from, Math.min(acked.size(), from + 500)));
+                assertThat(again.results()).allSatisfy(r -> assertThat(r.status()).isEqualTo(BatchResult.Status.DUPLICATE));
             }
         }
     }

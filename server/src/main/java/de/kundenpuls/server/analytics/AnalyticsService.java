@@ -108,10 +108,10 @@ public final class AnalyticsService implements HttpService {
             throw ApiException.badRequest("from", "the range may span at most three years");
         }
         String granularity = req.query().first("granularity").orElse("day");
-        if (!granularity.equals("day") && !granularity.equals("week")) {
-            throw ApiException.badRequest("granularity", "must be day or week");
-        }
-        return new ScoreQuery.Filter(stores, touchpoint, category, from, to, granularity.equals("week"));
+        ScoreQuery.Granularity g = java.util.Arrays.stream(ScoreQuery.Granularity.values())
+                .filter(x -> x.label().equals(granularity)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("granularity", "must be day, week, month or quarter"));
+        return new ScoreQuery.Filter(stores, touchpoint, category, from, to, g);
     }
 
     private static LocalDate date(ServerRequest req, String name, LocalDate fallback) {

@@ -1,19 +1,21 @@
 package de.kundenpuls.server.analytics;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import de.kundenpuls.model.analytics.ScoreReport;
 
 /**
- * Computes scores from the day aggregates: at most stores × days map reads, never a scan of raw
- * answers. Scores are derived from integer sums at the very end, so the totals equal a
+ * Computes scores from the {@link Rollups}: a range is covered by whole months, then whole
+ * weeks, then single days, so a query reads O(months + weeks + edge days) cells per store and
+ * never a raw answer. Scores are derived from integer sums at the very end, so they equal a
  * recomputation from the raw answers exactly.
  */
 public final class ScoreQuery {
@@ -21,15 +23,32 @@ public final class ScoreQuery {
     private static final int TOTAL_COMMENTS = 10;
     private static final int PERIOD_COMMENTS = 3;
 
-    private final Aggregates aggregates;
+    private final Rollups rollups;
 
     /**
      * Creates the query.
      *
-     * @param aggregates the aggregates
+     * @param rollups the roll-ups
      */
-    public ScoreQuery(Aggregates aggregates) {
-        this.aggregates = aggregates;
+    public ScoreQuery(Rollups rollups) {
+        this.rollups = rollups;
+    }
+
+    /** How the range is split into periods. */
+    public enum Granularity {
+        /** One period per day. */
+        DAY,
+        /** One period per ISO week. */
+        WEEK,
+        /** One period per calendar month. */
+        MONTH,
+        /** One period per calendar quarter. */
+        QUARTER;
+
+        /** The name used in the API, e.g. {@code week}. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /**
@@ -40,9 +59,10 @@ public final class ScoreQuery {
      * @param category    one category, or null for all
      * @param from        first day
      * @param to          last day
-     * @param weekly      per ISO week instead of per day
+     * @param granularity the periods
      */
-    public record Filter(List<String> storeIds, String touchpoint, String category, LocalDate from, LocalDate to, boolean weekly) {
+    public record Filter(List<String> storeIds, String touchpoint, String category, LocalDate from, LocalDate to,
+                         Granularity granularity) {
     }
 
     /**
@@ -52,46 +72,85 @@ public final class ScoreQuery {
      * @return the report
      */
     public ScoreReport run(Filter f) {
-        ScoreCounts total = ScoreCounts.EMPTY;
-        Map<String, ScoreCounts> periods = new TreeMap<>();
-        Map<String, List<ScoreReport.Comment>> periodComments = new TreeMap<>();
+        String key = (f.touchpoint() == null ? Rollups.ALL : f.touchpoint()) + "|"
+                + (f.category() == null ? Rollups.ALL : f.category());
+        ScoreCounts.Sum total = new ScoreCounts.Sum();
         List<ScoreReport.Comment> comments = new ArrayList<>();
-        for (LocalDate day = f.from(); !day.isAfter(f.to()); day = day.plusDays(1)) {
-            String period = f.weekly() ? week(day) : day.toString();
+        List<ScoreReport.Period> periods = new ArrayList<>();
+        for (LocalDate start = f.from(); !start.isAfter(f.to()); ) {
+            LocalDate end = min(periodEnd(start, f.granularity()), f.to());
+            ScoreCounts.Sum sum = new ScoreCounts.Sum();
+            List<ScoreReport.Comment> periodComments = new ArrayList<>();
             for (String storeId : f.storeIds()) {
-                ScoreCounts[] sum = {ScoreCounts.EMPTY};
-                aggregates.forDay(storeId, day, (touchpoint, category, counts) -> {
-                    if (matches(f, touchpoint, category)) {
-                        sum[0] = sum[0].plus(counts);
-                    }
-                });
-                if (sum[0].count() > 0) {
-                    total = total.plus(sum[0]);
-                    periods.merge(period, sum[0], ScoreCounts::plus);
-                }
-                aggregates.commentsOfDay(storeId, day, (key, list) -> {
-                    int bar = key.indexOf('|');
-                    if (matches(f, key.substring(0, bar), key.substring(bar + 1))) {
-                        for (Aggregates.RecentComment c : list) {
-                            ScoreReport.Comment comment = new ScoreReport.Comment(c.feedbackId(), storeId, key.substring(0, bar),
-                                    c.at(), c.text(), c.rating(), c.nps());
-                            comments.add(comment);
-                            periodComments.computeIfAbsent(period, p -> new ArrayList<>()).add(comment);
-                        }
-                    }
-                });
+                cover(storeId, start, end, key, sum, periodComments);
             }
+            ScoreCounts counts = sum.value();
+            if (counts.count() > 0) {
+                total.add(sum);
+                periods.add(new ScoreReport.Period(label(start, f.granularity()), counts.count(), csat(counts), nps(counts),
+                        ces(counts), dimensions(counts), newest(periodComments, PERIOD_COMMENTS)));
+            }
+            comments.addAll(periodComments);
+            start = end.plusDays(1);
         }
-        List<ScoreReport.Period> periodList = new ArrayList<>();
-        periods.forEach((period, counts) -> periodList.add(new ScoreReport.Period(period, counts.count(), csat(counts),
-                nps(counts), ces(counts), dimensions(counts), newest(periodComments.getOrDefault(period, List.of()), PERIOD_COMMENTS))));
-        return new ScoreReport(f.from().toString(), f.to().toString(), f.weekly() ? "week" : "day", total.count(), csat(total),
-                nps(total), ces(total), dimensions(total), newest(comments, TOTAL_COMMENTS), periodList);
+        ScoreCounts all = total.value();
+        return new ScoreReport(f.from().toString(), f.to().toString(), f.granularity().label(), all.count(), csat(all),
+                nps(all), ces(all), dimensions(all), newest(comments, TOTAL_COMMENTS), periods);
     }
 
-    private static boolean matches(Filter f, String touchpoint, String category) {
-        return (f.touchpoint() == null || f.touchpoint().equals(touchpoint))
-                && (f.category() == null || f.category().equals(category));
+    /** Adds a store's sums over [a, b], taking the largest whole unit that fits at each step. */
+    private void cover(String storeId, LocalDate a, LocalDate b, String key, ScoreCounts.Sum sum,
+                       List<ScoreReport.Comment> comments) {
+        LocalDate d = a;
+        while (!d.isAfter(b)) {
+            Rollups.Level level;
+            LocalDate next;
+            LocalDate monthEnd = d.with(TemporalAdjusters.lastDayOfMonth());
+            if (d.getDayOfMonth() == 1 && !monthEnd.isAfter(b)) {
+                level = Rollups.Level.MONTH;
+                next = monthEnd.plusDays(1);
+            } else if (d.getDayOfWeek() == DayOfWeek.MONDAY && !d.plusDays(6).isAfter(b)) {
+                level = Rollups.Level.WEEK;
+                next = d.plusDays(7);
+            } else {
+                level = Rollups.Level.DAY;
+                next = d.plusDays(1);
+            }
+            Rollups.Cell cell = rollups.cell(storeId, level, d);
+            if (cell != null) {
+                ScoreCounts counts = cell.counts(key);
+                if (counts != null) {
+                    sum.add(counts);
+                    for (Rollups.RecentComment c : cell.comments(key)) {
+                        comments.add(new ScoreReport.Comment(c.feedbackId(), storeId, c.touchpoint(), c.at(), c.text(),
+                                c.rating(), c.nps()));
+                    }
+                }
+            }
+            d = next;
+        }
+    }
+
+    private static LocalDate periodEnd(LocalDate start, Granularity g) {
+        return switch (g) {
+            case DAY -> start;
+            case WEEK -> start.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+            case MONTH -> start.with(TemporalAdjusters.lastDayOfMonth());
+            case QUARTER -> start.withMonth(((start.getMonthValue() - 1) / 3) * 3 + 3).with(TemporalAdjusters.lastDayOfMonth());
+        };
+    }
+
+    private static String label(LocalDate start, Granularity g) {
+        return switch (g) {
+            case DAY -> start.toString();
+            case WEEK -> week(start);
+            case MONTH -> String.format("%d-%02d", start.getYear(), start.getMonthValue());
+            case QUARTER -> start.getYear() + "-Q" + start.get(IsoFields.QUARTER_OF_YEAR);
+        };
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static List<ScoreReport.Comment> newest(List<ScoreReport.Comment> all, int limit) {
@@ -118,10 +177,14 @@ public final class ScoreQuery {
         return c.cesAnswers() == 0 ? null : (double) c.cesSum() / c.cesAnswers();
     }
 
-    /** Mean per dimension, in a fixed order. */
+    /** Mean per dimension that has scores, in alphabetical order. */
     public static Map<String, Double> dimensions(ScoreCounts c) {
-        Map<String, Double> result = new LinkedHashMap<>();
-        new TreeMap<>(c.dimensionCounts()).forEach((d, n) -> result.put(d, (double) c.dimensionSums().get(d) / n));
-        return result;
+        Map<String, Double> result = new java.util.TreeMap<>();
+        for (int d = 0; d < ScoreCounts.DIMENSIONS.length; d++) {
+            if (c.dimensionCount(d) > 0) {
+                result.put(ScoreCounts.DIMENSIONS[d], (double) c.dimensionSum(d) / c.dimensionCount(d));
+            }
+        }
+        return new LinkedHashMap<>(result);
     }
 }

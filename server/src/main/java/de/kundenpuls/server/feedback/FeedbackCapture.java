@@ -26,7 +26,8 @@ import de.kundenpuls.model.profile.ConsentPurpose;
 import de.kundenpuls.model.profile.Interaction;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.model.survey.SurveyView;
-import de.kundenpuls.server.analytics.Aggregates;
+import de.kundenpuls.server.analytics.Rollups;
+import de.kundenpuls.server.analytics.ScoreCounts;
 import de.kundenpuls.server.analytics.AlertLog;
 import de.kundenpuls.server.analytics.AlertMonitor;
 import de.kundenpuls.server.analytics.LiveEvents;
@@ -50,12 +51,14 @@ import de.kundenpuls.server.survey.SurveyStore;
 /**
  * Takes batches of answers from the app and kiosks. Every item is judged on its own (one bad item
  * never blocks the others); the accepted ones, their aggregates, the profile learning and any
- * follow-up case go into one commit, and the reply is sent only after it.
+ * follow-up case go into one commit, and the reply is sent only after it. Parsing, validation,
+ * encoding and score counts are done before the writer is asked, so its thread only decides
+ * duplicates and intervals and applies.
  */
 public final class FeedbackCapture {
 
     private final FeedbackStore store;
-    private final Aggregates aggregates;
+    private final Rollups rollups;
     private final CaseStore cases;
     private final Profiles profiles;
     private final Catalog catalog;
@@ -75,7 +78,7 @@ public final class FeedbackCapture {
      * Creates the capture.
      *
      * @param store      raw answers
-     * @param aggregates score aggregates
+     * @param rollups    score roll-ups
      * @param cases      follow-up cases
      * @param profiles   profiles (linking, learning, contact consent)
      * @param catalog    stores, touchpoints, products
@@ -88,11 +91,11 @@ public final class FeedbackCapture {
      * @param caseRule   when a case opens
      * @param clock      the clock
      */
-    public FeedbackCapture(FeedbackStore store, Aggregates aggregates, CaseStore cases, Profiles profiles, Catalog catalog,
+    public FeedbackCapture(FeedbackStore store, Rollups rollups, CaseStore cases, Profiles profiles, Catalog catalog,
                            SurveyStore surveys, AlertMonitor alerts, AlertLog alertLog, LiveEvents events, StorageWriter writer,
                            CaptureSettings settings, CaseRule caseRule, Clock clock) {
         this.store = store;
-        this.aggregates = aggregates;
+        this.rollups = rollups;
         this.cases = cases;
         this.profiles = profiles;
         this.catalog = catalog;
@@ -146,6 +149,8 @@ public final class FeedbackCapture {
             List<ItemResult> results = new ArrayList<>(prepared.size());
             Set<UUID> inBatch = new HashSet<>();
             Map<String, Integer> acceptedPerStore = new HashMap<>();
+            List<FeedbackEntry> acceptedEntries = new ArrayList<>();
+            List<byte[]> encoded = new ArrayList<>();
             for (Object p : prepared) {
                 if (p instanceof ItemResult rejected) {
                     results.add(rejected);
@@ -168,12 +173,15 @@ public final class FeedbackCapture {
                     }
                 }
                 accept(a, tx, now);
+                acceptedEntries.add(a.entry());
+                encoded.add(a.encoded());
                 if (a.deviceKey() != null) {
                     lastByDevice.merge(a.deviceKey(), a.entry().createdAt(), (x, y) -> x.isAfter(y) ? x : y);
                 }
                 acceptedPerStore.merge(a.entry().storeId(), 1, Integer::sum);
                 results.add(new ItemResult(id, Status.ACCEPTED, null));
             }
+            store.add(acceptedEntries, encoded, now, tx);
             acceptedPerStore.forEach((storeId, n) -> tx.afterCommit(() -> events.publish(new LiveEvents.Event("scores", storeId,
                     Map.of("storeId", storeId, "accepted", n, "at", now.toString())))));
             return new BatchResult(results);
@@ -214,6 +222,10 @@ public final class FeedbackCapture {
             throw new InvalidFieldException("createdAt", "lies more than " + settings.futureSkew().toMinutes()
                     + " minutes in the future");
         }
+        if (item.createdAt().isBefore(now.minus(settings.maxAge()))) {
+            throw new InvalidFieldException("createdAt", "lies more than " + settings.maxAge().toDays()
+                    + " days in the past");
+        }
         String category = null;
         if (item.gtin() != null) {
             Product product = catalog.product(item.gtin().value())
@@ -234,16 +246,17 @@ public final class FeedbackCapture {
                 item.gtin() == null ? null : item.gtin().value(), item.createdAt(), now, item.rating(), item.nps(), item.ces(),
                 item.dimensions(), item.comment(), item.surveyId(), item.surveyVersion(), answers, kiosk ? "kiosk" : "app",
                 profileUid);
-        return new Accepted(index, entry, deviceKey, ZoneId.of(shop.timeZone()));
+        LocalDate day = LocalDate.ofInstant(entry.createdAt(), ZoneId.of(shop.timeZone()));
+        return new Accepted(index, entry, deviceKey, day, AnswerCodec.encode(entry),
+                ScoreCounts.of(entry.rating(), entry.nps(), entry.ces(), entry.dimensions()));
     }
 
     /** Stores an accepted entry and everything that follows from it. Writer thread. */
     private void accept(Accepted a, Transaction tx, Instant now) {
         FeedbackEntry e = a.entry();
-        LocalDate day = LocalDate.ofInstant(e.createdAt(), a.zone());
-        store.add(e, day, tx);
-        aggregates.add(e.storeId(), day, e.touchpoint(), e.category(), e.rating(), e.nps(), e.ces(), e.dimensions(),
-                e.comment() == null ? null : new Aggregates.RecentComment(e.id(), e.createdAt(), e.comment(), e.rating(), e.nps()),
+        rollups.add(e.storeId(), a.day(), e.touchpoint(), e.category(), a.counts(),
+                e.comment() == null ? null
+                        : new Rollups.RecentComment(e.id(), e.createdAt(), e.comment(), e.touchpoint(), e.rating(), e.nps()),
                 tx);
         Optional<Profile> profile = e.profileUid() == null ? Optional.empty() : profiles.find(e.profileUid());
         if (profile.isPresent() && profile.get().allows(ConsentPurpose.PERSONALIZATION)) {
@@ -292,6 +305,8 @@ public final class FeedbackCapture {
         }
     }
 
-    private record Accepted(int index, FeedbackEntry entry, String deviceKey, ZoneId zone) {
+    /** An item that passed validation, with everything the writer needs already computed. */
+    private record Accepted(int index, FeedbackEntry entry, String deviceKey, LocalDate day, byte[] encoded,
+                            ScoreCounts counts) {
     }
 }

@@ -1,6 +1,8 @@
 package de.kundenpuls.server.feedback;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import de.kundenpuls.model.cases.CaseView;
-import de.kundenpuls.server.analytics.Aggregates;
+import de.kundenpuls.server.analytics.Rollups;
 import de.kundenpuls.server.cases.CaseStore;
 import de.kundenpuls.server.cases.FollowUpCase;
 import de.kundenpuls.server.privacy.PersonalData;
@@ -23,7 +26,8 @@ import de.kundenpuls.server.storage.Transaction;
 public final class FeedbackPersonalData implements PersonalData {
 
     private final FeedbackStore store;
-    private final Aggregates aggregates;
+    private final Rollups rollups;
+    private final Function<String, ZoneId> zoneOf;
     private final CaseStore cases;
     private final Clock clock;
 
@@ -31,13 +35,16 @@ public final class FeedbackPersonalData implements PersonalData {
      * Creates the holder.
      *
      * @param store      answers
-     * @param aggregates aggregates (recent comments)
+     * @param rollups    roll-ups (their recent comments)
+     * @param zoneOf     a store's time zone, to find the day an answer was counted in
      * @param cases      cases
      * @param clock      the clock
      */
-    public FeedbackPersonalData(FeedbackStore store, Aggregates aggregates, CaseStore cases, Clock clock) {
+    public FeedbackPersonalData(FeedbackStore store, Rollups rollups, Function<String, ZoneId> zoneOf,
+                                CaseStore cases, Clock clock) {
         this.store = store;
-        this.aggregates = aggregates;
+        this.rollups = rollups;
+        this.zoneOf = zoneOf;
         this.cases = cases;
         this.clock = clock;
     }
@@ -62,12 +69,19 @@ public final class FeedbackPersonalData implements PersonalData {
 
     @Override
     public void erase(String uid, Transaction tx) {
-        Set<UUID> ids = new HashSet<>();
-        store.ofProfile(uid).forEach(e -> ids.add(e.id()));
-        store.anonymize(uid, tx);
-        aggregates.removeComments(ids, tx);
+        Map<StoreDay, Set<UUID>> commented = new LinkedHashMap<>();
+        for (FeedbackEntry e : store.anonymize(uid, tx)) {
+            if (e.comment() != null) {
+                StoreDay where = new StoreDay(e.storeId(), LocalDate.ofInstant(e.createdAt(), zoneOf.apply(e.storeId())));
+                commented.computeIfAbsent(where, k -> new HashSet<>()).add(e.id());
+            }
+        }
+        commented.forEach((where, ids) -> rollups.removeComments(where.storeId(), where.day(), ids, tx));
         for (FollowUpCase c : cases.list(null, x -> uid.equals(x.customerUid()))) {
             cases.put(c.anonymized(), tx);
         }
+    }
+
+    private record StoreDay(String storeId, LocalDate day) {
     }
 }

@@ -1,134 +1,116 @@
 package de.kundenpuls.server.feedback;
 
-import java.time.LocalDate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import de.kundenpuls.server.storage.Transaction;
 
 /**
- * Raw answers, bucketed by store and day so that a commit rewrites one small list, with an id
- * index for duplicate detection in {@value #ID_SHARDS} shards, all created up front: a stored map
- * is rewritten whole on every commit, so a shard must stay small even at ten million answers
- * (about 600 ids each), and the shard array itself is stored once. Writes on the storage writer
+ * Raw answers: the append-only {@link AnswerLog}, the per-customer index into it, and the
+ * in-memory window of recent ids that makes capture idempotent. Changes on the storage writer
  * thread only.
  */
 public final class FeedbackStore {
 
-    private static final int ID_SHARDS = 16_384;
+    private final FeedbackData data;
+    private final RecentIds recent;
 
-    private final ConcurrentHashMap<String, ArrayList<FeedbackEntry>> days = new ConcurrentHashMap<>();
-    private final IdShard[] ids = newShards();
-
-    private static IdShard[] newShards() {
-        IdShard[] shards = new IdShard[ID_SHARDS];
-        for (int i = 0; i < ID_SHARDS; i++) {
-            shards[i] = new IdShard();
-        }
-        return shards;
-    }
-
-    /** One shard of the id index. */
-    static final class IdShard {
-        private final ConcurrentHashMap<UUID, String> ids = new ConcurrentHashMap<>();
+    private FeedbackStore(FeedbackData data, RecentIds recent) {
+        this.data = data;
+        this.recent = recent;
     }
 
     /**
-     * Whether an id was stored before.
+     * Opens the store over its stored data and rebuilds the window of recent ids.
+     *
+     * @param data   the stored data
+     * @param window how long after its first receipt an answer can come back as a retry
+     * @param now    the current time
+     * @return the store
+     */
+    public static FeedbackStore open(FeedbackData data, Duration window, Instant now) {
+        return new FeedbackStore(data, RecentIds.rebuild(data.answers(), window, now));
+    }
+
+    /**
+     * Whether an answer with this id was accepted within the retry window. Writer thread only.
      *
      * @param id the client-made id
      * @return true for a duplicate
      */
-    public boolean contains(UUID id) {
-        return ids[shard(id)].ids.containsKey(id);
+    boolean contains(UUID id) {
+        return recent.contains(id);
     }
 
     /**
-     * Stores an entry. Writer thread only.
+     * Stores accepted answers. Writer thread only.
      *
-     * @param entry the entry
-     * @param day   the store-local day it belongs to
-     * @param tx    the transaction
+     * @param entries    the answers
+     * @param encoded    each answer's stored form, in the same order
+     * @param receivedAt when they were received
+     * @param tx         the transaction
      */
-    public void add(FeedbackEntry entry, LocalDate day, Transaction tx) {
-        String key = entry.storeId() + "|" + day;
-        ArrayList<FeedbackEntry> bucket = days.get(key);
-        if (bucket == null) {
-            bucket = new ArrayList<>();
-            bucket.add(entry);
-            synchronized (days) {
-                days.put(key, bucket);
-            }
-            tx.store(days);
-        } else {
-            synchronized (bucket) {
-                bucket.add(entry);
-            }
-            tx.store(bucket);
+    void add(List<FeedbackEntry> entries, List<byte[]> encoded, Instant receivedAt, Transaction tx) {
+        if (entries.isEmpty()) {
+            return;
         }
-        ConcurrentHashMap<UUID, String> shard = ids[shard(entry.id())].ids;
-        shard.put(entry.id(), key);
-        tx.store(shard);
+        long[] positions = data.answers().append(encoded, receivedAt, tx);
+        Map<String, List<Long>> byCustomer = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            FeedbackEntry e = entries.get(i);
+            recent.add(e.id(), receivedAt);
+            if (e.profileUid() != null) {
+                byCustomer.computeIfAbsent(e.profileUid(), u -> new ArrayList<>()).add(positions[i]);
+            }
+        }
+        byCustomer.forEach((uid, list) -> data.customers().add(uid, list.stream().mapToLong(Long::longValue).toArray(), tx));
+        recent.expire(receivedAt);
+    }
+
+    /** Number of stored answers. */
+    public long size() {
+        return data.answers().size();
     }
 
     /**
-     * Visits every entry (exports, erasure, recomputation checks).
+     * Visits every entry (recomputation checks; reads every segment).
      *
      * @param visitor called per entry
      */
     public void forEach(Consumer<FeedbackEntry> visitor) {
-        for (ArrayList<FeedbackEntry> bucket : days.values()) {
-            List<FeedbackEntry> copy;
-            synchronized (bucket) {
-                copy = new ArrayList<>(bucket);
-            }
-            copy.forEach(visitor);
-        }
+        data.answers().forEach(visitor);
     }
 
     /**
-     * Entries linked to a person.
+     * The entries linked to a person, found through the per-customer index.
      *
      * @param uid the person
-     * @return their entries
+     * @return their entries, oldest first
      */
     public List<FeedbackEntry> ofProfile(String uid) {
-        List<FeedbackEntry> result = new ArrayList<>();
-        forEach(e -> {
-            if (uid.equals(e.profileUid())) {
-                result.add(e);
-            }
-        });
-        return result;
+        return new ArrayList<>(data.answers().read(data.customers().of(uid)).values());
     }
 
     /**
-     * Unlinks a person's entries and drops their comments. Writer thread only.
+     * Unlinks a person's entries and drops their comments, rewriting only the segments that hold
+     * them, and removes the person from the index. Writer thread only.
      *
      * @param uid the person
      * @param tx  the transaction
+     * @return the entries as they were before
      */
-    public void anonymize(String uid, Transaction tx) {
-        for (ArrayList<FeedbackEntry> bucket : days.values()) {
-            synchronized (bucket) {
-                boolean changed = false;
-                for (int i = 0; i < bucket.size(); i++) {
-                    if (uid.equals(bucket.get(i).profileUid())) {
-                        bucket.set(i, bucket.get(i).anonymized());
-                        changed = true;
-                    }
-                }
-                if (changed) {
-                    tx.store(bucket);
-                }
-            }
-        }
-    }
-
-    private static int shard(UUID id) {
-        return Math.floorMod(id.hashCode(), ID_SHARDS);
+    public List<FeedbackEntry> anonymize(String uid, Transaction tx) {
+        Map<Long, FeedbackEntry> mine = data.answers().read(data.customers().of(uid));
+        Map<Long, FeedbackEntry> replaced = new LinkedHashMap<>();
+        mine.forEach((position, e) -> replaced.put(position, e.anonymized()));
+        data.answers().replace(replaced, tx);
+        data.customers().remove(uid, tx);
+        return new ArrayList<>(mine.values());
     }
 }

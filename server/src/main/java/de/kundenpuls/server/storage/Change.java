@@ -3,9 +3,10 @@ package de.kundenpuls.server.storage;
 /**
  * A modification of the stored object graph, run on the single writer thread.
  *
- * <p>A change must validate everything before it mutates anything: if it throws, its caller gets
- * the exception and nothing of it is stored; if it mutated the graph before throwing, that partial
- * state would leak into the next commit.
+ * <p>A change must validate everything before it mutates anything. If it throws before it has
+ * registered anything with the transaction, only its caller gets the exception. If it throws
+ * after (it had begun to mutate), the writer commits nothing of that batch and stops, since the
+ * half change cannot be undone in memory: a bug then costs availability, never data.
  *
  * @param <T> what the change returns to its caller
  */

@@ -30,7 +30,8 @@ import org.eclipse.store.storage.embedded.types.EmbeddedStorageManager;
 public final class StorageWriter implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(StorageWriter.class.getName());
-    private static final int MAX_BATCH = 4096;
+    /** Most changes in one commit. */
+    static final int MAX_BATCH = 4096;
 
     private final EmbeddedStorageManager storage;
     private final BlockingQueue<Pending<?>> queue = new ArrayBlockingQueue<>(65_536);
@@ -127,6 +128,10 @@ public final class StorageWriter implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                if (failure != null) {
+                    batch.forEach(p -> p.result.completeExceptionally(new StorageFailedException("storage failed earlier", failure)));
+                    continue;
+                }
                 commit(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -149,9 +154,21 @@ public final class StorageWriter implements AutoCloseable {
                 applied.add(pending);
                 results.add(result);
             } catch (RuntimeException | Error e) {
-                // The change validated and threw before mutating: drop what it registered.
-                tx.truncate(mark, afterMark);
+                if (tx.size() == mark && tx.afterCommit.size() == afterMark) {
+                    // It validated and threw before changing anything: only its caller hears of it.
+                    pending.result.completeExceptionally(e);
+                    continue;
+                }
+                // It threw after it had changed the graph. That half change cannot be undone in
+                // memory, and committing it would store it; so nothing of this batch is committed
+                // and the writer stops (readiness turns DOWN) until the server is restarted from disk.
+                failure = e;
+                LOG.log(Level.SEVERE, "A change failed after it had modified stored objects; storage refuses further writes", e);
                 pending.result.completeExceptionally(e);
+                for (Pending<?> other : batch) {
+                    other.result.completeExceptionally(new StorageFailedException("a change in the same commit failed", e));
+                }
+                return;
             }
         }
         if (applied.isEmpty()) {
@@ -213,11 +230,17 @@ public final class StorageWriter implements AutoCloseable {
         private final List<Runnable> afterCommit = new ArrayList<>();
 
         @Override
-        public void store(Object... changed) {
-            for (Object o : changed) {
-                if (o != null && seen.put(o, Boolean.TRUE) == null) {
-                    order.add(o);
-                }
+        public void store(Object first, Object... more) {
+            store(first);
+            for (Object o : more) {
+                store(o);
+            }
+        }
+
+        @Override
+        public void store(Object changed) {
+            if (changed != null && seen.put(changed, Boolean.TRUE) == null) {
+                order.add(changed);
             }
         }
 
@@ -228,16 +251,6 @@ public final class StorageWriter implements AutoCloseable {
 
         int size() {
             return order.size();
-        }
-
-        void truncate(int mark, int afterMark) {
-            while (order.size() > mark) {
-                Object o = order.remove(order.size() - 1);
-                seen.remove(o);
-            }
-            while (afterCommit.size() > afterMark) {
-                afterCommit.remove(afterCommit.size() - 1);
-            }
         }
     }
 }

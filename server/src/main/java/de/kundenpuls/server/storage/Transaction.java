@@ -10,9 +10,19 @@ public interface Transaction {
      * Registers objects to be stored in this commit. Store the object that changed (the map or
      * bucket that got a new entry, the entity whose field was replaced), never the whole root.
      *
-     * @param changed objects modified by the change
+     * @param first the first modified object
+     * @param more  further modified objects
      */
-    void store(Object... changed);
+    void store(Object first, Object... more);
+
+    /**
+     * Registers one object to be stored in this commit. Why the varargs form above needs a
+     * first parameter: with a plain {@code store(Object...)}, a changed {@code Cell[]} would be
+     * taken as the list of objects to store, and the array itself would never be written.
+     *
+     * @param changed the modified object, an array included
+     */
+    void store(Object changed);
 
     /**
      * Runs an action after the commit holding this change is durable, on the writer thread.

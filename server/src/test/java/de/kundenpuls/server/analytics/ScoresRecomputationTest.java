@@ -26,62 +26,93 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scores served from the incrementally kept aggregates equal a recomputation from the raw
- * answers, for random data, every filter and both granularities, before and after a restart.
+ * The scores served from the incrementally kept roll-ups equal a recomputation from the raw
+ * answers, for random data in stores of four time zones, every filter and every granularity
+ * (day, week, month, quarter), over a range that starts and ends inside weeks and months, before
+ * and after a restart.
  */
 class ScoresRecomputationTest {
 
-    private static final String[] STORES = {"berlin-mitte", "wien-neubau"};
+    private static final Map<String, ZoneId> STORES = Map.of(
+            "berlin-mitte", ZoneId.of("Europe/Berlin"),
+            "wien-neubau", ZoneId.of("Europe/Vienna"),
+            "tokyo-ginza", ZoneId.of("Asia/Tokyo"),
+            "newyork-soho", ZoneId.of("America/New_York"));
+    private static final List<String> STORE_IDS = List.copyOf(new java.util.TreeSet<>(STORES.keySet()));
     private static final String[] TOUCHPOINTS = {"entrance", "shelf", "checkout"};
     private static final String[] PRODUCTS = {"4013456000018", null, null};
     private static final String[] DIMENSIONS = {"quality", "availability", "value", "staff", "ambience"};
+    private static final int DAYS = 150;
 
     @TempDir
     Path dir;
 
     @Test
-    void aggregatesEqualARecomputationFromRawAnswers() {
+    void rollupsEqualARecomputationFromRawAnswers() {
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        LocalDate today = LocalDate.now(ZoneId.of("UTC"));
-        try (TestServer server = TestServer.start(dir, Map.of("catalog.seed-demo", "true"))) {
+        Instant now = Instant.now();
+        try (TestServer server = TestServer.start(dir, Map.of("catalog.seed-demo", "true",
+                "feedback.max-age-days", String.valueOf(DAYS + 10)))) {
+            KundenpulsClient admin = server.as("admin");
+            for (String id : List.of("tokyo-ginza", "newyork-soho")) {
+                admin.send("PUT", "/api/stores/" + id, Map.of("name", id, "city", id, "timeZone", STORES.get(id).getId(),
+                        "touchpoints", List.of(TOUCHPOINTS)), Map.class);
+            }
             String category = server.client().catalog().product("4013456000018", "de").category();
             List<FeedbackItem> accepted = new ArrayList<>();
-            for (int batch = 0; batch < 6; batch++) {
+            for (int batch = 0; batch < 8; batch++) {
                 List<FeedbackItem> items = new ArrayList<>();
-                for (int i = 0; i < 80; i++) {
-                    items.add(randomItem(random, today));
+                for (int i = 0; i < 100; i++) {
+                    items.add(randomItem(random, now));
                 }
                 BatchResult result = server.client().feedback().send(items);
                 for (int i = 0; i < items.size(); i++) {
-                    if (result.results().get(i).status() == BatchResult.Status.ACCEPTED) {
-                        accepted.add(items.get(i));
-                    }
+                    assertThat(result.results().get(i).status()).as("seed %d item %s", seed, result.results().get(i))
+                            .isEqualTo(BatchResult.Status.ACCEPTED);
+                    accepted.add(items.get(i));
                 }
             }
-            assertThat(accepted).as("seed %d", seed).hasSize(480);
             KundenpulsClient marketer = server.as("marketer");
-            String range = "&from=" + today.minusDays(40) + "&to=" + today;
-            verify(marketer, accepted, range, x -> true, seed);
-            verify(marketer, accepted, "&storeId=wien-neubau" + range, x -> x.storeId().equals("wien-neubau"), seed);
-            verify(marketer, accepted, "&touchpoint=checkout" + range, x -> x.touchpoint().equals("checkout"), seed);
-            verify(marketer, accepted, "&category=" + category + range, x -> x.gtin() != null, seed);
-            verify(marketer, accepted, "&storeId=berlin-mitte&touchpoint=shelf&granularity=week" + range,
-                    x -> x.storeId().equals("berlin-mitte") && x.touchpoint().equals("shelf"), seed);
+            LocalDate to = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+            // Starts on a Wednesday in the middle of a month, so every kind of edge is crossed.
+            LocalDate from = to.minusDays(DAYS - 5).with(java.time.temporal.TemporalAdjusters.nextOrSame(
+                    java.time.DayOfWeek.WEDNESDAY));
+            if (from.getDayOfMonth() == 1) {
+                from = from.plusWeeks(1);
+            }
+            String range = "&from=" + from + "&to=" + to;
+            LocalDate first = from;
+            Predicate<FeedbackItem> inRange = x -> !localDay(x).isBefore(first) && !localDay(x).isAfter(to);
+            for (String granularity : List.of("day", "week", "month", "quarter")) {
+                String g = "&granularity=" + granularity;
+                verify(marketer, accepted, range + g, inRange, granularity, seed);
+                verify(marketer, accepted, "&storeId=tokyo-ginza" + range + g,
+                        inRange.and(x -> x.storeId().equals("tokyo-ginza")), granularity, seed);
+                verify(marketer, accepted, "&touchpoint=checkout" + range + g,
+                        inRange.and(x -> x.touchpoint().equals("checkout")), granularity, seed);
+                verify(marketer, accepted, "&category=" + category + range + g, inRange.and(x -> x.gtin() != null),
+                        granularity, seed);
+                verify(marketer, accepted, "&storeId=newyork-soho&touchpoint=shelf&category=" + category + range + g,
+                        inRange.and(x -> x.storeId().equals("newyork-soho") && x.touchpoint().equals("shelf")
+                                && x.gtin() != null), granularity, seed);
+            }
 
             server.restart();
             KundenpulsClient again = server.as("marketer");
-            verify(again, accepted, range + "&granularity=week", x -> true, seed);
-            verify(again, accepted, "&storeId=berlin-mitte" + range, x -> x.storeId().equals("berlin-mitte"), seed);
+            verify(again, accepted, range + "&granularity=week", inRange, "week", seed);
+            verify(again, accepted, range + "&granularity=quarter", inRange, "quarter", seed);
+            verify(again, accepted, "&storeId=berlin-mitte" + range + "&granularity=month",
+                    inRange.and(x -> x.storeId().equals("berlin-mitte")), "month", seed);
         }
     }
 
-    private static FeedbackItem randomItem(Random r, LocalDate today) {
-        Instant at = today.minusDays(r.nextInt(35)).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant()
-                .plusSeconds(r.nextInt(86_400));
-        if (at.isAfter(Instant.now())) {
-            at = Instant.now().minusSeconds(r.nextInt(3600) + 1);
-        }
+    private static LocalDate localDay(FeedbackItem item) {
+        return LocalDate.ofInstant(item.createdAt(), STORES.get(item.storeId()));
+    }
+
+    private static FeedbackItem randomItem(Random r, Instant now) {
+        Instant at = now.minusSeconds(60 + (long) (r.nextDouble() * (DAYS - 1) * 86_400L));
         Map<String, Integer> dims = new HashMap<>();
         for (String d : DIMENSIONS) {
             if (r.nextInt(3) == 0) {
@@ -96,16 +127,27 @@ class ScoresRecomputationTest {
         }
         String gtin = PRODUCTS[r.nextInt(PRODUCTS.length)];
         String comment = r.nextInt(5) == 0 ? "Kommentar " + r.nextInt(1000) : null;
-        return new FeedbackItem(UUID.randomUUID(), STORES[r.nextInt(STORES.length)], TOUCHPOINTS[r.nextInt(TOUCHPOINTS.length)],
-                at, rating, nps, ces, dims, comment, gtin == null ? null : Gtin.of(gtin), null, null, null, null);
+        return new FeedbackItem(UUID.randomUUID(), STORE_IDS.get(r.nextInt(STORE_IDS.size())),
+                TOUCHPOINTS[r.nextInt(TOUCHPOINTS.length)], at, rating, nps, ces, dims, comment,
+                gtin == null ? null : Gtin.of(gtin), null, null, null, null);
+    }
+
+    private static String period(LocalDate day, String granularity) {
+        return switch (granularity) {
+            case "day" -> day.toString();
+            case "week" -> String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case "month" -> String.format("%d-%02d", day.getYear(), day.getMonthValue());
+            default -> day.getYear() + "-Q" + day.get(IsoFields.QUARTER_OF_YEAR);
+        };
     }
 
     private static void verify(KundenpulsClient client, List<FeedbackItem> all, String query, Predicate<FeedbackItem> filter,
-                               long seed) {
+                               String granularity, long seed) {
         ScoreReport report = client.get("/api/analytics/scores?x=1" + query, ScoreReport.class);
-        boolean weekly = query.contains("granularity=week");
         List<FeedbackItem> matching = all.stream().filter(filter).toList();
+        assertThat(matching).as("the random data must exercise %s", query).isNotEmpty();
         Expected total = Expected.of(matching);
+        assertThat(report.granularity()).isEqualTo(granularity);
         assertThat(report.count()).as("seed %d %s", seed, query).isEqualTo(total.count);
         assertThat(report.csat()).as("csat seed %d %s", seed, query).isEqualTo(total.csat());
         assertThat(report.nps()).as("nps seed %d %s", seed, query).isEqualTo(total.nps());
@@ -114,25 +156,22 @@ class ScoresRecomputationTest {
 
         Map<String, List<FeedbackItem>> byPeriod = new TreeMap<>();
         for (FeedbackItem item : matching) {
-            LocalDate day = LocalDate.ofInstant(item.createdAt(), ZoneId.of(item.storeId().equals("wien-neubau")
-                    ? "Europe/Vienna" : "Europe/Berlin"));
-            String period = weekly ? String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
-                    day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)) : day.toString();
-            byPeriod.computeIfAbsent(period, p -> new ArrayList<>()).add(item);
+            byPeriod.computeIfAbsent(period(localDay(item), granularity), p -> new ArrayList<>()).add(item);
         }
         assertThat(report.periods()).extracting(ScoreReport.Period::period).as("seed %d %s", seed, query)
                 .containsExactlyElementsOf(byPeriod.keySet());
         for (ScoreReport.Period period : report.periods()) {
             Expected e = Expected.of(byPeriod.get(period.period()));
-            assertThat(period.count()).isEqualTo(e.count);
+            assertThat(period.count()).as("seed %d %s %s", seed, query, period.period()).isEqualTo(e.count);
             assertThat(period.csat()).isEqualTo(e.csat());
             assertThat(period.nps()).isEqualTo(e.nps());
             assertThat(period.ces()).isEqualTo(e.ces());
             assertThat(period.dimensions()).isEqualTo(e.dimensions());
         }
-        long withComments = matching.stream().filter(i -> i.comment() != null).count();
-        assertThat(report.comments()).hasSize((int) Math.min(10, withComments))
-                .isSortedAccordingTo((a, b) -> b.at().compareTo(a.at()));
+        List<Instant> newestComments = matching.stream().filter(i -> i.comment() != null).map(FeedbackItem::createdAt)
+                .sorted(java.util.Comparator.reverseOrder()).limit(10).toList();
+        assertThat(report.comments()).extracting(ScoreReport.Comment::at).as("seed %d %s", seed, query)
+                .containsExactlyElementsOf(newestComments);
     }
 
     /** The scores, recomputed independently from the raw answers with Bain's definitions. */

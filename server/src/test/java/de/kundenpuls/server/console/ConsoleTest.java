@@ -75,6 +75,23 @@ class ConsoleTest {
         });
     }
 
+    /** The text of a visible element, read again if a live re-render replaced the element meanwhile. */
+    private static String textOf(String css) {
+        return waitUpTo(10).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0).getText();
+        });
+    }
+
+    /** Waits until a live-updated element's text satisfies a condition, then returns that text. */
+    private static String awaitText(String css, java.util.function.Predicate<String> condition) {
+        return waitUpTo(15).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            String text = found.isEmpty() ? null : found.get(0).getText();
+            return text != null && condition.test(text) ? text : null;
+        });
+    }
+
     private static void signIn(String role, String store) {
         new Select(visible("#signin-role")).selectByValue(role);
         if (store != null) {
@@ -111,7 +128,7 @@ class ConsoleTest {
         String store = "muenchen-schwabing";
         new Select(visible("#dash-store")).selectByValue(store);
         waitUpTo(10).until(d -> d.findElements(By.cssSelector("#heatmap tbody tr")).size() == 1);
-        String before = visible("#kpi-count").getText();
+        String before = textOf("#kpi-count");
         screenshot("02-dashboard-before");
         KundenpulsClient app = server.client();
         app.feedback().send(List.of(answer(store, 5, "Sehr freundlich an der Kasse"), answer(store, 4, null)));
@@ -121,8 +138,8 @@ class ConsoleTest {
         assertThat(before).isIn("0", "–");
         waitUpTo(15).until(d -> !d.findElements(By.cssSelector(".toast.alert")).isEmpty());
         waitUpTo(15).until(d -> !d.findElements(By.cssSelector("#alerts .alert-row")).isEmpty());
-        assertThat(visible("#worst").getText()).contains("Kasse").contains("Warteschlange viel zu lang");
-        assertThat(visible("#kpi-csat").getText()).isEqualTo("40 %");
+        assertThat(awaitText("#worst", t -> t.contains("Warteschlange viel zu lang"))).contains("Kasse");
+        assertThat(awaitText("#kpi-csat", t -> !t.isBlank() && !t.equals("–"))).isEqualTo("40 %");
         // The dimension chart speaks the console's language and names its two colours.
         Object labels = ((JavascriptExecutor) browser).executeScript(
                 "const c = Chart.getChart('dims'); return [c.data.labels, c.data.datasets.map(d => d.label)];");
@@ -206,7 +223,7 @@ class ConsoleTest {
         new Select(visible("#camp-offer")).selectByValue((String) offer.get("id"));
         visible("#camp-name").sendKeys(" Hamburg");
         assertThat(visible("#camp-title-b").isEnabled()).as("variant B waits for the A/B switch").isFalse();
-        assertThat(visible("#camp-empty").getText()).startsWith("Noch keine Kampagne gesendet");
+        assertThat(textOf("#camp-empty")).startsWith("Noch keine Kampagne gesendet");
         waitUpTo(10).until(d -> d.findElement(By.id("camp-size")).getText().equals("12"));
         waitUpTo(10).until(d -> d.findElement(By.id("camp-phone")).getText().contains("Hallo Alex!"));
         screenshot("06-campaign-builder");
@@ -236,9 +253,9 @@ class ConsoleTest {
             return funnel.findElement(By.cssSelector(".bar.opened")).getText().equals("5")
                     && funnel.findElement(By.cssSelector(".bar.redeemed")).getText().equals("2");
         });
-        WebElement funnel = browser.findElement(By.cssSelector("#camp-list .funnel"));
-        assertThat(funnel.findElement(By.cssSelector(".bar.targeted")).getText()).isEqualTo("12");
-        assertThat(funnel.findElement(By.cssSelector(".pill")).getText()).isEqualTo("gesendet");
+        // The funnel is live: read it again whenever a re-render replaced it.
+        assertThat(textOf("#camp-list .funnel .bar.targeted")).isEqualTo("12");
+        assertThat(textOf("#camp-list .funnel .pill")).isEqualTo("gesendet");
         scrollTo("#camp-list");
         screenshot("07-campaign-funnel");
     }
@@ -344,9 +361,8 @@ class ConsoleTest {
         csv.sendKeys("gtin,name_de,brand,category,price\n4012345000016,Hafermilch,Oatly,dairy,2.49\n"
                 + "4012345000024,Falsch,X,dairy,1.00\n");
         visible("#import-button").click();
-        WebElement summary = visible("#import-summary");
-        assertThat(summary.getText()).matches("1 (importiert|imported), 1 .*");
-        assertThat(visible("#import-rejected").getText()).contains("3").contains("gtin").contains("hat eine falsche Prüfziffer (richtig wäre 3)");
+        assertThat(textOf("#import-summary")).matches("1 (importiert|imported), 1 .*");
+        assertThat(textOf("#import-rejected")).contains("3").contains("gtin").contains("hat eine falsche Prüfziffer (richtig wäre 3)");
         waitUpTo(10).until(d -> d.findElement(By.id("audit")).getText().contains("Katalog importiert"));
         scrollTo("#import-report");
         screenshot("08-admin-import");
@@ -371,13 +387,13 @@ class ConsoleTest {
 
         // Nothing entered: the field is named, nothing is sent.
         visible("#erase-button").click();
-        assertThat(visible("#erase-status .error").getText()).isEqualTo("Kunden-ID: Bitte die Kunden-ID angeben.");
+        assertThat(textOf("#erase-status .error")).isEqualTo("Kunden-ID: Bitte die Kunden-ID angeben.");
         assertThat(visible("#erase-uid").getAttribute("aria-invalid")).isEqualTo("true");
 
         // The first click only asks; cancelling keeps the customer.
         visible("#erase-uid").sendKeys(identity.uid());
         visible("#erase-button").click();
-        assertThat(visible("#erase-question").getText()).contains(identity.uid()).contains("endgültig");
+        assertThat(textOf("#erase-question")).contains(identity.uid()).contains("endgültig");
         assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus on the confirmation").isEqualTo("erase-confirm");
         scrollTo("#erase-status");
         screenshot("14-admin-erase-confirm");
@@ -400,7 +416,7 @@ class ConsoleTest {
         visible("#erase-uid").sendKeys("niemand-" + UUID.randomUUID());
         visible("#erase-button").click();
         visible("#erase-confirm").click();
-        assertThat(visible("#erase-status .error").getText()).startsWith("uid: Kein Kundenprofil mit der ID");
+        assertThat(textOf("#erase-status .error")).startsWith("uid: Kein Kundenprofil mit der ID");
     }
 
     private static void scrollTo(String css) {

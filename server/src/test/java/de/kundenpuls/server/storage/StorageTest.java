@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import de.kundenpuls.model.profile.Consent;
 import de.kundenpuls.model.profile.Contact;
@@ -54,43 +54,127 @@ class StorageTest {
     }
 
     @Test
-    void concurrentWritesAreGroupedIntoFewerCommitsAndAllDurable() throws Exception {
-        int writes = 2000;
-        long commits;
-        try (Storage storage = Storage.open(StorageSettings.of(dir));
-             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
-            long before = storage.writer().commitCount();
-            List<CompletableFuture<Void>> futures = new ArrayList<>();
-            for (int i = 0; i < writes; i++) {
-                String uid = "user-" + i;
-                futures.add(CompletableFuture.runAsync(() -> storage.writer().write(tx -> {
-                    profiles.put(Profile.create(uid, "de", Instant.now()), tx);
-                    return null;
-                }), pool));
-            }
-            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
-            commits = storage.writer().commitCount() - before;
-        }
-        assertThat(commits).isBetween(1L, (long) writes);
+    void changesQueuedDuringACommitShareTheNextCommitAndAllAreDurable() throws Exception {
+        int writes = 500;
         try (Storage storage = Storage.open(StorageSettings.of(dir))) {
             Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
-            assertThat(profiles.count()).isEqualTo(writes);
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            long before = storage.writer().commitCount();
+            // The first change holds the writer, so every later one is queued before it commits.
+            CompletableFuture<Object> blocker = storage.writer().submit(tx -> {
+                started.countDown();
+                await(release);
+                profiles.put(Profile.create("first", "de", Instant.now()), tx);
+                return null;
+            });
+            started.await();
+            List<CompletableFuture<Object>> futures = new ArrayList<>();
+            for (int i = 0; i < writes; i++) {
+                String uid = "user-" + i;
+                futures.add(storage.writer().submit(tx -> {
+                    profiles.put(Profile.create(uid, "de", Instant.now()), tx);
+                    return null;
+                }));
+            }
+            release.countDown();
+            blocker.join();
+            CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).join();
+            assertThat(storage.writer().commitCount() - before).as("one commit for the blocker, one for all the others")
+                    .isEqualTo(2);
+        }
+        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
+            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+            assertThat(profiles.count()).isEqualTo(writes + 1);
         }
     }
 
     @Test
-    void aFailingChangeLeavesNoTraceAndDoesNotBlockOthersInTheSameCommit() {
+    void aChangeThatFailsBeforeChangingAnythingLeavesTheOthersOfItsCommitIntact() throws Exception {
         try (Storage storage = Storage.open(StorageSettings.of(dir))) {
             Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
-            assertThatThrownBy(() -> storage.writer().write(tx -> {
-                throw new IllegalArgumentException("invalid");
-            })).isInstanceOf(IllegalArgumentException.class).hasMessage("invalid");
-            storage.writer().write(tx -> {
-                profiles.put(Profile.create("ok", "de", Instant.now()), tx);
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            long before = storage.writer().commitCount();
+            CompletableFuture<Object> blocker = storage.writer().submit(tx -> {
+                started.countDown();
+                await(release);
                 return null;
             });
-            assertThat(profiles.find("ok")).isPresent();
+            started.await();
+            CompletableFuture<Object> good1 = storage.writer().submit(tx -> {
+                profiles.put(Profile.create("good-1", "de", Instant.now()), tx);
+                return null;
+            });
+            CompletableFuture<Object> bad = storage.writer().submit(tx -> {
+                throw new IllegalArgumentException("invalid");
+            });
+            CompletableFuture<Object> good2 = storage.writer().submit(tx -> {
+                profiles.put(Profile.create("good-2", "de", Instant.now()), tx);
+                return null;
+            });
+            release.countDown();
+            blocker.join();
+            good1.join();
+            good2.join();
+            assertThatThrownBy(bad::join).hasCauseInstanceOf(IllegalArgumentException.class);
+            assertThat(storage.writer().commitCount() - before).as("the good ones shared one commit").isEqualTo(2);
+            assertThat(storage.healthy()).isTrue();
+        }
+        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
+            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+            assertThat(profiles.find("good-1")).isPresent();
+            assertThat(profiles.find("good-2")).isPresent();
+        }
+    }
+
+    @Test
+    void aChangeThatFailsAfterChangingTheGraphCommitsNothingAndStopsTheWriter() throws Exception {
+        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
+            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+            storage.writer().write(tx -> {
+                profiles.put(Profile.create("before", "de", Instant.now()), tx);
+                return null;
+            });
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Object> blocker = storage.writer().submit(tx -> {
+                started.countDown();
+                await(release);
+                return null;
+            });
+            started.await();
+            CompletableFuture<Object> sameCommit = storage.writer().submit(tx -> {
+                profiles.put(Profile.create("same-commit", "de", Instant.now()), tx);
+                return null;
+            });
+            CompletableFuture<Object> half = storage.writer().submit(tx -> {
+                profiles.put(Profile.create("half", "de", Instant.now()), tx);
+                throw new IllegalStateException("bug after the mutation");
+            });
+            release.countDown();
+            blocker.join();
+            assertThatThrownBy(half::join).hasCauseInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(sameCommit::join).hasCauseInstanceOf(StorageFailedException.class);
+            assertThat(storage.healthy()).isFalse();
+            assertThatThrownBy(() -> storage.writer().write(tx -> null)).isInstanceOf(StorageFailedException.class);
+        }
+        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
+            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+            assertThat(profiles.find("before")).isPresent();
+            assertThat(profiles.find("half")).isEmpty();
+            assertThat(profiles.find("same-commit")).isEmpty();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test did not release the writer");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param from        first day (inclusive, ISO date)
  * @param to          last day (inclusive, ISO date)
- * @param granularity {@code day} or {@code week}
+ * @param granularity {@code day}, {@code week}, {@code month} or {@code quarter}
  * @param count       all answers
  * @param csat        percent of ratings that are 4 or 5 (0–100), null without ratings
  * @param nps         percent promoters (9–10) minus percent detractors (0–6), −100…100, null without NPS answers

@@ -1,0 +1,239 @@
+package de.kundenpuls.server.analytics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import de.kundenpuls.server.storage.Transaction;
+
+/**
+ * Score sums per store and store-local day, ISO week and month, each split by touchpoint and
+ * category, with the newest comments of each; updated on every accepted answer.
+ *
+ * <p>A query over any range reads one small cell per whole week or month in it and day cells
+ * only at its edges, never raw answers. Each cell holds four sums per answer key, so that no
+ * query has to add up the keys: {@code touchpoint|category}, {@code touchpoint|*},
+ * {@code *|category} and {@code *|*} ({@code ""} is the category of answers without a product).
+ *
+ * <p>Stored layout: per store and granularity, year → a fixed array of cells (366 days, 53
+ * weeks, 12 months). A commit stores the cells it changed; a cell's size is bounded by the
+ * catalog (touchpoints × categories), not by the number of answers. Writer thread only for
+ * changes; readers see concurrent maps of immutable values.
+ */
+public final class Rollups {
+
+    /** Comments kept per cell and key. */
+    public static final int RECENT_COMMENTS = 10;
+    /** The wildcard of a key part. */
+    public static final String ALL = "*";
+
+    private final ConcurrentHashMap<String, StoreRollup> stores = new ConcurrentHashMap<>();
+
+    /** The granularities that are kept; a quarter is three months. */
+    public enum Level {
+        /** A store-local day. */
+        DAY(366),
+        /** An ISO week (Monday to Sunday). */
+        WEEK(53),
+        /** A calendar month. */
+        MONTH(12);
+
+        private final int slots;
+
+        Level(int slots) {
+            this.slots = slots;
+        }
+
+        int year(LocalDate d) {
+            return this == WEEK ? d.get(IsoFields.WEEK_BASED_YEAR) : d.getYear();
+        }
+
+        int slot(LocalDate d) {
+            return switch (this) {
+                case DAY -> d.getDayOfYear() - 1;
+                case WEEK -> d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) - 1;
+                case MONTH -> d.getMonthValue() - 1;
+            };
+        }
+    }
+
+    /** One store's cells. */
+    static final class StoreRollup {
+        private final ConcurrentHashMap<Integer, Cell[]> days = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<Integer, Cell[]> weeks = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<Integer, Cell[]> months = new ConcurrentHashMap<>();
+
+        ConcurrentHashMap<Integer, Cell[]> of(Level level) {
+            return switch (level) {
+                case DAY -> days;
+                case WEEK -> weeks;
+                case MONTH -> months;
+            };
+        }
+    }
+
+    /** The sums and comments of one store and period. */
+    public static final class Cell {
+        private final ConcurrentHashMap<String, ScoreCounts> counts = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, ArrayList<RecentComment>> comments = new ConcurrentHashMap<>();
+
+        /**
+         * The sums of one key.
+         *
+         * @param key e.g. {@code checkout|*}
+         * @return the sums, or null when no answer has that key
+         */
+        public ScoreCounts counts(String key) {
+            return counts.get(key);
+        }
+
+        /**
+         * The newest comments of one key, newest first.
+         *
+         * @param key e.g. {@code *|*}
+         * @return a copy
+         */
+        public List<RecentComment> comments(String key) {
+            ArrayList<RecentComment> list = comments.get(key);
+            if (list == null) {
+                return List.of();
+            }
+            synchronized (list) {
+                return new ArrayList<>(list);
+            }
+        }
+    }
+
+    /**
+     * A comment shown next to the scores.
+     *
+     * @param feedbackId the answer it came with
+     * @param at         when it was given
+     * @param text       the comment
+     * @param touchpoint where
+     * @param rating     its rating, or null
+     * @param nps        its NPS, or null
+     */
+    public record RecentComment(UUID feedbackId, Instant at, String text, String touchpoint, Integer rating, Integer nps) {
+    }
+
+    /**
+     * Adds one answer to its day, week and month. Writer thread only.
+     *
+     * @param storeId    the store
+     * @param day        store-local day
+     * @param touchpoint the touchpoint
+     * @param category   the category or null
+     * @param counts     the answer's counts ({@link ScoreCounts#of})
+     * @param comment    a comment to keep among the newest, or null
+     * @param tx         the transaction
+     */
+    public void add(String storeId, LocalDate day, String touchpoint, String category, ScoreCounts counts,
+                    RecentComment comment, Transaction tx) {
+        StoreRollup store = stores.get(storeId);
+        if (store == null) {
+            store = new StoreRollup();
+            stores.put(storeId, store);
+            tx.store(stores);
+        }
+        String cat = category == null ? "" : category;
+        String[] keys = {touchpoint + "|" + cat, touchpoint + "|" + ALL, ALL + "|" + cat, ALL + "|" + ALL};
+        for (Level level : Level.values()) {
+            Cell cell = cell(store, level, day, tx);
+            for (String key : keys) {
+                cell.counts.merge(key, counts, ScoreCounts::plus);
+            }
+            tx.store(cell.counts);
+            if (comment != null) {
+                for (String key : keys) {
+                    ArrayList<RecentComment> list = cell.comments.get(key);
+                    if (list == null) {
+                        list = new ArrayList<>();
+                        cell.comments.put(key, list);
+                        tx.store(cell.comments);
+                    }
+                    synchronized (list) {
+                        list.add(comment);
+                        list.sort((a, b) -> b.at().compareTo(a.at()));
+                        while (list.size() > RECENT_COMMENTS) {
+                            list.remove(list.size() - 1);
+                        }
+                    }
+                    tx.store(list);
+                }
+            }
+        }
+    }
+
+    private static Cell cell(StoreRollup store, Level level, LocalDate day, Transaction tx) {
+        ConcurrentHashMap<Integer, Cell[]> years = store.of(level);
+        int year = level.year(day);
+        Cell[] cells = years.get(year);
+        if (cells == null) {
+            cells = new Cell[level.slots];
+            years.put(year, cells);
+            tx.store(years);
+        }
+        int slot = level.slot(day);
+        Cell cell = cells[slot];
+        if (cell == null) {
+            cell = new Cell();
+            cells[slot] = cell;
+            tx.store(cells);
+        }
+        return cell;
+    }
+
+    /**
+     * The cell of a store and period.
+     *
+     * @param storeId the store
+     * @param level   the granularity
+     * @param day     any day in the period
+     * @return the cell, or null when the period has no answers
+     */
+    public Cell cell(String storeId, Level level, LocalDate day) {
+        StoreRollup store = stores.get(storeId);
+        if (store == null) {
+            return null;
+        }
+        Cell[] cells = store.of(level).get(level.year(day));
+        return cells == null ? null : cells[level.slot(day)];
+    }
+
+    /**
+     * Removes the comments of erased answers. Writer thread only. Looks at the day before and
+     * after too, in case the store's time zone changed since the answer was given.
+     *
+     * @param storeId     the store
+     * @param day         the store-local day of the answers
+     * @param feedbackIds the answers whose comments must go
+     * @param tx          the transaction
+     */
+    public void removeComments(String storeId, LocalDate day, Set<UUID> feedbackIds, Transaction tx) {
+        for (LocalDate d = day.minusDays(1); !d.isAfter(day.plusDays(1)); d = d.plusDays(1)) {
+            for (Level level : Level.values()) {
+                Cell cell = cell(storeId, level, d);
+                if (cell != null) {
+                    removeFrom(cell.comments.values(), feedbackIds, tx);
+                }
+            }
+        }
+    }
+
+    private static void removeFrom(Collection<ArrayList<RecentComment>> lists, Set<UUID> ids, Transaction tx) {
+        for (ArrayList<RecentComment> list : lists) {
+            synchronized (list) {
+                if (list.removeIf(c -> ids.contains(c.feedbackId()))) {
+                    tx.store(list);
+                }
+            }
+        }
+    }
+}
