@@ -4,6 +4,8 @@
 . "$(dirname "$0")/../lib/classpath.sh"
 . "$(dirname "$0")/../lib/server.sh"
 export FEEDBACK_MIN_INTERVAL_MS=0
+# The load spreads answers over the last 365 days; the capture window defaults to 30.
+export FEEDBACK_MAX_AGE_DAYS=400
 BENCH_JVM_OPTS="-Xmx8g" start_server
 "${BENCH_JAVA[@]}" -cp "$BENCH_CP" de.kundenpuls.bench.DashboardBench "$BASE" "${1:-1000000}" 2>&1 | grep -E "^BENCH|Exception"
 echo "data directory: $(du -sh "$BENCH_DATA" | cut -f1)"

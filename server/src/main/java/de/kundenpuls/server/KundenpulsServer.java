@@ -95,7 +95,7 @@ public final class KundenpulsServer implements AutoCloseable {
      * @throws ServerStartException with one clear line when the port or the data directory cannot be used
      */
     public static KundenpulsServer start(Config config, Clock clock) {
-        Storage storage = Storage.open(storageSettings(config.get("storage")));
+        Storage storage = Storage.open(storageSettings(config.get("storage")), StoredRoot.class, StoredRoot::new);
         List<AutoCloseable> closeables = new ArrayList<>();
         try {
             Identity identity = Identity.create(config, storage.directory(), clock);
@@ -234,17 +234,22 @@ public final class KundenpulsServer implements AutoCloseable {
 
         static Features create(Config config, Storage storage, Identity identity, Clock clock) {
             Access access = new Access(identity.verifier());
-            Catalog catalog = storage.container("catalog", Catalog.class, Catalog::new);
+            StoredRoot root = storage.root(StoredRoot.class);
+            storage.writer().write(tx -> {
+                root.completeMissing(tx);
+                return null;
+            });
+            Catalog catalog = root.catalog();
             CatalogSeeder.seedIfEmpty(catalog, storage.writer(), config.get("catalog.seed-demo").asBoolean().orElse(false));
             Predicate<String> storeExists = id -> catalog.store(id).isPresent();
             Optional<DevTokenService> devTokens = identity.devIssuer()
                     .map(issuer -> new DevTokenService(issuer::issue, storeExists));
-            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
-            AuditLog audit = storage.container("audit", AuditLog.class, AuditLog::new);
+            Profiles profiles = root.profiles();
+            AuditLog audit = root.audit();
             List<PersonalData> personalData = new ArrayList<>();
-            SurveyStore surveyStore = storage.container("surveys", SurveyStore.class, SurveyStore::new);
-            Rollups rollups = storage.container("rollups", Rollups.class, Rollups::new);
-            CaseStore caseStore = storage.container("cases", CaseStore.class, CaseStore::new);
+            SurveyStore surveyStore = root.surveys();
+            Rollups rollups = root.rollups();
+            CaseStore caseStore = root.cases();
             LiveEvents events = new LiveEvents();
             AlertMonitor alerts = new AlertMonitor(
                     Duration.ofMinutes(config.get("alerts.window-minutes").asInt().orElse(15)),
@@ -254,8 +259,8 @@ public final class KundenpulsServer implements AutoCloseable {
                     Duration.ofMillis(config.get("feedback.min-interval-ms").asLong().orElse(3000L)),
                     Duration.ofMinutes(5), 500, Duration.ofDays(config.get("feedback.max-age-days").asInt().orElse(30)));
             FeedbackStore feedbackStore = FeedbackStore.open(
-                    storage.container("feedback", FeedbackData.class, FeedbackData::new), capture.retryWindow(), clock.instant());
-            AlertLog alertLog = storage.container("alerts", AlertLog.class, AlertLog::new);
+                    root.feedback(), capture.retryWindow(), clock.instant());
+            AlertLog alertLog = root.alerts();
             CaseRule caseRule = new CaseRule(2, 6, Duration.ofHours(config.get("cases.sla-hours").asInt().orElse(48)));
             FeedbackCapture feedbackCapture = new FeedbackCapture(feedbackStore, rollups, caseStore, profiles, catalog,
                     surveyStore, alerts, alertLog, events, storage.writer(), capture, caseRule, clock);
@@ -269,14 +274,14 @@ public final class KundenpulsServer implements AutoCloseable {
                 closeables.add(gateway);
                 push = Optional.of(gateway);
             }
-            OfferStore offerStore = storage.container("offers", OfferStore.class, OfferStore::new);
+            OfferStore offerStore = root.offers();
             OfferService offerService = new OfferService(access, offerStore, profiles, catalog, storage.writer(), clock);
             RecoveryService recovery = new RecoveryService(access, offerStore, offerService, profiles, catalog, storage.writer(),
                     push, clock);
             closeables.add(recovery);
             feedbackCapture.addListener(recovery);
             personalData.add(new OfferPersonalData(offerStore));
-            CampaignStore campaignStore = storage.container("campaigns", CampaignStore.class, CampaignStore::new);
+            CampaignStore campaignStore = root.campaigns();
             feedbackCapture.addListener((entry, tx) -> {
                 if (entry.profileUid() != null && entry.nps() != null) {
                     campaignStore.recordNps(entry.profileUid(), entry.nps(), tx);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.google.firebase.FirebaseApp;
+import de.kundenpuls.server.StoredRoot;
 import de.kundenpuls.model.campaign.CampaignDefinition;
 import de.kundenpuls.model.profile.Consent;
 import de.kundenpuls.model.profile.Contact;
@@ -69,9 +70,9 @@ public final class CampaignBench {
     private static void audience(int n) throws Exception {
         Path dir = Files.createTempDirectory("kundenpuls-audience");
         Instant now = Instant.now();
-        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
-            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
-            CampaignStore campaigns = storage.container("campaigns", CampaignStore.class, CampaignStore::new);
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            Profiles profiles = storage.root(StoredRoot.class).profiles();
+            CampaignStore campaigns = storage.root(StoredRoot.class).campaigns();
             for (int from = 0; from < n; from += 50_000) {
                 int start = from;
                 storage.writer().write(tx -> {
@@ -120,12 +121,12 @@ public final class CampaignBench {
                 double standInRate = n / ((System.nanoTime() - t0) / 1e9);
                 standIn.reset();
 
-                try (Storage storage = Storage.open(StorageSettings.of(dir))) {
-                    Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
-                    Catalog catalog = storage.container("catalog", Catalog.class, Catalog::new);
+                try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+                    Profiles profiles = storage.root(StoredRoot.class).profiles();
+                    Catalog catalog = storage.root(StoredRoot.class).catalog();
                     CatalogSeeder.seedIfEmpty(catalog, storage.writer(), false);
-                    CampaignStore campaigns = storage.container("campaigns", CampaignStore.class, CampaignStore::new);
-                    OfferStore offers = storage.container("offers", OfferStore.class, OfferStore::new);
+                    CampaignStore campaigns = storage.root(StoredRoot.class).campaigns();
+                    OfferStore offers = storage.root(StoredRoot.class).offers();
                     for (int from = 0; from < n; from += 50_000) {
                         int start = from;
                         storage.writer().write(tx -> {

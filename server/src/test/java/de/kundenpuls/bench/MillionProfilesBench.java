@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import de.kundenpuls.server.StoredRoot;
 import de.kundenpuls.model.profile.Consent;
 import de.kundenpuls.model.profile.Contact;
 import de.kundenpuls.model.profile.Device;
@@ -39,8 +40,8 @@ public final class MillionProfilesBench {
         String[] categories = {"dairy", "bakery", "beverages", "produce", "household", "cosmetics", "apparel", "electronics"};
 
         long t0 = System.nanoTime();
-        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
-            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            Profiles profiles = storage.root(StoredRoot.class).profiles();
             int batch = 20_000;
             for (int start = 0; start < n; start += batch) {
                 int from = start;
@@ -67,8 +68,8 @@ public final class MillionProfilesBench {
         System.gc();
         long heapBefore = usedHeap();
         long t1 = System.nanoTime();
-        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
-            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            Profiles profiles = storage.root(StoredRoot.class).profiles();
             double openSeconds = (System.nanoTime() - t1) / 1e9;
             long t2 = System.nanoTime();
             long count = profiles.count();

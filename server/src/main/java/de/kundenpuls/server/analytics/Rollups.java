@@ -33,6 +33,9 @@ public final class Rollups {
     /** The wildcard of a key part. */
     public static final String ALL = "*";
 
+    private static final java.util.Comparator<RecentComment> NEWEST_FIRST = java.util.Comparator
+            .comparingLong((RecentComment c) -> c.atSecond).thenComparingInt(c -> c.atNano).reversed();
+
     private final ConcurrentHashMap<String, StoreRollup> stores = new ConcurrentHashMap<>();
 
     /** The granularities that are kept; a quarter is three months. */
@@ -94,33 +97,93 @@ public final class Rollups {
         }
 
         /**
-         * The newest comments of one key, newest first.
+         * Visits the newest comments of one key, newest first, until the visitor declines one.
          *
-         * @param key e.g. {@code *|*}
-         * @return a copy
+         * @param key     e.g. {@code *|*}
+         * @param visitor returns false to stop
          */
-        public List<RecentComment> comments(String key) {
+        public void visitComments(String key, java.util.function.Predicate<RecentComment> visitor) {
             ArrayList<RecentComment> list = comments.get(key);
             if (list == null) {
-                return List.of();
+                return;
             }
             synchronized (list) {
-                return new ArrayList<>(list);
+                for (RecentComment c : list) {
+                    if (!visitor.test(c)) {
+                        return;
+                    }
+                }
             }
         }
     }
 
     /**
-     * A comment shown next to the scores.
-     *
-     * @param feedbackId the answer it came with
-     * @param at         when it was given
-     * @param text       the comment
-     * @param touchpoint where
-     * @param rating     its rating, or null
-     * @param nps        its NPS, or null
+     * A comment shown next to the scores. Stored flat (the id and time as numbers, the touchpoint
+     * as one shared string): a comment is kept in up to twelve lists, and as a record of a UUID
+     * and an Instant it would be four stored objects instead of two.
      */
-    public record RecentComment(UUID feedbackId, Instant at, String text, String touchpoint, Integer rating, Integer nps) {
+    public static final class RecentComment {
+        private final long idHigh;
+        private final long idLow;
+        private final long atSecond;
+        private final int atNano;
+        private final String text;
+        private final String touchpoint;
+        private final byte rating;
+        private final byte nps;
+
+        /**
+         * @param feedbackId the answer it came with
+         * @param at         when it was given
+         * @param text       the comment
+         * @param touchpoint where
+         * @param rating     its rating, or null
+         * @param nps        its NPS, or null
+         */
+        public RecentComment(UUID feedbackId, Instant at, String text, String touchpoint, Integer rating, Integer nps) {
+            this.idHigh = feedbackId.getMostSignificantBits();
+            this.idLow = feedbackId.getLeastSignificantBits();
+            this.atSecond = at.getEpochSecond();
+            this.atNano = at.getNano();
+            this.text = text;
+            this.touchpoint = touchpoint.intern();
+            this.rating = rating == null ? -1 : rating.byteValue();
+            this.nps = nps == null ? -1 : nps.byteValue();
+        }
+
+        /** The answer it came with. */
+        public UUID feedbackId() {
+            return new UUID(idHigh, idLow);
+        }
+
+        /** When it was given. */
+        public Instant at() {
+            return Instant.ofEpochSecond(atSecond, atNano);
+        }
+
+        /** The comment. */
+        public String text() {
+            return text;
+        }
+
+        /** Where. */
+        public String touchpoint() {
+            return touchpoint;
+        }
+
+        /** Its rating, or null. */
+        public Integer rating() {
+            return rating < 0 ? null : (int) rating;
+        }
+
+        /** Its NPS, or null. */
+        public Integer nps() {
+            return nps < 0 ? null : (int) nps;
+        }
+
+        boolean isAnswer(java.util.Set<UUID> ids) {
+            return ids.contains(feedbackId());
+        }
     }
 
     /**
@@ -160,7 +223,7 @@ public final class Rollups {
                     }
                     synchronized (list) {
                         list.add(comment);
-                        list.sort((a, b) -> b.at().compareTo(a.at()));
+                        list.sort(NEWEST_FIRST);
                         while (list.size() > RECENT_COMMENTS) {
                             list.remove(list.size() - 1);
                         }
@@ -230,7 +293,7 @@ public final class Rollups {
     private static void removeFrom(Collection<ArrayList<RecentComment>> lists, Set<UUID> ids, Transaction tx) {
         for (ArrayList<RecentComment> list : lists) {
             synchronized (list) {
-                if (list.removeIf(c -> ids.contains(c.feedbackId()))) {
+                if (list.removeIf(c -> c.isAnswer(ids))) {
                     tx.store(list);
                 }
             }

@@ -7,13 +7,13 @@ import java.util.Map;
  * dimension. Kept up to date on every accepted answer; scores are computed from them at query
  * time, so sums over periods and keys are exact and never need the raw answers.
  *
- * <p>One flat {@code long[]} (see the {@code *_INDEX} constants) rather than fields and maps:
- * two stored objects per value, and adding two values is one loop. Never changed after it was
- * made; {@link #plus} returns a new value.
- *
- * @param values the sums, in the layout of the constants
+ * <p>Primitive fields rather than an array or maps: Eclipse Store stores every object as an
+ * entity, and a roll-up cell replaces a value of this kind per key and commit, so one entity per
+ * value (not two or five) halves what a commit writes and what the storage must later collect.
+ * Arithmetic goes through {@link #values()} in the layout of the {@code *_INDEX} constants. Never
+ * changed after it was made; {@link #plus} returns a new value.
  */
-public record ScoreCounts(long[] values) {
+public final class ScoreCounts {
 
     /** The dimensions, in their fixed storage order. */
     public static final String[] DIMENSIONS = {"quality", "availability", "reliability", "usefulness", "value", "staff",
@@ -34,6 +34,61 @@ public record ScoreCounts(long[] values) {
 
     /** No answers. */
     public static final ScoreCounts EMPTY = new ScoreCounts(new long[LENGTH]);
+
+    private final long count;
+    private final long ratings;
+    private final long satisfied;
+    private final long npsAnswers;
+    private final long promoters;
+    private final long detractors;
+    private final long cesAnswers;
+    private final long cesSum;
+    private final long qualitySum;
+    private final long availabilitySum;
+    private final long reliabilitySum;
+    private final long usefulnessSum;
+    private final long valueSum;
+    private final long staffSum;
+    private final long ambienceSum;
+    private final long qualityCount;
+    private final long availabilityCount;
+    private final long reliabilityCount;
+    private final long usefulnessCount;
+    private final long valueCount;
+    private final long staffCount;
+    private final long ambienceCount;
+
+    private ScoreCounts(long[] v) {
+        count = v[COUNT];
+        ratings = v[RATINGS];
+        satisfied = v[SATISFIED];
+        npsAnswers = v[NPS_ANSWERS];
+        promoters = v[PROMOTERS];
+        detractors = v[DETRACTORS];
+        cesAnswers = v[CES_ANSWERS];
+        cesSum = v[CES_SUM];
+        qualitySum = v[DIMENSION_SUMS];
+        availabilitySum = v[DIMENSION_SUMS + 1];
+        reliabilitySum = v[DIMENSION_SUMS + 2];
+        usefulnessSum = v[DIMENSION_SUMS + 3];
+        valueSum = v[DIMENSION_SUMS + 4];
+        staffSum = v[DIMENSION_SUMS + 5];
+        ambienceSum = v[DIMENSION_SUMS + 6];
+        qualityCount = v[DIMENSION_COUNTS];
+        availabilityCount = v[DIMENSION_COUNTS + 1];
+        reliabilityCount = v[DIMENSION_COUNTS + 2];
+        usefulnessCount = v[DIMENSION_COUNTS + 3];
+        valueCount = v[DIMENSION_COUNTS + 4];
+        staffCount = v[DIMENSION_COUNTS + 5];
+        ambienceCount = v[DIMENSION_COUNTS + 6];
+    }
+
+    /** The sums in the layout of the index constants (a new array). */
+    long[] values() {
+        return new long[] {count, ratings, satisfied, npsAnswers, promoters, detractors, cesAnswers, cesSum, qualitySum,
+                availabilitySum, reliabilitySum, usefulnessSum, valueSum, staffSum, ambienceSum, qualityCount, availabilityCount,
+                reliabilityCount, usefulnessCount, valueCount, staffCount, ambienceCount};
+    }
 
     /**
      * The counts of one answer.
@@ -77,61 +132,62 @@ public record ScoreCounts(long[] values) {
      * @return a new value
      */
     public ScoreCounts plus(ScoreCounts o) {
-        long[] v = values.clone();
+        long[] v = values();
+        long[] w = o.values();
         for (int i = 0; i < LENGTH; i++) {
-            v[i] += o.values[i];
+            v[i] += w[i];
         }
         return new ScoreCounts(v);
     }
 
     /** All answers. */
     public long count() {
-        return values[COUNT];
+        return count;
     }
 
     /** Answers with a rating. */
     public long ratings() {
-        return values[RATINGS];
+        return ratings;
     }
 
     /** Ratings of 4 or 5. */
     public long satisfied() {
-        return values[SATISFIED];
+        return satisfied;
     }
 
     /** Answers with an NPS. */
     public long npsAnswers() {
-        return values[NPS_ANSWERS];
+        return npsAnswers;
     }
 
     /** NPS 9–10. */
     public long promoters() {
-        return values[PROMOTERS];
+        return promoters;
     }
 
     /** NPS 0–6. */
     public long detractors() {
-        return values[DETRACTORS];
+        return detractors;
     }
 
     /** Answers with a CES. */
     public long cesAnswers() {
-        return values[CES_ANSWERS];
+        return cesAnswers;
     }
 
     /** Sum of CES values. */
     public long cesSum() {
-        return values[CES_SUM];
+        return cesSum;
     }
 
     /** Sum of the scores of dimension {@code d} (index into {@link #DIMENSIONS}). */
     public long dimensionSum(int d) {
-        return values[DIMENSION_SUMS + d];
+        return values()[DIMENSION_SUMS + d];
     }
 
     /** Number of scores of dimension {@code d}. */
     public long dimensionCount(int d) {
-        return values[DIMENSION_COUNTS + d];
+        return values()[DIMENSION_COUNTS + d];
     }
 
     /** A sum that grows in place, for adding up many values in a query (never stored). */
@@ -139,7 +195,7 @@ public record ScoreCounts(long[] values) {
         private final long[] v = new long[LENGTH];
 
         void add(ScoreCounts c) {
-            long[] o = c.values;
+            long[] o = c.values();
             for (int i = 0; i < LENGTH; i++) {
                 v[i] += o[i];
             }

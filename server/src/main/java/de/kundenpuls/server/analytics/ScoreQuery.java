@@ -75,32 +75,67 @@ public final class ScoreQuery {
         String key = (f.touchpoint() == null ? Rollups.ALL : f.touchpoint()) + "|"
                 + (f.category() == null ? Rollups.ALL : f.category());
         ScoreCounts.Sum total = new ScoreCounts.Sum();
-        List<ScoreReport.Comment> comments = new ArrayList<>();
+        Newest totalComments = new Newest(TOTAL_COMMENTS);
         List<ScoreReport.Period> periods = new ArrayList<>();
         for (LocalDate start = f.from(); !start.isAfter(f.to()); ) {
             LocalDate end = min(periodEnd(start, f.granularity()), f.to());
             ScoreCounts.Sum sum = new ScoreCounts.Sum();
-            List<ScoreReport.Comment> periodComments = new ArrayList<>();
+            Newest periodComments = new Newest(PERIOD_COMMENTS);
             for (String storeId : f.storeIds()) {
-                cover(storeId, start, end, key, sum, periodComments);
+                cover(storeId, start, end, key, sum, periodComments, totalComments);
             }
             ScoreCounts counts = sum.value();
             if (counts.count() > 0) {
                 total.add(sum);
                 periods.add(new ScoreReport.Period(label(start, f.granularity()), counts.count(), csat(counts), nps(counts),
-                        ces(counts), dimensions(counts), newest(periodComments, PERIOD_COMMENTS)));
+                        ces(counts), dimensions(counts), periodComments.list()));
             }
-            comments.addAll(periodComments);
             start = end.plusDays(1);
         }
         ScoreCounts all = total.value();
         return new ScoreReport(f.from().toString(), f.to().toString(), f.granularity().label(), all.count(), csat(all),
-                nps(all), ces(all), dimensions(all), newest(comments, TOTAL_COMMENTS), periods);
+                nps(all), ces(all), dimensions(all), totalComments.list(), periods);
+    }
+
+    /**
+     * The newest few comments seen, kept while the cells are read: a year over 50 stores reads
+     * 2,650 cells with up to ten comments each, and only 10 + 3 per period are shown.
+     */
+    private static final class Newest {
+        private final int limit;
+        private final java.util.PriorityQueue<Pick> oldestFirst = new java.util.PriorityQueue<>(
+                Comparator.comparing((Pick p) -> p.comment().at()));
+
+        Newest(int limit) {
+            this.limit = limit;
+        }
+
+        /** Offers a cell's comment; returns false once it is too old to be kept (the list is newest first). */
+        boolean offer(String storeId, Rollups.RecentComment c) {
+            if (oldestFirst.size() == limit) {
+                if (!c.at().isAfter(oldestFirst.peek().comment().at())) {
+                    return false;
+                }
+                oldestFirst.poll();
+            }
+            oldestFirst.add(new Pick(storeId, c));
+            return true;
+        }
+
+        List<ScoreReport.Comment> list() {
+            return oldestFirst.stream().sorted(Comparator.comparing((Pick p) -> p.comment().at()).reversed())
+                    .map(p -> new ScoreReport.Comment(p.comment().feedbackId(), p.storeId(), p.comment().touchpoint(),
+                            p.comment().at(), p.comment().text(), p.comment().rating(), p.comment().nps()))
+                    .toList();
+        }
+
+        private record Pick(String storeId, Rollups.RecentComment comment) {
+        }
     }
 
     /** Adds a store's sums over [a, b], taking the largest whole unit that fits at each step. */
-    private void cover(String storeId, LocalDate a, LocalDate b, String key, ScoreCounts.Sum sum,
-                       List<ScoreReport.Comment> comments) {
+    private void cover(String storeId, LocalDate a, LocalDate b, String key, ScoreCounts.Sum sum, Newest period,
+                       Newest total) {
         LocalDate d = a;
         while (!d.isAfter(b)) {
             Rollups.Level level;
@@ -121,10 +156,7 @@ public final class ScoreQuery {
                 ScoreCounts counts = cell.counts(key);
                 if (counts != null) {
                     sum.add(counts);
-                    for (Rollups.RecentComment c : cell.comments(key)) {
-                        comments.add(new ScoreReport.Comment(c.feedbackId(), storeId, c.touchpoint(), c.at(), c.text(),
-                                c.rating(), c.nps()));
-                    }
+                    cell.visitComments(key, c -> period.offer(storeId, c) | total.offer(storeId, c));
                 }
             }
             d = next;
@@ -151,10 +183,6 @@ public final class ScoreQuery {
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static List<ScoreReport.Comment> newest(List<ScoreReport.Comment> all, int limit) {
-        return all.stream().sorted(Comparator.comparing(ScoreReport.Comment::at).reversed()).limit(limit).toList();
     }
 
     /** ISO week label, e.g. {@code 2026-W48}. */

@@ -1,13 +1,15 @@
 package de.kundenpuls.server.auth;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.Json;
 import io.helidon.http.HeaderNames;
@@ -28,7 +30,8 @@ public final class Access {
     private static final int CACHE_LIMIT = 100_000;
 
     private final TokenVerifier verifier;
-    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+    private final Map<String, Verified> verified = Caffeine.newBuilder().maximumSize(CACHE_LIMIT)
+            .expireAfterWrite(Duration.ofMinutes(10)).<String, Verified>build().asMap();
 
     /**
      * Creates the access rules.
@@ -111,9 +114,6 @@ public final class Access {
             return cached.caller();
         }
         Caller caller = verifier.verify(token);
-        if (verified.size() >= CACHE_LIMIT) {
-            verified.clear();
-        }
         verified.put(token, new Verified(caller, expiry(token, now)));
         return caller;
     }

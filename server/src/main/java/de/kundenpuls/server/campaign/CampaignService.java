@@ -63,8 +63,9 @@ public final class CampaignService {
     private final Clock clock;
     // Where each recipient sits in a campaign's buckets: fixed once recipients are chosen, so an
     // open reported by the app finds its recipient without scanning the campaign on the writer thread.
-    private final java.util.concurrent.ConcurrentHashMap<String, Map<String, int[]>> positions =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    // Bounded to the campaigns whose opens are still coming in.
+    private final Map<String, Map<String, int[]>> positions = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+            .maximumSize(16).expireAfterAccess(java.time.Duration.ofDays(2)).<String, Map<String, int[]>>build().asMap();
 
     /**
      * Creates the service.

@@ -124,7 +124,7 @@ public final class CaseService {
 
     private void inboxList(Caller caller, ServerRequest req, ServerResponse res) {
         Instant now = Instant.now(clock);
-        List<CaseView> mine = cases.list(null, c -> caller.uid().equals(c.customerUid())).stream()
+        List<CaseView> mine = cases.ofCustomer(caller.uid()).stream()
                 .map(c -> c.view(now))
                 .sorted(Comparator.comparing(CaseView::openedAt).reversed())
                 .toList();

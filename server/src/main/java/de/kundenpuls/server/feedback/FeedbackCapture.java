@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.kundenpuls.model.InvalidFieldException;
 import de.kundenpuls.model.Problem;
@@ -71,8 +73,10 @@ public final class FeedbackCapture {
     private final CaseRule caseRule;
     private final Clock clock;
     private final java.util.concurrent.CopyOnWriteArrayList<AnswerListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    // Last accepted createdAt per device; touched on the writer thread only.
-    private final Map<String, Instant> lastByDevice = new HashMap<>();
+    // Last accepted createdAt per device, for the minimum interval; touched on the writer thread
+    // only. Bounded: a device silent for an hour has no interval left to enforce.
+    private final Cache<String, Instant> lastByDevice = Caffeine.newBuilder().maximumSize(1_000_000)
+            .expireAfterAccess(Duration.ofHours(1)).executor(Runnable::run).build();
 
     /**
      * Creates the capture.
@@ -163,7 +167,7 @@ public final class FeedbackCapture {
                     continue;
                 }
                 if (a.deviceKey() != null) {
-                    Instant last = lastByDevice.get(a.deviceKey());
+                    Instant last = lastByDevice.getIfPresent(a.deviceKey());
                     if (last != null && Duration.between(last, a.entry().createdAt()).abs().compareTo(settings.minInterval()) < 0) {
                         results.add(new ItemResult(id, Status.REJECTED, new Problem(Problem.TYPE_TOO_SOON, "Too soon", 400,
                                 "Less than " + settings.minInterval().toSeconds()
@@ -176,7 +180,7 @@ public final class FeedbackCapture {
                 acceptedEntries.add(a.entry());
                 encoded.add(a.encoded());
                 if (a.deviceKey() != null) {
-                    lastByDevice.merge(a.deviceKey(), a.entry().createdAt(), (x, y) -> x.isAfter(y) ? x : y);
+                    lastByDevice.asMap().merge(a.deviceKey(), a.entry().createdAt(), (x, y) -> x.isAfter(y) ? x : y);
                 }
                 acceptedPerStore.merge(a.entry().storeId(), 1, Integer::sum);
                 results.add(new ItemResult(id, Status.ACCEPTED, null));

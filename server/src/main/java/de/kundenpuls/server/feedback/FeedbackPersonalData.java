@@ -57,7 +57,7 @@ public final class FeedbackPersonalData implements PersonalData {
     @Override
     public Optional<Object> export(String uid) {
         List<FeedbackEntry> answers = store.ofProfile(uid);
-        List<CaseView> mine = cases.list(null, c -> uid.equals(c.customerUid())).stream().map(c -> c.view(clock.instant())).toList();
+        List<CaseView> mine = cases.ofCustomer(uid).stream().map(c -> c.view(clock.instant())).toList();
         if (answers.isEmpty() && mine.isEmpty()) {
             return Optional.empty();
         }
@@ -77,9 +77,10 @@ public final class FeedbackPersonalData implements PersonalData {
             }
         }
         commented.forEach((where, ids) -> rollups.removeComments(where.storeId(), where.day(), ids, tx));
-        for (FollowUpCase c : cases.list(null, x -> uid.equals(x.customerUid()))) {
+        for (FollowUpCase c : cases.ofCustomer(uid)) {
             cases.put(c.anonymized(), tx);
         }
+        cases.forgetCustomer(uid, tx);
     }
 
     private record StoreDay(String storeId, LocalDate day) {

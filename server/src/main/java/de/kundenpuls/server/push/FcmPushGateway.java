@@ -1,11 +1,11 @@
 package de.kundenpuls.server.push;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.messaging.BatchResponse;
 import com.google.firebase.messaging.FirebaseMessaging;
@@ -42,7 +43,9 @@ public final class FcmPushGateway implements PushGateway, AutoCloseable {
     private final int maxAttempts;
     private final long baseBackoffMillis;
     private final TokenBucket project;
-    private final Map<String, TokenBucket> devices = new ConcurrentHashMap<>();
+    // One bucket per device token; a token unused for two minutes has a full bucket again anyway.
+    private final Map<String, TokenBucket> devices = Caffeine.newBuilder().maximumSize(2_000_000)
+            .expireAfterAccess(Duration.ofMinutes(2)).<String, TokenBucket>build().asMap();
     private final long devicePerMinute;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 

@@ -26,17 +26,23 @@ import org.eclipse.store.storage.types.StorageLockFileSetup;
 public final class Storage implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Storage.class.getName());
+    private static final long RECLAIM_SLICE_MS = 10;
+    private static final long RECLAIM_SLICE_NANOS = RECLAIM_SLICE_MS * 1_000_000L;
+    private static final long RECLAIM_SLICING_NANOS = 15_000_000_000L;
 
     private final EmbeddedStorageManager manager;
-    private final DataRoot root;
+    private final Object root;
     private final StorageWriter writer;
     private final Path directory;
     private final ErasureAwareFileEvaluator evaluator;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ExecutorService housekeeping = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("kundenpuls-reclaim").daemon(true).factory());
+    private final Object reclaimLock = new Object();
+    private Future<?> pendingReclaim;
+    private boolean reclaimStarted;
 
-    private Storage(EmbeddedStorageManager manager, DataRoot root, Path directory, ErasureAwareFileEvaluator evaluator) {
+    private Storage(EmbeddedStorageManager manager, Object root, Path directory, ErasureAwareFileEvaluator evaluator) {
         this.manager = manager;
         this.evaluator = evaluator;
         this.root = root;
@@ -48,10 +54,13 @@ public final class Storage implements AutoCloseable {
      * Opens (or creates) a data directory.
      *
      * @param settings where and how
+     * @param rootType the type of the root of the stored graph
+     * @param newRoot  makes the root of a new data directory
+     * @param <R>      the root type
      * @return the open storage
      * @throws StorageUnavailableException with one clear line when the directory cannot be used
      */
-    public static Storage open(StorageSettings settings) {
+    public static <R> Storage open(StorageSettings settings, Class<R> rootType, Supplier<R> newRoot) {
         Path dir = settings.directory().toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -81,11 +90,11 @@ public final class Storage implements AutoCloseable {
                     .setDataFileEvaluator(evaluator)
                     .createConfiguration());
             EmbeddedStorageManager manager = foundation.start();
-            DataRoot root;
-            if (manager.root() instanceof DataRoot existing) {
-                root = existing;
+            Object root;
+            if (rootType.isInstance(manager.root())) {
+                root = manager.root();
             } else if (manager.root() == null) {
-                root = new DataRoot();
+                root = newRoot.get();
                 manager.setRoot(root);
                 manager.storeRoot();
             } else {
@@ -146,29 +155,14 @@ public final class Storage implements AutoCloseable {
     }
 
     /**
-     * Returns a feature's container, creating and storing it on first use.
+     * The root of the stored graph.
      *
-     * @param name    feature name, e.g. {@code "profiles"}
-     * @param type    the container type
-     * @param factory makes an empty container
-     * @param <T>     the container type
-     * @return the container
+     * @param type its type, as given to {@link #open}
+     * @param <R>  the root type
+     * @return the root
      */
-    public <T> T container(String name, Class<T> type, Supplier<T> factory) {
-        Object existing = root.containers().get(name);
-        if (existing != null) {
-            return type.cast(existing);
-        }
-        return type.cast(writer.write(tx -> {
-            Object current = root.containers().get(name);
-            if (current != null) {
-                return current;
-            }
-            T created = factory.get();
-            root.containers().put(name, created);
-            tx.store(root.containers());
-            return created;
-        }));
+    public <R> R root(Class<R> type) {
+        return type.cast(root);
     }
 
     /** The single writer through which every change is made durable. */
@@ -188,29 +182,65 @@ public final class Storage implements AutoCloseable {
 
     /**
      * Makes erased data leave the data files: unreachable objects are only dropped from the files
-     * after a JVM garbage collection, a full storage garbage collection and a full file check
-     * (STACK.md, verified by searching the files for a marker).
+     * after a JVM garbage collection, a storage garbage collection and a file check (STACK.md,
+     * verified by searching the files for a marker).
+     *
+     * <p>Both run in slices of {@value #RECLAIM_SLICE_MS} ms with pauses between, for up to 15 s
+     * each, then the rest in one piece: Eclipse Store does this work on the storage channel that
+     * also writes commits, and one full pass over ten million answers holds every write for
+     * seconds. Erasures in a burst share one run; an erasure during a run schedules one more.
      *
      * @return completes when the files no longer hold unreachable data
      */
     public Future<?> reclaimErasedData() {
-        return housekeeping.submit(() -> {
-            try {
-                // The JVM GC lets the persistence registry forget the erased objects; the storage GC
-                // then marks them dead; the strict file check rewrites every file that holds them.
-                evaluator.reclaiming(true);
-                System.gc();
-                manager.issueFullGarbageCollection();
-                manager.issueFullFileCheck();
-                System.gc();
-                manager.issueFullGarbageCollection();
-                manager.issueFullFileCheck();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Reclaiming erased data failed; the next housekeeping will retry", e);
-            } finally {
-                evaluator.reclaiming(false);
+        synchronized (reclaimLock) {
+            if (pendingReclaim != null && !pendingReclaim.isDone() && !reclaimStarted) {
+                return pendingReclaim;
             }
-        });
+            reclaimStarted = false;
+            pendingReclaim = housekeeping.submit(this::reclaim);
+            return pendingReclaim;
+        }
+    }
+
+    private void reclaim() {
+        synchronized (reclaimLock) {
+            reclaimStarted = true;
+        }
+        try {
+            evaluator.reclaiming(true);
+            // The JVM GC lets the persistence registry forget the erased objects; the storage GC
+            // then marks them dead; the strict file check rewrites every file that holds them.
+            for (int round = 0; round < 2 && !closed.get(); round++) {
+                System.gc();
+                // Sliced while it converges; while answers keep arriving the storage GC may never
+                // report completion (new commits need marking too), so after the slicing budget the
+                // rest runs in one piece: erased data must leave the files within two minutes.
+                long deadline = System.nanoTime() + RECLAIM_SLICING_NANOS;
+                while (!closed.get() && !manager.issueGarbageCollection(RECLAIM_SLICE_NANOS) && System.nanoTime() < deadline) {
+                    pause();
+                }
+                manager.issueFullGarbageCollection();
+                deadline = System.nanoTime() + RECLAIM_SLICING_NANOS;
+                while (!closed.get() && !manager.issueFileCheck(RECLAIM_SLICE_NANOS) && System.nanoTime() < deadline) {
+                    pause();
+                }
+                manager.issueFullFileCheck();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reclaiming erased data failed; the next housekeeping will retry", e);
+        } finally {
+            evaluator.reclaiming(false);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RECLAIM_SLICE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reclaiming", e);
+        }
     }
 
     /** Commits what is queued and closes the data directory; a second call does nothing. */

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import de.kundenpuls.server.StoredRoot;
 import de.kundenpuls.model.profile.Consent;
 import de.kundenpuls.model.profile.Contact;
 import de.kundenpuls.model.profile.Device;
@@ -34,15 +35,15 @@ class StorageTest {
                 "de", "25-34", Map.of("contact", new Consent(true, now, "app")),
                 List.of(new Device("tok-1", "android", "de", now)), Map.of("dairy", 0.5),
                 List.of(new Interaction(now, "scan", "berlin-mitte", "4006381333931", "dairy", null)), now, now);
-        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
-            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            Profiles profiles = storage.root(StoredRoot.class).profiles();
             storage.writer().write(tx -> {
                 profiles.put(profile, tx);
                 return null;
             });
         }
-        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
-            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            Profiles profiles = storage.root(StoredRoot.class).profiles();
             Profile loaded = profiles.find("u1").orElseThrow();
             // STACK.md: one-element JDK immutable collections reload with a phantom second element.
             assertThat(loaded.devices()).hasSize(1);
@@ -56,8 +57,8 @@ class StorageTest {
     @Test
     void changesQueuedDuringACommitShareTheNextCommitAndAllAreDurable() throws Exception {
         int writes = 500;
-        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
-            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            Profiles profiles = storage.root(StoredRoot.class).profiles();
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             long before = storage.writer().commitCount();
@@ -83,16 +84,16 @@ class StorageTest {
             assertThat(storage.writer().commitCount() - before).as("one commit for the blocker, one for all the others")
                     .isEqualTo(2);
         }
-        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
-            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            Profiles profiles = storage.root(StoredRoot.class).profiles();
             assertThat(profiles.count()).isEqualTo(writes + 1);
         }
     }
 
     @Test
     void aChangeThatFailsBeforeChangingAnythingLeavesTheOthersOfItsCommitIntact() throws Exception {
-        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
-            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            Profiles profiles = storage.root(StoredRoot.class).profiles();
             CountDownLatch started = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             long before = storage.writer().commitCount();
@@ -121,8 +122,8 @@ class StorageTest {
             assertThat(storage.writer().commitCount() - before).as("the good ones shared one commit").isEqualTo(2);
             assertThat(storage.healthy()).isTrue();
         }
-        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
-            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            Profiles profiles = storage.root(StoredRoot.class).profiles();
             assertThat(profiles.find("good-1")).isPresent();
             assertThat(profiles.find("good-2")).isPresent();
         }
@@ -130,8 +131,8 @@ class StorageTest {
 
     @Test
     void aChangeThatFailsAfterChangingTheGraphCommitsNothingAndStopsTheWriter() throws Exception {
-        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
-            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            Profiles profiles = storage.root(StoredRoot.class).profiles();
             storage.writer().write(tx -> {
                 profiles.put(Profile.create("before", "de", Instant.now()), tx);
                 return null;
@@ -159,8 +160,8 @@ class StorageTest {
             assertThat(storage.healthy()).isFalse();
             assertThatThrownBy(() -> storage.writer().write(tx -> null)).isInstanceOf(StorageFailedException.class);
         }
-        try (Storage storage = Storage.open(StorageSettings.of(dir))) {
-            Profiles profiles = storage.container("profiles", Profiles.class, Profiles::new);
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            Profiles profiles = storage.root(StoredRoot.class).profiles();
             assertThat(profiles.find("before")).isPresent();
             assertThat(profiles.find("half")).isEmpty();
             assertThat(profiles.find("same-commit")).isEmpty();
@@ -180,9 +181,9 @@ class StorageTest {
 
     @Test
     void aSecondProcessCannotOpenTheSameDirectory() {
-        try (Storage first = Storage.open(StorageSettings.of(dir))) {
+        try (Storage first = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
             assertThat(first.healthy()).isTrue();
-            assertThatThrownBy(() -> Storage.open(StorageSettings.of(dir)))
+            assertThatThrownBy(() -> Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new))
                     .isInstanceOf(StorageUnavailableException.class)
                     .hasMessageContaining(dir.toString());
         }
@@ -191,7 +192,7 @@ class StorageTest {
     @Test
     void anUnusableDirectoryIsReportedInOneLine() throws Exception {
         Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
-        assertThatThrownBy(() -> Storage.open(StorageSettings.of(file)))
+        assertThatThrownBy(() -> Storage.open(StorageSettings.of(file), StoredRoot.class, StoredRoot::new))
                 .isInstanceOf(StorageUnavailableException.class)
                 .hasMessageContaining("not-a-directory")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

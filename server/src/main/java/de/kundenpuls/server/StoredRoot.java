@@ -1,0 +1,139 @@
+package de.kundenpuls.server;
+
+import de.kundenpuls.server.analytics.AlertLog;
+import de.kundenpuls.server.analytics.Rollups;
+import de.kundenpuls.server.campaign.CampaignStore;
+import de.kundenpuls.server.cases.CaseStore;
+import de.kundenpuls.server.catalog.Catalog;
+import de.kundenpuls.server.feedback.FeedbackData;
+import de.kundenpuls.server.offer.OfferStore;
+import de.kundenpuls.server.privacy.AuditLog;
+import de.kundenpuls.server.profile.Profiles;
+import de.kundenpuls.server.storage.Transaction;
+import de.kundenpuls.server.survey.SurveyStore;
+
+/**
+ * The root of the stored object graph, and the registry of every feature's container: one typed
+ * field each, created with the root. The composition root is the one place that knows all
+ * features, so the registry lives here and the {@code storage} package stays free of them.
+ *
+ * <p>Adding a container later: add a field here and a line to {@link #completeMissing}. A data
+ * directory of the older layout loads with that field null (Eclipse Store's legacy type mapping
+ * keeps the other fields), and the migration at start fills it in.
+ */
+public final class StoredRoot {
+
+    private Catalog catalog = new Catalog();
+    private Profiles profiles = new Profiles();
+    private AuditLog audit = new AuditLog();
+    private SurveyStore surveys = new SurveyStore();
+    private FeedbackData feedback = new FeedbackData();
+    private Rollups rollups = new Rollups();
+    private CaseStore cases = new CaseStore();
+    private AlertLog alerts = new AlertLog();
+    private OfferStore offers = new OfferStore();
+    private CampaignStore campaigns = new CampaignStore();
+
+    /**
+     * The migration at start: creates the containers that a data directory of an older layout
+     * lacks. Writer thread only.
+     *
+     * @param tx stores the root when a container was added
+     */
+    public void completeMissing(Transaction tx) {
+        boolean added = false;
+        if (catalog == null) {
+            catalog = new Catalog();
+            added = true;
+        }
+        if (profiles == null) {
+            profiles = new Profiles();
+            added = true;
+        }
+        if (audit == null) {
+            audit = new AuditLog();
+            added = true;
+        }
+        if (surveys == null) {
+            surveys = new SurveyStore();
+            added = true;
+        }
+        if (feedback == null) {
+            feedback = new FeedbackData();
+            added = true;
+        }
+        if (rollups == null) {
+            rollups = new Rollups();
+            added = true;
+        }
+        if (cases == null) {
+            cases = new CaseStore();
+            added = true;
+        }
+        if (alerts == null) {
+            alerts = new AlertLog();
+            added = true;
+        }
+        if (offers == null) {
+            offers = new OfferStore();
+            added = true;
+        }
+        if (campaigns == null) {
+            campaigns = new CampaignStore();
+            added = true;
+        }
+        if (added) {
+            tx.store(this);
+        }
+    }
+
+    /** Stores, touchpoints and products. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Customer profiles. */
+    public Profiles profiles() {
+        return profiles;
+    }
+
+    /** The audit log. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Survey versions. */
+    public SurveyStore surveys() {
+        return surveys;
+    }
+
+    /** Raw answers and the per-customer index into them. */
+    public FeedbackData feedback() {
+        return feedback;
+    }
+
+    /** Score roll-ups per day, week and month. */
+    public Rollups rollups() {
+        return rollups;
+    }
+
+    /** Follow-up cases. */
+    public CaseStore cases() {
+        return cases;
+    }
+
+    /** Raised alerts. */
+    public AlertLog alerts() {
+        return alerts;
+    }
+
+    /** Offers and grants. */
+    public OfferStore offers() {
+        return offers;
+    }
+
+    /** Campaigns and their recipients. */
+    public CampaignStore campaigns() {
+        return campaigns;
+    }
+}

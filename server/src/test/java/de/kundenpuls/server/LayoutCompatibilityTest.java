@@ -1,0 +1,75 @@
+package de.kundenpuls.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import de.kundenpuls.model.analytics.ScoreReport;
+import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.model.feedback.BatchResult;
+import de.kundenpuls.model.feedback.FeedbackItem;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Data directories written by earlier stored layouts still open and keep everything: each fixture
+ * under {@code src/test/resources/layouts/} (written by {@link LayoutFixture} when its layout was
+ * current) is opened by today's code, its answers, scores, comments, customer and case are there,
+ * and it takes new answers. Add a fixture before each change of a stored type.
+ */
+class LayoutCompatibilityTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-12-01"})
+    void aDataDirectoryOfAnEarlierLayoutOpensWithEverythingInIt(String layout) throws IOException {
+        Path source = Path.of("src/test/resources/layouts", layout);
+        copy(source, dir);
+        Properties fixture = new Properties();
+        try (InputStream in = Files.newInputStream(source.resolve("fixture.properties"))) {
+            fixture.load(in);
+        }
+        String uid = fixture.getProperty("uid");
+        try (TestServer server = TestServer.start(dir, Map.of("feedback.max-age-days", "36500"))) {
+            KundenpulsClient marketer = server.as("marketer");
+            String day = "&from=" + LayoutFixture.DAY + "&to=" + LayoutFixture.DAY;
+            ScoreReport berlin = marketer.get("/api/analytics/scores?storeId=berlin-mitte" + day, ScoreReport.class);
+            assertThat(berlin.count()).isEqualTo(LayoutFixture.ANSWERS);
+            assertThat(berlin.comments()).extracting(ScoreReport.Comment::text).contains("Kommentar 27", "Kommentar 0");
+            assertThat(marketer.get("/api/analytics/scores?granularity=quarter" + day, ScoreReport.class).count())
+                    .isEqualTo(LayoutFixture.ANSWERS + 1);
+            Map<?, ?> export = server.as("admin").get("/api/admin/profiles/" + uid + "/export", Map.class);
+            assertThat(export.toString()).contains(LayoutFixture.EMAIL).contains("Kommentar 3");
+            assertThat(server.staff("berlin-mitte").get("/api/cases?state=all", Map.class).toString()).contains("Kommentar 0");
+
+            BatchResult more = server.client().feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "berlin-mitte",
+                    "checkout", Instant.now().minusSeconds(60), 4, null, null, Map.of(), null, null, null, null, null, null)));
+            assertThat(more.results().get(0).status()).isEqualTo(BatchResult.Status.ACCEPTED);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+}
