@@ -5,7 +5,7 @@
 . "$(dirname "$0")/../lib/server.sh"
 # The load spreads answers over 730 days; the capture window defaults to 30.
 export FEEDBACK_MAX_AGE_DAYS=800
-BENCH_JVM_OPTS="-Xmx8g" start_server
+BENCH_JVM_OPTS="${BENCH_JVM_OPTS:--Xmx8g}" start_server
 "${BENCH_JAVA[@]}" -cp "$BENCH_CP" de.kundenpuls.bench.AnalyticsBench "$BASE" "${1:-10000000}" 2>&1 | grep -E "^BENCH|Exception"
 # The same two queries with wrk (one connection, keep-alive, 20 s after a 10 s warm-up): its
 # latency distribution is the figure of record.
