@@ -1,13 +1,6 @@
 package de.kundenpuls.bench;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,12 +10,13 @@ import java.util.UUID;
 
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.server.DataFiles;
 
 /**
  * Export and erasure of one customer on a server that already holds many answers (run after
  * {@code bench/analytics/scores.sh} on its data directory): 20 customers each give 5 answers with
  * comments; then each customer's export and erasure are timed over HTTP, and the data files are
- * searched every 5 s, as UTF-8 and as UTF-16LE, until no erased e-mail address is left in them.
+ * searched every 5 s (UTF-8 and UTF-16), until no erased e-mail address is left in them.
  * Run by {@code bench/privacy/erasure.sh}.
  */
 public final class PrivacyBench {
@@ -101,7 +95,7 @@ public final class PrivacyBench {
                 erasures[CUSTOMERS - 1] / 1e6, CUSTOMERS);
         long t0 = System.nanoTime();
         while (true) {
-            long left = emails.stream().filter(e -> contains(data, e)).count();
+            long left = emails.stream().filter(e -> DataFiles.contain(data, e)).count();
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (left == 0) {
                 System.out.printf("BENCH erased e-mail addresses gone from the data files after %.0f s%n", seconds);
@@ -118,53 +112,5 @@ public final class PrivacyBench {
         writes.join();
         System.out.printf("BENCH longest write (one answer every 200 ms) during erasure and reclaim: %.0f ms, %d failed%n",
                 worstWrite.get() / 1e6, failedWrites.get());
-    }
-
-    private static boolean contains(Path dir, String marker) {
-        List<byte[]> needles = List.of(marker.getBytes(StandardCharsets.UTF_8), marker.getBytes(StandardCharsets.UTF_16LE));
-        boolean[] found = {false};
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    try {
-                        byte[] hay = Files.readAllBytes(file);
-                        for (byte[] n : needles) {
-                            if (indexOf(hay, n) >= 0) {
-                                found[0] = true;
-                                return FileVisitResult.TERMINATE;
-                            }
-                        }
-                    } catch (IOException e) {
-                        // Deleted by housekeeping while we looked: it holds nothing anymore.
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
-            });
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return found[0];
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i <= hay.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

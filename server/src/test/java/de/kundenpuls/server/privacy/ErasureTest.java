@@ -4,15 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +12,7 @@ import java.util.UUID;
 
 import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.server.DataFiles;
 import de.kundenpuls.server.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,52 +83,6 @@ class ErasureTest {
     }
 
     private boolean filesContain(String marker) {
-        // Eclipse Store writes strings as UTF-16 code units; look for every plausible encoding.
-        List<byte[]> needles = List.of(marker.getBytes(StandardCharsets.UTF_8), marker.getBytes(StandardCharsets.UTF_16LE),
-                marker.getBytes(StandardCharsets.UTF_16BE));
-        boolean[] found = {false};
-        try {
-            // Housekeeping deletes channel files while we walk; a file that is gone holds nothing.
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && needles.stream().anyMatch(n -> contains(file, n))) {
-                        found[0] = true;
-                        return FileVisitResult.TERMINATE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return found[0];
-    }
-
-    private static boolean contains(Path file, byte[] needle) {
-        try {
-            byte[] hay = Files.readAllBytes(file);
-            outer:
-            for (int i = 0; i <= hay.length - needle.length; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (hay[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return true;
-            }
-            return false;
-        } catch (IOException e) {
-            // A file removed by housekeeping while walking holds nothing anymore.
-            return false;
-        }
+        return DataFiles.contain(dir, marker);
     }
 }
