@@ -41,50 +41,29 @@ public final class StoredRoot {
      * @param tx stores the root when a container was added
      */
     public void completeMissing(Transaction tx) {
-        boolean added = false;
-        if (catalog == null) {
-            catalog = new Catalog();
-            added = true;
-        }
-        if (profiles == null) {
-            profiles = new Profiles();
-            added = true;
-        }
-        if (audit == null) {
-            audit = new AuditLog();
-            added = true;
-        }
-        if (surveys == null) {
-            surveys = new SurveyStore();
-            added = true;
-        }
-        if (feedback == null) {
-            feedback = new FeedbackData();
-            added = true;
-        }
-        if (rollups == null) {
-            rollups = new Rollups();
-            added = true;
-        }
-        if (cases == null) {
-            cases = new CaseStore();
-            added = true;
-        }
-        if (alerts == null) {
-            alerts = new AlertLog();
-            added = true;
-        }
-        if (offers == null) {
-            offers = new OfferStore();
-            added = true;
-        }
-        if (campaigns == null) {
-            campaigns = new CampaignStore();
-            added = true;
-        }
-        if (added) {
+        int before = missing();
+        catalog = orNew(catalog, Catalog::new);
+        profiles = orNew(profiles, Profiles::new);
+        audit = orNew(audit, AuditLog::new);
+        surveys = orNew(surveys, SurveyStore::new);
+        feedback = orNew(feedback, FeedbackData::new);
+        rollups = orNew(rollups, Rollups::new);
+        cases = orNew(cases, CaseStore::new);
+        alerts = orNew(alerts, AlertLog::new);
+        offers = orNew(offers, OfferStore::new);
+        campaigns = orNew(campaigns, CampaignStore::new);
+        if (before > 0) {
             tx.store(this);
         }
+    }
+
+    private int missing() {
+        return (int) java.util.stream.Stream.of(catalog, profiles, audit, surveys, feedback, rollups, cases, alerts, offers,
+                campaigns).filter(java.util.Objects::isNull).count();
+    }
+
+    private static <T> T orNew(T current, java.util.function.Supplier<T> factory) {
+        return current != null ? current : factory.get();
     }
 
     /** Stores, touchpoints and products. */

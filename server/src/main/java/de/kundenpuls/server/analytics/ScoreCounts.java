@@ -180,14 +180,15 @@ public final class ScoreCounts {
         return cesSum;
     }
 
-    /** Sum of the scores of dimension {@code d} (index into {@link #DIMENSIONS}). */
-    public long dimensionSum(int d) {
-        return values()[DIMENSION_SUMS + d];
+    /** Sum of the scores per dimension, in the order of {@link #DIMENSIONS}. */
+    public long[] dimensionSums() {
+        return new long[] {qualitySum, availabilitySum, reliabilitySum, usefulnessSum, valueSum, staffSum, ambienceSum};
     }
 
-    /** Number of scores of dimension {@code d}. */
-    public long dimensionCount(int d) {
-        return values()[DIMENSION_COUNTS + d];
+    /** Number of scores per dimension, in the order of {@link #DIMENSIONS}. */
+    public long[] dimensionCounts() {
+        return new long[] {qualityCount, availabilityCount, reliabilityCount, usefulnessCount, valueCount, staffCount,
+                ambienceCount};
     }
 
     /** A sum that grows in place, for adding up many values in a query (never stored). */

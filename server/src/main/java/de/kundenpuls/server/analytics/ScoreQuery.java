@@ -208,9 +208,11 @@ public final class ScoreQuery {
     /** Mean per dimension that has scores, in alphabetical order. */
     public static Map<String, Double> dimensions(ScoreCounts c) {
         Map<String, Double> result = new java.util.TreeMap<>();
+        long[] sums = c.dimensionSums();
+        long[] counts = c.dimensionCounts();
         for (int d = 0; d < ScoreCounts.DIMENSIONS.length; d++) {
-            if (c.dimensionCount(d) > 0) {
-                result.put(ScoreCounts.DIMENSIONS[d], (double) c.dimensionSum(d) / c.dimensionCount(d));
+            if (counts[d] > 0) {
+                result.put(ScoreCounts.DIMENSIONS[d], (double) sums[d] / counts[d]);
             }
         }
         return new LinkedHashMap<>(result);

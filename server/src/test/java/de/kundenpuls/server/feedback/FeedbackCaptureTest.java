@@ -18,6 +18,7 @@ import de.kundenpuls.model.analytics.ScoreReport;
 import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.BatchResult.Status;
 import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.TestServer;
@@ -77,6 +78,22 @@ class FeedbackCaptureTest {
                 "application/json", BatchResult.class);
         assertThat(retry.results().get(0).status()).isEqualTo(Status.DUPLICATE);
         assertThat(count("storeId=berlin-mitte")).isEqualTo(1);
+    }
+
+    @Test
+    void answersOlderThanTheCaptureWindowAreRejectedWithTheFieldAndNothingIsCounted() {
+        FeedbackItem old = new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout",
+                Instant.now().minus(java.time.Duration.ofDays(31)), 1, null, null, Map.of(), null, null, null, null, null, null);
+        FeedbackItem recent = Items.rating(4, null);
+        BatchResult result = server.client().feedback().send(List.of(old, recent));
+        assertThat(result.results()).extracting(BatchResult.ItemResult::status).containsExactly(Status.REJECTED, Status.ACCEPTED);
+        assertThat(result.results().get(0).problem().field()).isEqualTo("items[0].createdAt");
+        assertThat(result.results().get(0).problem().detail()).contains("30 days in the past");
+        assertThat(count("storeId=berlin-mitte&from=" + java.time.LocalDate.now().minusDays(60))).isEqualTo(1);
+        ApiException wrong = org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class,
+                () -> server.as("marketer").get("/api/analytics/scores?granularity=year", ScoreReport.class));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.problem().field()).isEqualTo("granularity");
     }
 
     @Test
