@@ -245,6 +245,7 @@ public final class KundenpulsServer implements AutoCloseable {
             Optional<DevTokenService> devTokens = identity.devIssuer()
                     .map(issuer -> new DevTokenService(issuer::issue, storeExists));
             Profiles profiles = root.profiles();
+            profiles.index().ensureBuilt();
             AuditLog audit = root.audit();
             List<PersonalData> personalData = new ArrayList<>();
             SurveyStore surveyStore = root.surveys();
@@ -285,9 +286,10 @@ public final class KundenpulsServer implements AutoCloseable {
             feedbackCapture.addListener((entry, tx) -> {
                 if (entry.profileUid() != null && entry.nps() != null) {
                     campaignStore.recordNps(entry.profileUid(), entry.nps(), tx);
+                    profiles.recordNps(entry.profileUid(), entry.nps(), tx);
                 }
             });
-            AudienceRules audience = new AudienceRules(campaignStore);
+            AudienceRules audience = new AudienceRules();
             CampaignSender sender = new CampaignSender(campaignStore, profiles, catalog, offerStore, offerService, audience, push,
                     storage.writer(), clock, config.get("campaigns.chunk-size").asInt().orElse(500),
                     config.get("campaigns.quiet-hours.start").asString().flatMap(start -> config.get("campaigns.quiet-hours.end")

@@ -36,7 +36,7 @@ public final class StoredRoot {
 
     /**
      * The migration at start: creates the containers that a data directory of an older layout
-     * lacks. Writer thread only.
+     * lacks, and moves containers whose layout changed. Writer thread only.
      *
      * @param tx stores the root when a container was added
      */
@@ -55,6 +55,7 @@ public final class StoredRoot {
         if (before > 0) {
             tx.store(this);
         }
+        profiles.upgrade(tx);
     }
 
     private int missing() {

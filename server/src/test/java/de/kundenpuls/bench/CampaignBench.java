@@ -82,12 +82,12 @@ public final class CampaignBench {
                     return null;
                 });
             }
-            AudienceRules rules = new AudienceRules(campaigns);
+            AudienceRules rules = new AudienceRules();
             Map<String, CampaignDefinition.Audience> cases = Map.of(
-                    "everyone", new CampaignDefinition.Audience(null, null, null, null, null, null, null),
+                    "everyone", new CampaignDefinition.Audience(null, null, null, null, null, null, null, null),
                     "store+locale+platform", new CampaignDefinition.Audience(List.of("berlin-mitte", "wien-neubau"), List.of("de"),
-                            List.of("android"), null, null, null, null),
-                    "category affinity >= 0.5", new CampaignDefinition.Audience(null, null, null, "dairy", 0.5, null, null));
+                            List.of("android"), null, null, null, null, null),
+                    "category affinity >= 0.5", new CampaignDefinition.Audience(null, null, null, "dairy", 0.5, null, null, null));
             for (var e : cases.entrySet()) {
                 long[] times = new long[7];
                 int size = 0;
@@ -147,7 +147,7 @@ public final class CampaignBench {
                     });
                     OfferService offerService = new OfferService(null, offers, profiles, catalog, storage.writer(), Clock.systemUTC());
                     try (CampaignSender sender = new CampaignSender(campaigns, profiles, catalog, offers, offerService,
-                            new AudienceRules(campaigns), Optional.of(gateway), storage.writer(), Clock.systemUTC(), 500,
+                            new AudienceRules(), Optional.of(gateway), storage.writer(), Clock.systemUTC(), 500,
                             Optional.empty(), Optional.empty())) {
                         sender.nudge();
                         while (!campaigns.campaign("bench").orElseThrow().state().equals("done")) {

@@ -11,7 +11,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
-/** Searches a data directory's files for personal data, the way an auditor of an erasure would. */
+/**
+ * Looks at a data directory's files from outside: their total size (for write-cost tests) and
+ * whether they still hold personal data, the way an auditor of an erasure would.
+ */
 public final class DataFiles {
 
     private DataFiles() {
@@ -52,6 +55,36 @@ public final class DataFiles {
             throw new UncheckedIOException(e);
         }
         return found[0];
+    }
+
+    /**
+     * The bytes of every file under a directory (files deleted during the walk count as gone).
+     *
+     * @param dir the data directory
+     * @return the total size
+     */
+    public static long size(Path dir) {
+        long[] total = {0};
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    total[0] += attrs.isRegularFile() ? attrs.size() : 0;
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return total[0];
     }
 
     private static boolean holds(Path file, byte[] needle) {

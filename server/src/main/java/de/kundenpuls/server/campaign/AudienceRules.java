@@ -1,34 +1,30 @@
 package de.kundenpuls.server.campaign;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import de.kundenpuls.model.campaign.CampaignDefinition.Audience;
-import de.kundenpuls.model.profile.ConsentPurpose;
 import de.kundenpuls.model.profile.Device;
-import de.kundenpuls.model.profile.Interaction;
 import de.kundenpuls.model.profile.Profile;
+import de.kundenpuls.server.profile.AudienceIndex;
 import de.kundenpuls.server.profile.Profiles;
+import org.roaringbitmap.PeekableIntIterator;
+import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Evaluates audience rules over all profiles in one pass. The {@code marketing_push} consent and a
- * registered device are always required, whatever the rules say.
+ * Evaluates audience rules on the profiles' {@link AudienceIndex}: the size of an audience is a
+ * few bitmap operations, and only the profiles actually picked are read. The
+ * {@code marketing_push} consent and a registered device are always required, whatever the rules
+ * say.
  */
 public final class AudienceRules {
 
-    private final CampaignStore store;
-
-    /**
-     * Creates the evaluator.
-     *
-     * @param store latest NPS answers
-     */
-    public AudienceRules(CampaignStore store) {
-        this.store = store;
-    }
+    /** Without a given minimum, an affinity counts from the first band (0.1). */
+    private static final int DEFAULT_BAND = 1;
 
     /**
      * A profile that matches, with the device to send to.
@@ -40,64 +36,90 @@ public final class AudienceRules {
     }
 
     /**
+     * Everyone an audience reaches, counted from the index; the profiles are read as the targets
+     * are walked.
+     */
+    public static final class Matches implements Iterable<Target> {
+        private final RoaringBitmap numbers;
+        private final Profiles profiles;
+        private final Audience audience;
+
+        Matches(RoaringBitmap numbers, Profiles profiles, Audience audience) {
+            this.numbers = numbers;
+            this.profiles = profiles;
+            this.audience = audience;
+        }
+
+        /** How many profiles the audience reaches. */
+        public int size() {
+            return numbers.getCardinality();
+        }
+
+        @Override
+        public Iterator<Target> iterator() {
+            PeekableIntIterator it = numbers.getIntIterator();
+            return new Iterator<>() {
+                private Target next = advance();
+
+                private Target advance() {
+                    while (it.hasNext()) {
+                        Optional<Target> t = target(it.next());
+                        if (t.isPresent()) {
+                            return t.get();
+                        }
+                    }
+                    return null;
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return next != null;
+                }
+
+                @Override
+                public Target next() {
+                    if (next == null) {
+                        throw new NoSuchElementException();
+                    }
+                    Target t = next;
+                    next = advance();
+                    return t;
+                }
+            };
+        }
+
+        /** The profile behind a number with its device; empty if it changed since the index was read. */
+        private Optional<Target> target(int number) {
+            String uid = profiles.index().uid(number);
+            Optional<Profile> profile = uid == null ? Optional.empty() : profiles.find(uid);
+            if (profile.isEmpty()) {
+                return Optional.empty();
+            }
+            Device device = null;
+            for (Device d : profile.get().devices()) {
+                if ((audience.platforms().isEmpty() || audience.platforms().contains(d.platform()))
+                        && (device == null || d.registeredAt().isAfter(device.registeredAt()))) {
+                    device = d;
+                }
+            }
+            return device == null ? Optional.empty() : Optional.of(new Target(profile.get(), device));
+        }
+    }
+
+    /**
      * Everyone the audience reaches.
      *
      * @param audience the rules
      * @param profiles all profiles
      * @param now      the time
-     * @return the targets
+     * @return the matches
      */
-    public List<Target> evaluate(Audience audience, Profiles profiles, Instant now) {
-        List<Target> targets = new ArrayList<>();
-        double minAffinity = audience.minAffinity() == null ? 0.1 : audience.minAffinity();
-        Instant visitedAfter = audience.visitedWithinDays() == null ? null : now.minus(Duration.ofDays(audience.visitedWithinDays()));
-        profiles.forEach(p -> match(p, audience, minAffinity, visitedAfter).ifPresent(targets::add));
-        return targets;
-    }
-
-    private Optional<Target> match(Profile p, Audience a, double minAffinity, Instant visitedAfter) {
-        if (!p.allows(ConsentPurpose.MARKETING_PUSH) || p.devices().isEmpty()) {
-            return Optional.empty();
-        }
-        if (!a.homeStoreIds().isEmpty() && (p.homeStoreId() == null || !a.homeStoreIds().contains(p.homeStoreId()))) {
-            return Optional.empty();
-        }
-        if (!a.locales().isEmpty() && !a.locales().contains(p.locale())) {
-            return Optional.empty();
-        }
-        if (a.category() != null && p.affinities().getOrDefault(a.category(), 0.0) < minAffinity) {
-            return Optional.empty();
-        }
-        if (!a.npsGroups().isEmpty()) {
-            Optional<Integer> nps = store.latestNps(p.uid());
-            if (nps.isEmpty() || !a.npsGroups().contains(group(nps.get()))) {
-                return Optional.empty();
-            }
-        }
-        if (visitedAfter != null) {
-            boolean visited = false;
-            for (Interaction i : p.history()) {
-                if (i.at().isAfter(visitedAfter)) {
-                    visited = true;
-                    break;
-                }
-            }
-            if (!visited) {
-                return Optional.empty();
-            }
-        }
-        Device device = null;
-        for (Device d : p.devices()) {
-            if ((a.platforms().isEmpty() || a.platforms().contains(d.platform()))
-                    && (device == null || d.registeredAt().isAfter(device.registeredAt()))) {
-                device = d;
-            }
-        }
-        return device == null ? Optional.empty() : Optional.of(new Target(p, device));
-    }
-
-    /** Bain's groups: 9–10 promoter, 7–8 passive, 0–6 detractor. */
-    static String group(int nps) {
-        return nps >= 9 ? "promoter" : nps >= 7 ? "passive" : "detractor";
+    public Matches evaluate(Audience audience, Profiles profiles, Instant now) {
+        int band = audience.minAffinity() == null ? DEFAULT_BAND : (int) Math.rint(audience.minAffinity() * 10);
+        LocalDate since = audience.visitedWithinDays() == null ? null
+                : LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(audience.visitedWithinDays());
+        AudienceIndex.Query query = new AudienceIndex.Query(audience.homeStoreIds(), audience.locales(), audience.platforms(),
+                audience.ageBands(), audience.npsGroups(), audience.category(), band, since);
+        return new Matches(profiles.index().select(query), profiles, audience);
     }
 }

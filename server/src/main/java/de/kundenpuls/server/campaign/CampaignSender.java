@@ -227,7 +227,8 @@ public final class CampaignSender implements AutoCloseable {
     private void materialize(Campaign c) {
         Instant now = clock.instant();
         CampaignDefinition d = c.definition();
-        List<AudienceRules.Target> targets = rules.evaluate(d.audience(), profiles, now);
+        List<AudienceRules.Target> targets = new ArrayList<>();
+        rules.evaluate(d.audience(), profiles, now).forEach(targets::add);
         Map<String, Integer> shares = MessageRenderer.shares(d);
         Optional<OfferView> offer = Optional.ofNullable(d.offerId()).flatMap(offers::offer);
         writer.write(tx -> {

@@ -176,11 +176,14 @@ public final class CampaignService {
 
     private CampaignPreview preview(Campaign c) {
         Instant now = Instant.now(clock);
-        List<AudienceRules.Target> targets = rules.evaluate(c.definition().audience(), profiles, now);
+        AudienceRules.Matches targets = rules.evaluate(c.definition().audience(), profiles, now);
         Map<String, Integer> shares = MessageRenderer.shares(c.definition());
         Optional<OfferView> offer = Optional.ofNullable(c.definition().offerId()).flatMap(offers::offer);
         List<CampaignPreview.Sample> samples = new ArrayList<>();
-        for (AudienceRules.Target t : targets.subList(0, Math.min(5, targets.size()))) {
+        for (AudienceRules.Target t : targets) {
+            if (samples.size() == 5) {
+                break;
+            }
             Profile p = t.profile();
             String variant = MessageRenderer.variantOf(c.id(), p.uid(), shares);
             var text = MessageRenderer.text(c.definition(), variant, p.locale());

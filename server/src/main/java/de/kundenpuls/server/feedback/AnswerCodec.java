@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import de.kundenpuls.server.storage.Encoded;
+
 /**
  * The stored form of an answer: one length-prefixed record of bytes.
  *
@@ -48,10 +50,10 @@ final class AnswerCodec {
             out.writeLong(e.id().getLeastSignificantBits());
             out.writeUTF(e.storeId());
             out.writeUTF(e.touchpoint());
-            string(out, e.category());
-            string(out, e.gtin());
-            instant(out, e.createdAt());
-            instant(out, e.receivedAt());
+            Encoded.string(out, e.category());
+            Encoded.string(out, e.gtin());
+            Encoded.instant(out, e.createdAt());
+            Encoded.instant(out, e.receivedAt());
             small(out, e.rating());
             small(out, e.nps());
             small(out, e.ces());
@@ -60,16 +62,16 @@ final class AnswerCodec {
                 out.writeUTF(d.getKey());
                 out.writeByte(d.getValue());
             }
-            longString(out, e.comment());
-            string(out, e.surveyId());
+            Encoded.text(out, e.comment());
+            Encoded.string(out, e.surveyId());
             out.writeInt(e.surveyVersion() == null ? -1 : e.surveyVersion());
             out.writeShort(e.answers().size());
             for (Map.Entry<String, String> a : e.answers().entrySet()) {
                 out.writeUTF(a.getKey());
-                longString(out, a.getValue());
+                Encoded.text(out, a.getValue());
             }
             out.writeUTF(e.channel());
-            string(out, e.profileUid());
+            Encoded.string(out, e.profileUid());
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -99,10 +101,10 @@ final class AnswerCodec {
             UUID id = new UUID(in.readLong(), in.readLong());
             String storeId = in.readUTF();
             String touchpoint = in.readUTF();
-            String category = string(in);
-            String gtin = string(in);
-            Instant createdAt = instant(in);
-            Instant receivedAt = instant(in);
+            String category = Encoded.string(in);
+            String gtin = Encoded.string(in);
+            Instant createdAt = Encoded.instant(in);
+            Instant receivedAt = Encoded.instant(in);
             Integer rating = small(in);
             Integer nps = small(in);
             Integer ces = small(in);
@@ -111,16 +113,16 @@ final class AnswerCodec {
             for (int i = 0; i < dimensionCount; i++) {
                 dimensions.put(in.readUTF(), (int) in.readByte());
             }
-            String comment = longString(in);
-            String surveyId = string(in);
+            String comment = Encoded.text(in);
+            String surveyId = Encoded.string(in);
             int surveyVersion = in.readInt();
             int answerCount = in.readShort();
             Map<String, String> answers = new HashMap<>();
             for (int i = 0; i < answerCount; i++) {
-                answers.put(in.readUTF(), longString(in));
+                answers.put(in.readUTF(), Encoded.text(in));
             }
             String channel = in.readUTF();
-            String profileUid = string(in);
+            String profileUid = Encoded.string(in);
             return new FeedbackEntry(id, storeId, touchpoint, category, gtin, createdAt, receivedAt, rating, nps, ces,
                     dimensions, comment, surveyId, surveyVersion < 0 ? null : surveyVersion, answers, channel, profileUid);
         } catch (IOException ex) {
@@ -162,45 +164,6 @@ final class AnswerCodec {
             v = (v << 8) | (data[p + i] & 0xff);
         }
         return v;
-    }
-
-    private static void string(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            out.writeUTF(s);
-        }
-    }
-
-    private static String string(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
-    }
-
-    /** Free text may exceed writeUTF's 64 KB limit in theory; write it as counted UTF-8 bytes. */
-    private static void longString(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
-    }
-
-    private static String longString(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
-        }
-        return new String(in.readNBytes(n), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static void instant(DataOutputStream out, Instant t) throws IOException {
-        out.writeLong(t.getEpochSecond());
-        out.writeInt(t.getNano());
-    }
-
-    private static Instant instant(DataInputStream in) throws IOException {
-        return Instant.ofEpochSecond(in.readLong(), in.readInt());
     }
 
     private static void small(DataOutputStream out, Integer v) throws IOException {

@@ -6,32 +6,56 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import de.kundenpuls.model.profile.Profile;
+import de.kundenpuls.server.storage.ShardedMap;
 import de.kundenpuls.server.storage.Transaction;
 import org.eclipse.serializer.reference.Lazy;
 
 /**
- * All customer profiles, in lazily loaded shards.
+ * All customer profiles: each stored as one encoded byte array ({@link ProfileCodec}) in a
+ * {@link ShardedMap} by uid, and indexed for audiences in the {@link AudienceIndex}.
  *
- * <p>A stored map is one object that is rewritten whole on every store (STACK.md: O(size) per
- * commit), so profiles are spread over {@value #SHARDS} shards and only the changed shard is
- * stored. The shards are {@link Lazy}: a restart with a million profiles loads only the shard
- * references and reads a shard on first use.
+ * <p>A change stores the profile's shard map (about 150 entries at ten million profiles), its
+ * bytes, and its chunk of the audience index; nothing that grows with the population. A restart
+ * loads the index facets (16 bytes a profile) and no profile; shards load on first use.
  *
  * <p>Writes happen only on the storage writer thread (inside a {@code Change}); reads may come
- * from any thread and see immutable {@link Profile} records in concurrent maps.
+ * from any thread.
  */
 public final class Profiles {
 
-    static final int SHARDS = 1024;
+    private ShardedMap<String, byte[]> byUid = new ShardedMap<>();
+    private AudienceIndex index = new AudienceIndex();
+    /**
+     * The layout before 2026-12-02: 1,024 lazy maps of profile records. Kept only so that such a
+     * data directory still loads; {@link #upgrade} moves its profiles into {@link #byUid}.
+     */
+    private Shard[] shards;
 
-    private final Shard[] shards;
-
-    /** Creates an empty container. */
-    public Profiles() {
-        shards = new Shard[SHARDS];
-        for (int i = 0; i < SHARDS; i++) {
-            shards[i] = new Shard();
+    /**
+     * The migration at start from the older layout. Writer thread only.
+     *
+     * @param tx stores what moved
+     * @return how many profiles moved
+     */
+    public int upgrade(Transaction tx) {
+        if (byUid == null) {
+            byUid = new ShardedMap<>();
+            index = new AudienceIndex();
+            tx.store(this);
         }
+        if (shards == null) {
+            return 0;
+        }
+        int moved = 0;
+        for (Shard shard : shards) {
+            for (Profile p : shard.data.get().values()) {
+                put(p, tx);
+                moved++;
+            }
+        }
+        shards = null;
+        tx.store(this);
+        return moved;
     }
 
     /**
@@ -41,7 +65,8 @@ public final class Profiles {
      * @return the profile, if any
      */
     public Optional<Profile> find(String uid) {
-        return Optional.ofNullable(shard(uid).map().get(uid));
+        byte[] stored = byUid.get(uid);
+        return stored == null ? Optional.empty() : Optional.of(ProfileCodec.decode(stored));
     }
 
     /**
@@ -51,9 +76,10 @@ public final class Profiles {
      * @param tx      the transaction that stores the changed shard
      */
     public void put(Profile profile, Transaction tx) {
-        ConcurrentHashMap<String, Profile> map = shard(profile.uid()).map();
-        map.put(profile.uid(), profile);
-        tx.store(map);
+        byte[] current = byUid.get(profile.uid());
+        int number = current == null ? index.add(profile.uid(), tx) : ProfileCodec.number(current);
+        byUid.put(profile.uid(), ProfileCodec.encode(number, profile), tx);
+        index.update(number, profile, tx);
     }
 
     /**
@@ -65,15 +91,29 @@ public final class Profiles {
      * @return the new version, or empty when there is no such profile
      */
     public Optional<Profile> update(String uid, UnaryOperator<Profile> update, Transaction tx) {
-        ConcurrentHashMap<String, Profile> map = shard(uid).map();
-        Profile current = map.get(uid);
+        byte[] current = byUid.get(uid);
         if (current == null) {
             return Optional.empty();
         }
-        Profile next = update.apply(current);
-        map.put(uid, next);
-        tx.store(map);
+        Profile next = update.apply(ProfileCodec.decode(current));
+        int number = ProfileCodec.number(current);
+        byUid.put(uid, ProfileCodec.encode(number, next), tx);
+        index.update(number, next, tx);
         return Optional.of(next);
+    }
+
+    /**
+     * Records the latest NPS answer of a profile for audiences by NPS group. Writer thread only.
+     *
+     * @param uid the user id
+     * @param nps the score, 0–10
+     * @param tx  the transaction
+     */
+    public void recordNps(String uid, int nps, Transaction tx) {
+        byte[] current = byUid.get(uid);
+        if (current != null) {
+            index.recordNps(ProfileCodec.number(current), nps, tx);
+        }
     }
 
     /**
@@ -84,44 +124,39 @@ public final class Profiles {
      * @return the removed profile, if there was one
      */
     public Optional<Profile> remove(String uid, Transaction tx) {
-        ConcurrentHashMap<String, Profile> map = shard(uid).map();
-        Profile removed = map.remove(uid);
-        if (removed != null) {
-            tx.store(map);
+        byte[] removed = byUid.remove(uid, tx);
+        if (removed == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(removed);
+        index.remove(ProfileCodec.number(removed), tx);
+        return Optional.of(ProfileCodec.decode(removed));
     }
 
     /**
-     * Visits every profile (loads every shard).
+     * The audience index (for campaigns).
+     *
+     * @return the index
+     */
+    public AudienceIndex index() {
+        return index;
+    }
+
+    /**
+     * Visits every profile (loads every shard: for checks and benchmarks, never on a request).
      *
      * @param visitor called once per profile
      */
     public void forEach(Consumer<Profile> visitor) {
-        for (Shard shard : shards) {
-            shard.map().values().forEach(visitor);
-        }
+        byUid.forEach((uid, stored) -> visitor.accept(ProfileCodec.decode(stored)));
     }
 
-    /** Number of profiles (loads every shard). */
+    /** Number of profiles (from the index; loads no profile). */
     public long count() {
-        long n = 0;
-        for (Shard shard : shards) {
-            n += shard.map().size();
-        }
-        return n;
+        return index.count();
     }
 
-    private Shard shard(String uid) {
-        return shards[Math.floorMod(uid.hashCode(), SHARDS)];
-    }
-
-    /** One bucket of profiles behind a lazy reference. */
+    /** One bucket of profiles of the older layout. */
     static final class Shard {
         private final Lazy<ConcurrentHashMap<String, Profile>> data = Lazy.Reference(new ConcurrentHashMap<>());
-
-        ConcurrentHashMap<String, Profile> map() {
-            return data.get();
-        }
     }
 }

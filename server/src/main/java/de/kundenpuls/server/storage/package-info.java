@@ -15,11 +15,16 @@
  *       demand, never a list that grows by one per shard.</li>
  *   <li>Per-period data lives in fixed arrays per year (366 days, 53 weeks, 12 months), so a new
  *       period writes one array of constant size.</li>
- *   <li>Bulk values are stored encoded (a segment of answers is one byte array), because every
- *       stored object is an entity that Eclipse Store indexes at start.</li>
+ *   <li>Bulk values are stored encoded (a segment of answers is one byte array, a profile is one
+ *       byte array), because every stored object is an entity that Eclipse Store indexes at
+ *       start.</li>
+ *   <li>What must be in memory right after a start (the audience index) is stored as fixed-width
+ *       facet bytes in chunks, loaded at start and turned into bitmaps; the bitmaps themselves are
+ *       never stored.</li>
  * </ul>
- * {@code feedback.WriteCostTest} keeps this true for answers: it fails when the bytes written per
- * accepted batch grow with the number of stored answers.
+ * {@code feedback.WriteCostTest} and {@code profile.ProfileWriteCostTest} keep this true: they
+ * fail when the bytes written per accepted batch grow with the number of stored answers, or the
+ * bytes per profile change with the number of profiles.
  *
  * <h2>Locking and snapshots</h2>
  * <ul>

@@ -2,19 +2,16 @@ package de.kundenpuls.server.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.FeedbackItem;
 import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.server.DataFiles;
 import de.kundenpuls.server.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,9 +48,9 @@ class WriteCostTest {
     }
 
     private double bytesPerBatch(KundenpulsClient client) {
-        long before = directorySize();
+        long before = DataFiles.size(dir);
         load(client, BATCH * MEASURED_BATCHES, BATCH);
-        return (double) (directorySize() - before) / MEASURED_BATCHES;
+        return (double) (DataFiles.size(dir) - before) / MEASURED_BATCHES;
     }
 
     private static void load(KundenpulsClient client, int answers, int batchSize) {
@@ -67,20 +64,6 @@ class WriteCostTest {
             }
             BatchResult result = client.feedback().send(items);
             assertThat(result.results()).allSatisfy(r -> assertThat(r.status()).isEqualTo(BatchResult.Status.ACCEPTED));
-        }
-    }
-
-    private long directorySize() {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

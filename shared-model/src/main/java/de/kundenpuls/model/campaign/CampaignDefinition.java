@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.profile.AgeBand;
 import de.kundenpuls.model.profile.Locales;
 
 /**
@@ -32,7 +33,7 @@ public record CampaignDefinition(String name, Audience audience, List<Variant> v
     /** Validates the campaign. */
     public CampaignDefinition {
         name = InvalidFieldException.requiredText(name, "name", 200);
-        audience = audience == null ? new Audience(null, null, null, null, null, null, null) : audience;
+        audience = audience == null ? new Audience(null, null, null, null, null, null, null, null) : audience;
         if (variants == null || variants.isEmpty()) {
             throw new InvalidFieldException("variants", "at least one variant is required");
         }
@@ -67,13 +68,15 @@ public record CampaignDefinition(String name, Audience audience, List<Variant> v
      * @param locales           language is one of these
      * @param platforms         has a device of one of these platforms
      * @param category          learned interest in this category …
-     * @param minAffinity       … of at least this much (−1…1, default 0.1)
+     * @param minAffinity       … of at least this much (0.1…1 in steps of 0.1, default 0.1: the audience
+     *                          index keeps affinities in tenths, so a finer step would be a promise it cannot keep)
      * @param npsGroups         latest NPS answer puts them among {@code promoter}, {@code passive}, {@code detractor}
-     * @param visitedWithinDays a contact (scan, answer, redemption) within so many days
+     * @param visitedWithinDays a contact (scan, answer, redemption) on or after the day (UTC) so many days ago
+     * @param ageBands          stated age band is one of these ({@link AgeBand#VALUES})
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Audience(List<String> homeStoreIds, List<String> locales, List<String> platforms, String category,
-                           Double minAffinity, List<String> npsGroups, Integer visitedWithinDays) {
+                           Double minAffinity, List<String> npsGroups, Integer visitedWithinDays, List<String> ageBands) {
         /** Validates the rules. */
         public Audience {
             homeStoreIds = copy(homeStoreIds);
@@ -93,14 +96,19 @@ public record CampaignDefinition(String name, Audience audience, List<Variant> v
                     throw new InvalidFieldException("npsGroups[" + i + "]", "must be promoter, passive or detractor");
                 }
             }
-            if (minAffinity != null && (minAffinity < -1 || minAffinity > 1)) {
-                throw new InvalidFieldException("minAffinity", "must be between -1 and 1");
+            if (minAffinity != null && (minAffinity < 0.1 - 1e-9 || minAffinity > 1 + 1e-9
+                    || Math.abs(minAffinity * 10 - Math.rint(minAffinity * 10)) > 1e-9)) {
+                throw new InvalidFieldException("minAffinity", "must be one of 0.1, 0.2, … 1.0");
             }
             if (minAffinity != null && category == null) {
                 throw new InvalidFieldException("category", "is required with minAffinity");
             }
-            if (visitedWithinDays != null && visitedWithinDays < 1) {
-                throw new InvalidFieldException("visitedWithinDays", "must be at least 1");
+            if (visitedWithinDays != null && (visitedWithinDays < 1 || visitedWithinDays > 3650)) {
+                throw new InvalidFieldException("visitedWithinDays", "must be between 1 and 3650");
+            }
+            ageBands = copy(ageBands);
+            for (int i = 0; i < ageBands.size(); i++) {
+                AgeBand.validate(ageBands.get(i), "ageBands[" + i + "]");
             }
         }
 
