@@ -56,6 +56,7 @@ public final class StoredRoot {
             tx.store(this);
         }
         profiles.upgrade(tx);
+        offers.upgrade(tx);
     }
 
     private int missing() {

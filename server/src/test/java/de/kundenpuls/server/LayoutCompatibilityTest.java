@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Data directories written by earlier stored layouts still open and keep everything: each fixture
  * under {@code src/test/resources/layouts/} (written by {@link LayoutFixture} when its layout was
- * current) is opened by today's code, its answers, scores, comments, customer and case are there,
- * and it takes new answers. Add a fixture before each change of a stored type.
+ * current) is opened by today's code, its answers, scores, comments, customer, case and (from
+ * 2026-12-02 on) offer grant are there, and it takes new answers. Add a fixture before each change of a stored type.
  */
 class LayoutCompatibilityTest {
 
@@ -33,7 +33,7 @@ class LayoutCompatibilityTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-12-01"})
+    @ValueSource(strings = {"2026-12-01", "2026-12-02"})
     void aDataDirectoryOfAnEarlierLayoutOpensWithEverythingInIt(String layout) throws IOException {
         Path source = Path.of("src/test/resources/layouts", layout);
         copy(source, dir);
@@ -53,6 +53,12 @@ class LayoutCompatibilityTest {
             Map<?, ?> export = server.as("admin").get("/api/admin/profiles/" + uid + "/export", Map.class);
             assertThat(export.toString()).contains(LayoutFixture.EMAIL).contains("Kommentar 3");
             assertThat(server.staff("berlin-mitte").get("/api/cases?state=all", Map.class).toString()).contains("Kommentar 0");
+            if (fixture.getProperty("recoveryGrants") != null) {
+                int grants = Integer.parseInt(fixture.getProperty("recoveryGrants"));
+                Map<?, ?> stats = (Map<?, ?>) marketer.get("/api/recovery/stats", Map.class).get("berlin-mitte");
+                assertThat(stats.get("offered")).as("recovery grants counted after the move").isEqualTo(grants);
+                assertThat(((List<?>) export.get("offers"))).as("the customer's grants found by customer").hasSize(grants);
+            }
 
             BatchResult more = server.client().feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "berlin-mitte",
                     "checkout", Instant.now().minusSeconds(60), 4, null, null, Map.of(), null, null, null, null, null, null)));

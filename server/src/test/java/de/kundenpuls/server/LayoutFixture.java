@@ -3,6 +3,7 @@ package de.kundenpuls.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +13,14 @@ import java.util.stream.Stream;
 
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.model.offer.OfferDefinition;
+import de.kundenpuls.model.offer.OfferView;
 
 /**
  * Writes a small data directory in the current stored layout, for {@link LayoutCompatibilityTest}:
  * the demo catalog, one customer with contact data and consents, {@value #ANSWERS} answers on
- * {@value #DAY} (some with comments, one that opens a follow-up case), and an anonymous
- * answer. Run it once when the layout is final, with the target directory as argument, and
+ * {@value #DAY} (some with comments, one that opens a follow-up case and gets the customer a
+ * recovery offer's grant), and an anonymous answer. Run it once when the layout is final, with the target directory as argument, and
  * commit the result under {@code src/test/resources/layouts/}; never regenerate an existing one.
  */
 public final class LayoutFixture {
@@ -28,6 +31,8 @@ public final class LayoutFixture {
     static final int ANSWERS = 30;
     /** The customer's e-mail address. */
     static final String EMAIL = "layout-fixture@example.org";
+    /** The title of the recovery offer whose grant the customer got (fixtures from 2026-12-02 on). */
+    static final String RECOVERY_OFFER = "Kaffee aufs Haus";
 
     private LayoutFixture() {
     }
@@ -49,6 +54,13 @@ public final class LayoutFixture {
             KundenpulsClient shopper = server.client().withToken(identity.token());
             shopper.me().patch(Map.of("contact", Map.of("name", "Lena Layout", "email", EMAIL)));
             shopper.me().consents(Map.of("contact", true, "personalization", true));
+            // Since 2026-12-02: a recovery offer, so that the customer's rating of 1 leaves a grant.
+            KundenpulsClient marketer = server.as("marketer");
+            Instant now = Instant.now();
+            OfferView sorry = marketer.send("POST", "/api/offers", new OfferDefinition(Map.of("de", RECOVERY_OFFER,
+                    "en", RECOVERY_OFFER), Map.of(), null, "beverages", "-20 %", now.minusSeconds(60), now.plus(Duration.ofDays(3650)),
+                    List.of(), true), OfferView.class);
+            marketer.send("PUT", "/api/recovery/settings/berlin-mitte", Map.of("offerId", sorry.id()), Map.class);
             Instant noon = Instant.parse(DAY + "T12:00:00Z");
             List<FeedbackItem> items = new ArrayList<>();
             for (int i = 0; i < ANSWERS; i++) {
@@ -71,7 +83,7 @@ public final class LayoutFixture {
                 }
             }
         }
-        Files.writeString(target.resolve("fixture.properties"), "uid=" + uid + "\n");
+        Files.writeString(target.resolve("fixture.properties"), "uid=" + uid + "\nrecoveryGrants=1\n");
         System.out.println("Wrote the layout fixture to " + target + " (customer " + uid + ")");
     }
 }

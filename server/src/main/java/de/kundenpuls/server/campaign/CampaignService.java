@@ -26,7 +26,6 @@ import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.Store;
-import de.kundenpuls.server.offer.Grant;
 import de.kundenpuls.server.offer.OfferStore;
 import de.kundenpuls.server.profile.Learning;
 import de.kundenpuls.server.profile.Profiles;
@@ -276,9 +275,8 @@ public final class CampaignService {
         }
         if (c.definition().offerId() != null) {
             String prefix = "campaign:" + c.id() + ":";
-            for (Grant g : offers.grants(g -> g.source().startsWith(prefix) && g.redeemedAt() != null)) {
-                perVariant.computeIfAbsent(g.source().substring(prefix.length()), k -> new long[8])[7]++;
-            }
+            offers.tallies(prefix).forEach((source, tally) ->
+                    perVariant.computeIfAbsent(source.substring(prefix.length()), k -> new long[8])[7] += tally.redeemed());
         }
         long[] total = new long[8];
         Map<String, CampaignView.Stats> variants = new LinkedHashMap<>();

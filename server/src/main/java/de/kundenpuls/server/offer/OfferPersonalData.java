@@ -36,6 +36,6 @@ public final class OfferPersonalData implements PersonalData {
         for (Grant g : store.grantsOf(uid)) {
             store.putGrant(g.anonymized(), tx);
         }
-        store.forget(uid);
+        store.forget(uid, tx);
     }
 }

@@ -1,28 +1,60 @@
 package de.kundenpuls.server.offer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 
 import de.kundenpuls.model.offer.OfferView;
+import de.kundenpuls.server.storage.ShardedMap;
 import de.kundenpuls.server.storage.Transaction;
 
 /**
- * Offers, the per-shopper grants with their codes (256 shards by code), and the stores' recovery
- * settings. Writes on the storage writer thread only.
+ * Offers, the per-shopper grants with their codes, each shopper's codes, the tallies per grant
+ * source, and the stores' recovery settings. Writes on the storage writer thread only.
+ *
+ * <p>Grants grow with campaigns (one per recipient), so they live in a {@link ShardedMap} by code
+ * and a second one by shopper: a grant change stores two small shards, and a shopper's grants are
+ * found without a scan. Reports read the {@link GrantTally} of their source instead of walking
+ * the grants.
  */
 public final class OfferStore {
 
-    private static final int SHARDS = 256;
-
     private final ConcurrentHashMap<String, OfferView> offers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, ConcurrentHashMap<String, Grant>> grants = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> recoveryOffers = new ConcurrentHashMap<>();
-    // Derived, not stored: the codes of each shopper. Per-shopper look-ups (the offers inbox, and
-    // service recovery on every signed-in answer, on the writer thread) must not scan all grants.
-    private transient volatile ConcurrentHashMap<String, java.util.Set<String>> codesByUid;
+    private ShardedMap<String, Grant> byCode = new ShardedMap<>();
+    private ShardedMap<String, String[]> codesByUid = new ShardedMap<>();
+    private ConcurrentHashMap<String, GrantTally> tallies = new ConcurrentHashMap<>();
+    /**
+     * The layout before 2026-12-02: 256 eager maps of grants by code, rewritten whole per change.
+     * Kept only so that such a data directory still loads; {@link #upgrade} moves the grants.
+     */
+    private ConcurrentHashMap<Integer, ConcurrentHashMap<String, Grant>> grants;
+
+    /**
+     * The migration at start from the older layout. Writer thread only.
+     *
+     * @param tx stores what moved
+     */
+    public void upgrade(Transaction tx) {
+        if (byCode == null) {
+            byCode = new ShardedMap<>();
+            codesByUid = new ShardedMap<>();
+            tallies = new ConcurrentHashMap<>();
+            tx.store(this);
+        }
+        if (grants != null) {
+            for (ConcurrentHashMap<String, Grant> shard : grants.values()) {
+                for (Grant g : shard.values()) {
+                    putGrant(g, tx);
+                }
+            }
+            grants = null;
+            tx.store(this);
+        }
+    }
 
     /** An offer by id. */
     public Optional<OfferView> offer(String id) {
@@ -42,8 +74,7 @@ public final class OfferStore {
 
     /** A grant by code. */
     public Optional<Grant> grant(String code) {
-        ConcurrentHashMap<String, Grant> shard = grants.get(shard(code));
-        return shard == null ? Optional.empty() : Optional.ofNullable(shard.get(code));
+        return Optional.ofNullable(byCode.get(code));
     }
 
     /**
@@ -54,64 +85,81 @@ public final class OfferStore {
      */
     public List<Grant> grantsOf(String uid) {
         List<Grant> result = new ArrayList<>();
-        for (String code : byUid().getOrDefault(uid, java.util.Set.of())) {
+        String[] codes = codesByUid.get(uid);
+        for (String code : codes == null ? new String[0] : codes) {
             grant(code).filter(g -> uid.equals(g.uid())).ifPresent(result::add);
         }
         return result;
     }
 
-    private ConcurrentHashMap<String, java.util.Set<String>> byUid() {
-        ConcurrentHashMap<String, java.util.Set<String>> index = codesByUid;
-        if (index == null) {
-            synchronized (this) {
-                index = codesByUid;
-                if (index == null) {
-                    index = new ConcurrentHashMap<>();
-                    for (ConcurrentHashMap<String, Grant> shard : grants.values()) {
-                        for (Grant g : shard.values()) {
-                            if (g.uid() != null) {
-                                index.computeIfAbsent(g.uid(), k -> ConcurrentHashMap.newKeySet()).add(g.code());
-                            }
-                        }
-                    }
-                    codesByUid = index;
-                }
-            }
-        }
-        return index;
+    /**
+     * Drops a shopper's index entry (erasure; their grants are anonymized). Writer thread only.
+     *
+     * @param uid the shopper
+     * @param tx  the transaction
+     */
+    public void forget(String uid, Transaction tx) {
+        codesByUid.remove(uid, tx);
     }
 
     /**
-     * Drops a shopper from the derived index (erasure; their grants are anonymized).
+     * The counts over the grants of one source.
      *
-     * @param uid the shopper
+     * @param source {@code campaign:<id>:<variant>}, {@code recovery:<storeId>} or {@code inbox}
+     * @return a copy of the counts (zeros when there are none)
      */
-    public void forget(String uid) {
-        byUid().remove(uid);
+    public GrantTally tally(String source) {
+        GrantTally t = tallies.get(source);
+        return t == null ? new GrantTally() : t.copy();
     }
 
-    /** Grants matching a filter (scans all shards; for reports, not per-shopper look-ups). */
-    public List<Grant> grants(Predicate<Grant> filter) {
-        List<Grant> result = new ArrayList<>();
-        grants.values().forEach(shard -> shard.values().stream().filter(filter).forEach(result::add));
+    /**
+     * The tallies of every source that starts with a prefix, by source.
+     *
+     * @param prefix e.g. {@code campaign:<id>:}
+     * @return copies of the counts
+     */
+    public Map<String, GrantTally> tallies(String prefix) {
+        Map<String, GrantTally> result = new java.util.TreeMap<>();
+        tallies.forEach((source, t) -> {
+            if (source.startsWith(prefix)) {
+                result.put(source, t.copy());
+            }
+        });
         return result;
     }
 
     /** Adds or replaces a grant. Writer thread only. */
     public void putGrant(Grant grant, Transaction tx) {
-        if (grant.uid() != null) {
-            byUid().computeIfAbsent(grant.uid(), k -> ConcurrentHashMap.newKeySet()).add(grant.code());
+        Grant old = byCode.get(grant.code());
+        byCode.put(grant.code(), grant, tx);
+        if (grant.uid() != null && (old == null || !grant.uid().equals(old.uid()))) {
+            String[] codes = codesByUid.get(grant.uid());
+            String[] next = codes == null ? new String[] {grant.code()} : Arrays.copyOf(codes, codes.length + 1);
+            next[next.length - 1] = grant.code();
+            codesByUid.put(grant.uid(), next, tx);
         }
-        ConcurrentHashMap<String, Grant> shard = grants.get(shard(grant.code()));
-        if (shard == null) {
-            shard = new ConcurrentHashMap<>();
-            shard.put(grant.code(), grant);
-            grants.put(shard(grant.code()), shard);
-            tx.store(grants);
-        } else {
-            shard.put(grant.code(), grant);
-            tx.store(shard);
+        if (old != null) {
+            tally(old, -1, tx);
         }
+        tally(grant, 1, tx);
+    }
+
+    private void tally(Grant g, int sign, Transaction tx) {
+        String source = sourceOf(g);
+        GrantTally t = tallies.get(source);
+        if (t == null) {
+            t = new GrantTally();
+            tallies.put(source, t);
+            tx.store(tallies);
+        }
+        t.count(g, sign);
+        tx.store(t);
+    }
+
+    /** Recovery grants are tallied per store, everything else per source. */
+    static String sourceOf(Grant g) {
+        return g.recovery() ? "recovery:" + g.storeId() : g.source();
     }
 
     /** The recovery offer of a store, if it has one. */
@@ -128,9 +176,5 @@ public final class OfferStore {
     public void setRecoveryOffer(String storeId, String offerId, Transaction tx) {
         recoveryOffers.put(storeId, offerId);
         tx.store(recoveryOffers);
-    }
-
-    private static int shard(String code) {
-        return Math.floorMod(code.hashCode(), SHARDS);
     }
 }

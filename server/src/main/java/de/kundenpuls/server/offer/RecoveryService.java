@@ -184,18 +184,18 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
             if (caller.role() == Role.STAFF && !caller.storeId().orElseThrow().equals(s.id())) {
                 continue;
             }
-            List<Grant> grants = store.grants(g -> g.recovery() && s.id().equals(g.storeId()));
-            long redeemed = grants.stream().filter(g -> g.redeemedAt() != null).count();
-            long followedUp = grants.stream().filter(g -> g.nextRating() != null).count();
-            long recovered = grants.stream().filter(g -> g.nextRating() != null && g.nextRating() >= 4).count();
+            GrantTally tally = store.tally("recovery:" + s.id());
+            long redeemed = tally.redeemed();
+            long followedUp = tally.nextRatings();
+            long recovered = tally.recovered();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("offerId", store.recoveryOffers().get(s.id()));
-            row.put("offered", grants.size());
-            row.put("pushed", grants.stream().filter(g -> "sent".equals(g.pushOutcome())).count());
+            row.put("offered", tally.offered());
+            row.put("pushed", tally.pushed());
             row.put("redeemed", redeemed);
             row.put("nextRatings", followedUp);
             row.put("recovered", recovered);
-            row.put("redemptionRate", grants.isEmpty() ? null : 100.0 * redeemed / grants.size());
+            row.put("redemptionRate", tally.offered() == 0 ? null : 100.0 * redeemed / tally.offered());
             row.put("recoveryRate", followedUp == 0 ? null : 100.0 * recovered / followedUp);
             perStore.put(s.id(), row);
         }

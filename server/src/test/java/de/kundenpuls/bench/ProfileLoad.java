@@ -1,0 +1,90 @@
+package de.kundenpuls.bench;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import de.kundenpuls.model.profile.AgeBand;
+import de.kundenpuls.model.profile.Consent;
+import de.kundenpuls.model.profile.Contact;
+import de.kundenpuls.model.profile.Device;
+import de.kundenpuls.model.profile.Interaction;
+import de.kundenpuls.model.profile.Profile;
+import de.kundenpuls.server.StoredRoot;
+import de.kundenpuls.server.profile.Profiles;
+import de.kundenpuls.server.storage.Storage;
+import de.kundenpuls.server.storage.StorageSettings;
+
+/**
+ * Setup for {@code bench/profile/ten-million.sh}: writes N profiles (uids {@code p0…}) into a data
+ * directory through the real {@code Storage} and {@code Profiles} code, in commits of 50,000.
+ * Each profile: name, e-mail and city; three consents (marketing push for two in three); one or
+ * two devices; a home store among {@code filiale-00…49}; an age band; one to three affinities;
+ * three interactions. Prints the load rate and the data directory's size.
+ */
+public final class ProfileLoad {
+
+    private static final String[] CATEGORIES = {"dairy", "bakery", "beverages", "produce", "household", "cosmetics", "frozen",
+        "snacks", "baby", "pets"};
+
+    private ProfileLoad() {
+    }
+
+    /**
+     * Loads the profiles.
+     *
+     * @param args profiles, data directory
+     */
+    public static void main(String[] args) {
+        int n = Integer.parseInt(args[0]);
+        Path dir = Path.of(args[1]);
+        Instant now = Instant.now();
+        long t0 = System.nanoTime();
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            Profiles profiles = storage.root(StoredRoot.class).profiles();
+            int batch = 50_000;
+            for (int start = 0; start < n; start += batch) {
+                int from = start;
+                int to = Math.min(n, start + batch);
+                storage.writer().write(tx -> {
+                    for (int i = from; i < to; i++) {
+                        profiles.put(profile(i, now), tx);
+                    }
+                    return null;
+                });
+                if (to % 1_000_000 == 0) {
+                    System.out.printf("BENCH wrote %,d profiles in %.0f s%n", to, (System.nanoTime() - t0) / 1e9);
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("BENCH wrote %,d profiles in %.0f s = %,.0f profiles/s%n", n, seconds, n / seconds);
+    }
+
+    static Profile profile(int i, Instant now) {
+        SplittableRandom r = new SplittableRandom(i);
+        String uid = "p" + i;
+        Map<String, Consent> consents = Map.of("personalization", new Consent(r.nextInt(4) != 0, now, "app"),
+                "marketing_push", new Consent(r.nextInt(3) != 0, now, "app"), "contact", new Consent(r.nextBoolean(), now, "app"));
+        List<Device> devices = new ArrayList<>();
+        for (int d = 1 + r.nextInt(2); d > 0; d--) {
+            devices.add(new Device("fcm-" + uid + "-" + d, r.nextInt(3) == 0 ? "ios" : "android", "de", now));
+        }
+        Map<String, Double> affinities = new java.util.HashMap<>();
+        for (int a = 1 + r.nextInt(3); a > 0; a--) {
+            affinities.put(CATEGORIES[r.nextInt(CATEGORIES.length)], (1 + r.nextInt(10)) / 10.0);
+        }
+        String store = String.format("filiale-%02d", r.nextInt(50));
+        List<Interaction> history = new ArrayList<>();
+        for (int h = 0; h < 3; h++) {
+            history.add(new Interaction(now.minusSeconds(r.nextLong(90L * 86_400)), "scan", store, null,
+                    CATEGORIES[r.nextInt(CATEGORIES.length)], null));
+        }
+        return new Profile(uid, new Contact("Kundin " + i, "kundin" + i + "@example.org", null, null, "Berlin", "DE"), store,
+                r.nextInt(4) == 0 ? "en" : "de", AgeBand.VALUES.get(r.nextInt(AgeBand.VALUES.size())), consents, devices,
+                affinities, history, now, now);
+    }
+}
