@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import de.kundenpuls.model.analytics.ScoreReport;
+import de.kundenpuls.model.campaign.CampaignView;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.FeedbackItem;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Data directories written by earlier stored layouts still open and keep everything: each fixture
  * under {@code src/test/resources/layouts/} (written by {@link LayoutFixture} when its layout was
  * current) is opened by today's code, its answers, scores, comments, customer, case and (from
- * 2026-12-02 on) offer grant are there, and it takes new answers. Add a fixture before each change of a stored type.
+ * 2026-12-02 on) offer grant, campaign and audit entry are there, and it takes new answers. Add a fixture before each change of a stored type.
  */
 class LayoutCompatibilityTest {
 
@@ -33,7 +34,7 @@ class LayoutCompatibilityTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-12-01", "2026-12-02"})
+    @ValueSource(strings = {"2026-12-01", "2026-12-02", "2026-12-02b"})
     void aDataDirectoryOfAnEarlierLayoutOpensWithEverythingInIt(String layout) throws IOException {
         Path source = Path.of("src/test/resources/layouts", layout);
         copy(source, dir);
@@ -58,6 +59,14 @@ class LayoutCompatibilityTest {
                 Map<?, ?> stats = (Map<?, ?>) marketer.get("/api/recovery/stats", Map.class).get("berlin-mitte");
                 assertThat(stats.get("offered")).as("recovery grants counted after the move").isEqualTo(grants);
                 assertThat(((List<?>) export.get("offers"))).as("the customer's grants found by customer").hasSize(grants);
+            }
+            if (fixture.getProperty("campaign") != null) {
+                CampaignView campaign = marketer.get("/api/campaigns/" + fixture.getProperty("campaign"), CampaignView.class);
+                assertThat(campaign.state()).isEqualTo("done");
+                assertThat(campaign.stats().targeted()).isEqualTo(1);
+                assertThat(campaign.stats().sent()).isEqualTo(1);
+                List<?> audit = (List<?>) server.as("admin").get("/api/admin/audit", Map.class).get("items");
+                assertThat(audit.toString()).as("the admin export of the fixture is audited").contains(uid);
             }
 
             BatchResult more = server.client().feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "berlin-mitte",

@@ -20,7 +20,8 @@ import de.kundenpuls.model.offer.OfferView;
  * Writes a small data directory in the current stored layout, for {@link LayoutCompatibilityTest}:
  * the demo catalog, one customer with contact data and consents, {@value #ANSWERS} answers on
  * {@value #DAY} (some with comments, one that opens a follow-up case and gets the customer a
- * recovery offer's grant), and an anonymous answer. Run it once when the layout is final, with the target directory as argument, and
+ * recovery offer's grant), a campaign sent to the customer, an admin export (audited), and an
+ * anonymous answer. Run it once when the layout is final, with the target directory as argument, and
  * commit the result under {@code src/test/resources/layouts/}; never regenerate an existing one.
  */
 public final class LayoutFixture {
@@ -47,6 +48,7 @@ public final class LayoutFixture {
         Path target = Path.of(args[0]);
         Path dir = Files.createTempDirectory("kundenpuls-layout");
         String uid;
+        String campaign;
         try (TestServer server = TestServer.start(dir, Map.of("catalog.seed-demo", "true", "feedback.max-age-days", "36500",
                 "feedback.min-interval-ms", "0"))) {
             var identity = server.identity("shopper", null);
@@ -69,6 +71,20 @@ public final class LayoutFixture {
                         i % 3 == 0 ? "Kommentar " + i : null, null, null, null, null, null));
             }
             shopper.feedback().send(items);
+            // Since 2026-12-02b: a campaign sent to the customer, and an admin export in the audit log.
+            shopper.me().consents(Map.of("marketing_push", true));
+            shopper.me().registerDevice("layout-fixture-device", "android", "de");
+            campaign = (String) marketer.send("POST", "/api/campaigns", Map.of("name", "Fixture", "audience", Map.of(),
+                    "variants", List.of(Map.of("locale", "de", "title", "Hallo {firstName}", "body", "Neu"))), Map.class).get("id");
+            marketer.send("POST", "/api/campaigns/" + campaign + "/send", null, Map.class);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!"done".equals(marketer.get("/api/campaigns/" + campaign, Map.class).get("state"))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the fixture's campaign did not finish");
+                }
+                Thread.onSpinWait();
+            }
+            server.as("admin").get("/api/admin/profiles/" + uid + "/export", Map.class);
             server.client().feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "wien-neubau", "entrance",
                     noon, 5, null, null, Map.of(), null, null, null, null, null, null)));
         }
@@ -83,7 +99,7 @@ public final class LayoutFixture {
                 }
             }
         }
-        Files.writeString(target.resolve("fixture.properties"), "uid=" + uid + "\nrecoveryGrants=1\n");
+        Files.writeString(target.resolve("fixture.properties"), "uid=" + uid + "\nrecoveryGrants=1\ncampaign=" + campaign + "\n");
         System.out.println("Wrote the layout fixture to " + target + " (customer " + uid + ")");
     }
 }
