@@ -307,7 +307,24 @@ public final class KundenpulsServer implements AutoCloseable {
 
                 @Override
                 public Optional<Object> export(String uid) {
-                    return campaignStore.latestNps(uid).map(nps -> Map.of("latestNps", nps));
+                    Map<String, Object> push = new java.util.LinkedHashMap<>();
+                    campaignStore.latestNps(uid).ifPresent(nps -> push.put("latestNps", nps));
+                    List<Map<String, Object>> messages = new ArrayList<>();
+                    for (CampaignStore.RecipientRef ref : campaignStore.recipientRefs(uid)) {
+                        campaignStore.recipients(ref.campaignId()).map(of -> of.get(ref.index())).ifPresent(r -> {
+                            Map<String, Object> m = new java.util.LinkedHashMap<>();
+                            m.put("campaignId", ref.campaignId());
+                            m.put("title", r.title());
+                            m.put("body", r.body());
+                            m.put("state", r.state());
+                            m.put("openedAt", r.openedAt());
+                            messages.add(m);
+                        });
+                    }
+                    if (!messages.isEmpty()) {
+                        push.put("campaignMessages", messages);
+                    }
+                    return push.isEmpty() ? Optional.empty() : Optional.of(push);
                 }
 
                 @Override

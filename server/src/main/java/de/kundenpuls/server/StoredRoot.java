@@ -57,6 +57,8 @@ public final class StoredRoot {
         }
         profiles.upgrade(tx);
         offers.upgrade(tx);
+        campaigns.upgrade(tx);
+        audit.upgrade(tx);
     }
 
     private int missing() {

@@ -3,7 +3,9 @@ package de.kundenpuls.server.campaign;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -48,6 +50,26 @@ public final class AudienceRules {
             this.numbers = numbers;
             this.profiles = profiles;
             this.audience = audience;
+        }
+
+        /**
+         * The next targets from a profile number on.
+         *
+         * @param fromNumber the first profile number to consider
+         * @param max        at most this many targets
+         * @return the targets, where to go on, and whether that was the last of them
+         */
+        public Chunk chunk(int fromNumber, int max) {
+            List<Target> targets = new ArrayList<>();
+            PeekableIntIterator it = numbers.getIntIterator();
+            it.advanceIfNeeded(fromNumber);
+            int next = fromNumber;
+            while (it.hasNext() && targets.size() < max) {
+                int number = it.next();
+                target(number).ifPresent(targets::add);
+                next = number + 1;
+            }
+            return new Chunk(targets, next, !it.hasNext());
         }
 
         /** How many profiles the audience reaches. */
@@ -104,6 +126,16 @@ public final class AudienceRules {
             }
             return device == null ? Optional.empty() : Optional.of(new Target(profile.get(), device));
         }
+    }
+
+    /**
+     * A chunk of targets in profile-number order.
+     *
+     * @param targets    the targets
+     * @param nextNumber the first profile number after them
+     * @param done       whether no target follows
+     */
+    public record Chunk(List<Target> targets, int nextNumber, boolean done) {
     }
 
     /**

@@ -100,17 +100,22 @@ public final class CampaignSender implements AutoCloseable {
         }
     }
 
+    /** Marks the chunk in flight at a crash as failed: it may or may not have reached the phones. */
     private void resolveInDoubt() {
         writer.write(tx -> {
             for (Campaign c : store.campaigns()) {
-                for (var bucket : store.buckets(c.id())) {
-                    for (int i = 0; i < bucket.size(); i++) {
-                        Recipient r = bucket.get(i);
-                        if (r.state().equals("sending")) {
-                            store.update(bucket, i, r.with("failed", "in doubt after a restart; not sent again"), tx);
-                        }
+                Optional<CampaignRecipients> of = store.recipients(c.id());
+                long[] range = of.map(CampaignRecipients::inFlight).orElse(null);
+                if (range == null) {
+                    continue;
+                }
+                for (long i = range[0]; i < range[1]; i++) {
+                    Recipient r = of.get().get(i);
+                    if (r.state().equals("sending")) {
+                        store.update(of.get(), i, r.with("failed", "in doubt after a restart; not sent again"), tx);
                     }
                 }
+                of.get().inFlight(-1, -1, tx);
             }
             return null;
         });
@@ -152,23 +157,27 @@ public final class CampaignSender implements AutoCloseable {
             });
         }
         if (!store.materialized(c.id())) {
-            materialize(c);
-        }
-        for (var bucket : store.buckets(c.id())) {
-            List<Integer> pending = new ArrayList<>();
-            synchronized (bucket) {
-                for (int i = 0; i < bucket.size(); i++) {
-                    if (bucket.get(i).state().equals("pending")) {
-                        pending.add(i);
-                    }
+            AudienceRules.Matches matches = rules.evaluate(c.definition().audience(), profiles, clock.instant());
+            while (!store.materialized(c.id())) {
+                if (!running.get()) {
+                    return;
                 }
+                materializeChunk(c, matches);
             }
-            for (int from = 0; from < pending.size() && running.get(); from += chunkSize) {
-                sendChunk(bucket, pending.subList(from, Math.min(pending.size(), from + chunkSize)));
+        }
+        CampaignRecipients of = store.recipients(c.id()).orElseThrow();
+        List<Long> pending = new ArrayList<>();
+        for (long i = 0; i < of.size() && running.get(); i++) {
+            if (of.get(i).state().equals("pending")) {
+                pending.add(i);
             }
-            if (!running.get()) {
-                return;
+            if (pending.size() == chunkSize || (i == of.size() - 1 && !pending.isEmpty())) {
+                sendChunk(of, pending);
+                pending = new ArrayList<>();
             }
+        }
+        if (!running.get()) {
+            return;
         }
         Instant now = clock.instant();
         writer.write(tx -> {
@@ -178,22 +187,32 @@ public final class CampaignSender implements AutoCloseable {
         });
     }
 
-    private void sendChunk(ArrayList<Recipient> list, List<Integer> indices) {
+    /**
+     * Sends one chunk. Right before it goes out, each recipient is checked again against the
+     * profile as it is now: erased, push consent withdrawn, or the device gone means no message.
+     */
+    private void sendChunk(CampaignRecipients of, List<Long> indices) {
         List<Recipient> chunk = writer.write(tx -> {
             List<Recipient> marked = new ArrayList<>();
-            for (int i : indices) {
-                Recipient r = list.get(i).with("sending", null);
-                store.update(list, i, r, tx);
-                marked.add(r);
+            for (long i : indices) {
+                Recipient r = of.get(i);
+                String stale = staleness(r);
+                Recipient next = stale == null ? r.with("sending", null) : r.with("suppressed", stale);
+                store.update(of, i, next, tx);
+                marked.add(next);
             }
+            of.inFlight(indices.get(0), indices.get(indices.size() - 1) + 1, tx);
             return marked;
         });
+        List<Recipient> due = chunk.stream().filter(r -> r.state().equals("sending")).toList();
         List<PushOutcome> outcomes;
-        if (gateway.isEmpty()) {
-            outcomes = chunk.stream().map(r -> new PushOutcome(r.token(), PushOutcome.Kind.FAILED, null, "push is not configured")).toList();
+        if (due.isEmpty()) {
+            outcomes = List.of();
+        } else if (gateway.isEmpty()) {
+            outcomes = due.stream().map(r -> new PushOutcome(r.token(), PushOutcome.Kind.FAILED, null, "push is not configured")).toList();
         } else {
             List<PushMessage> messages = new ArrayList<>();
-            for (Recipient r : chunk) {
+            for (Recipient r : due) {
                 messages.add(new PushMessage(r.token(), r.title(), r.body(), r.code() == null ? Map.of("kind", "campaign")
                         : Map.of("kind", "campaign", "code", r.code())));
             }
@@ -201,71 +220,110 @@ public final class CampaignSender implements AutoCloseable {
         }
         Instant now = clock.instant();
         writer.write(tx -> {
-            for (int k = 0; k < indices.size(); k++) {
-                int i = indices.get(k);
-                Recipient r = chunk.get(k);
-                PushOutcome o = outcomes.get(k);
+            int k = 0;
+            for (int j = 0; j < indices.size(); j++) {
+                if (!chunk.get(j).state().equals("sending")) {
+                    continue;
+                }
+                long i = indices.get(j);
+                PushOutcome o = outcomes.get(k++);
+                // Erased while the push was in flight: record the outcome on the erased copy only.
+                Recipient r = of.get(i);
+                boolean erased = r.uid() == null;
                 switch (o.kind()) {
                     case SENT -> {
-                        store.update(list, i, r.with("sent", o.messageId()), tx);
-                        store.logSent(r.uid(), now, tx);
+                        store.update(of, i, r.with("sent", o.messageId()), tx);
+                        if (!erased) {
+                            store.logSent(r.uid(), now, tx);
+                        }
                     }
                     case UNREGISTERED -> {
-                        store.update(list, i, r.with("unregistered", "token removed from the profile"), tx);
-                        profiles.update(r.uid(), p -> p.withDevices(p.devices().stream()
-                                .filter(d -> !d.token().equals(r.token())).toList(), now), tx);
+                        store.update(of, i, r.with("unregistered", "token removed from the profile"), tx);
+                        if (!erased) {
+                            profiles.update(r.uid(), p -> p.withDevices(p.devices().stream()
+                                    .filter(d -> !d.token().equals(r.token())).toList(), now), tx);
+                        }
                     }
-                    case RATE_LIMITED -> store.update(list, i, r.with("suppressed", "device rate limit"), tx);
-                    default -> store.update(list, i, r.with("failed", o.detail()), tx);
+                    case RATE_LIMITED -> store.update(of, i, r.with("suppressed", "device rate limit"), tx);
+                    default -> store.update(of, i, r.with("failed", o.detail()), tx);
                 }
             }
+            of.inFlight(-1, -1, tx);
             return null;
         });
     }
 
-    /** Chooses and stores the recipients with their variant, text, code or suppression. */
-    private void materialize(Campaign c) {
+    /** Why a chosen recipient must not get the message now, or null. */
+    private String staleness(Recipient r) {
+        if (r.uid() == null) {
+            return "erased";
+        }
+        Optional<Profile> p = profiles.find(r.uid());
+        if (p.isEmpty()) {
+            return "erased";
+        }
+        if (!p.get().allows(de.kundenpuls.model.profile.ConsentPurpose.MARKETING_PUSH)) {
+            return "push consent withdrawn";
+        }
+        if (p.get().devices().stream().noneMatch(d -> d.token().equals(r.token()))) {
+            return "device no longer registered";
+        }
+        return null;
+    }
+
+    /**
+     * Chooses and stores the next chunk of recipients with their variant, text, code or
+     * suppression. The profiles are read before the commit, off the writer thread; the commit
+     * records how far through the audience it got, so a restart resumes there.
+     */
+    private void materializeChunk(Campaign c, AudienceRules.Matches matches) {
         Instant now = clock.instant();
         CampaignDefinition d = c.definition();
-        List<AudienceRules.Target> targets = new ArrayList<>();
-        rules.evaluate(d.audience(), profiles, now).forEach(targets::add);
+        CampaignRecipients of = store.recipients(c.id()).orElseGet(() -> writer.write(tx -> store.start(c.id(), tx)));
+        int from = of.nextNumber();
+        AudienceRules.Chunk next = matches.chunk(from, chunkSize);
         Map<String, Integer> shares = MessageRenderer.shares(d);
         Optional<OfferView> offer = Optional.ofNullable(d.offerId()).flatMap(offers::offer);
         writer.write(tx -> {
-            if (store.materialized(c.id())) {
+            if (of.nextNumber() != from) {
                 return null;
             }
-            List<Recipient> recipients = new ArrayList<>(targets.size());
-            for (AudienceRules.Target t : targets) {
-                Profile p = t.profile();
-                Device device = t.device();
-                String variant = MessageRenderer.variantOf(c.id(), p.uid(), shares);
-                Variant text = MessageRenderer.text(d, variant, p.locale());
-                Optional<Store> home = catalog.store(p.homeStoreId());
-                String suppressed = suppression(d, p, home, now);
-                String code = null;
-                String offerText = "";
-                if (offer.isPresent() && suppressed == null) {
-                    code = offerService.issue(offer.get().id(), p.uid(), "campaign:" + c.id() + ":" + variant, null, now, tx).code();
-                    var od = offer.get().definition();
-                    offerText = od.benefit() + " " + od.title().getOrDefault(p.locale(), od.title().get("de"));
-                }
-                String storeName = home.map(Store::name).orElse("");
-                String title = MessageRenderer.fill(text.title(), p, storeName, offerText);
-                String body = MessageRenderer.fill(text.body(), p, storeName, offerText);
-                String state = suppressed == null ? "pending" : "suppressed";
-                String detail = suppressed;
-                try {
-                    new PushMessage(device.token(), title, body, code == null ? Map.of() : Map.of("code", code));
-                } catch (InvalidFieldException e) {
-                    state = "failed";
-                    detail = e.getMessage();
-                }
-                recipients.add(new Recipient(p.uid(), device.token(), variant, title, body, code, state, detail, null));
+            for (AudienceRules.Target t : next.targets()) {
+                store.add(c.id(), of, recipient(c, t, shares, offer, now, tx), tx);
             }
-            store.materialize(c.id(), recipients, tx);
+            of.advance(next.nextNumber(), next.done(), tx);
             return null;
         });
+    }
+
+    private Recipient recipient(Campaign c, AudienceRules.Target t, Map<String, Integer> shares, Optional<OfferView> offer,
+                                Instant now, de.kundenpuls.server.storage.Transaction tx) {
+        CampaignDefinition d = c.definition();
+        Profile p = t.profile();
+        Device device = t.device();
+        String variant = MessageRenderer.variantOf(c.id(), p.uid(), shares);
+        Variant text = MessageRenderer.text(d, variant, p.locale());
+        Optional<Store> home = catalog.store(p.homeStoreId());
+        String suppressed = suppression(d, p, home, now);
+        String code = null;
+        String offerText = "";
+        if (offer.isPresent() && suppressed == null) {
+            code = offerService.issue(offer.get().id(), p.uid(), "campaign:" + c.id() + ":" + variant, null, now, tx).code();
+            var od = offer.get().definition();
+            offerText = od.benefit() + " " + od.title().getOrDefault(p.locale(), od.title().get("de"));
+        }
+        String storeName = home.map(Store::name).orElse("");
+        String title = MessageRenderer.fill(text.title(), p, storeName, offerText);
+        String body = MessageRenderer.fill(text.body(), p, storeName, offerText);
+        String state = suppressed == null ? "pending" : "suppressed";
+        String detail = suppressed;
+        try {
+            new PushMessage(device.token(), title, body, code == null ? Map.of() : Map.of("code", code));
+        } catch (InvalidFieldException e) {
+            state = "failed";
+            detail = e.getMessage();
+        }
+        return new Recipient(p.uid(), device.token(), variant, title, body, code, state, detail, null);
     }
 
     private String suppression(CampaignDefinition d, Profile p, Optional<Store> home, Instant now) {

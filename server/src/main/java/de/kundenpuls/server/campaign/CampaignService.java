@@ -60,12 +60,6 @@ public final class CampaignService {
     private final CampaignSender sender;
     private final StorageWriter writer;
     private final Clock clock;
-    // Where each recipient sits in a campaign's buckets: fixed once recipients are chosen, so an
-    // open reported by the app finds its recipient without scanning the campaign on the writer thread.
-    // Bounded to the campaigns whose opens are still coming in.
-    private final Map<String, Map<String, int[]>> positions = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
-            .maximumSize(16).expireAfterAccess(java.time.Duration.ofDays(2)).<String, Map<String, int[]>>build().asMap();
-
     /**
      * Creates the service.
      *
@@ -217,14 +211,14 @@ public final class CampaignService {
         Campaign c = store.campaign(event.campaignId())
                 .orElseThrow(() -> ApiException.badRequest("campaignId", "No campaign with id '" + event.campaignId() + "'"));
         Instant now = Instant.now(clock);
-        int[] at = store.materialized(c.id()) ? positionsOf(c.id()).get(caller.uid()) : null;
-        boolean recorded = at != null && writer.write(tx -> {
-            var bucket = store.buckets(c.id()).get(at[0]);
-            Recipient r = bucket.get(at[1]);
-            if (!r.uid().equals(caller.uid()) || r.openedAt() != null || !r.state().equals("sent")) {
+        Optional<Long> at = store.recipientIndex(c.id(), caller.uid());
+        boolean recorded = at.isPresent() && writer.write(tx -> {
+            CampaignRecipients of = store.recipients(c.id()).orElseThrow();
+            Recipient r = of.get(at.get());
+            if (!caller.uid().equals(r.uid()) || r.openedAt() != null || !r.state().equals("sent")) {
                 return false;
             }
-            store.update(bucket, at[1], r.opened(now), tx);
+            store.update(of, at.get(), r.opened(now), tx);
             profiles.find(caller.uid()).filter(p -> p.allows(ConsentPurpose.PERSONALIZATION))
                     .ifPresent(p -> profiles.update(caller.uid(), q -> Learning.pushOpened(q,
                             c.definition().audience().category(), now), tx));
@@ -233,46 +227,14 @@ public final class CampaignService {
         Responses.json(res, Map.of("recorded", recorded));
     }
 
-    private Map<String, int[]> positionsOf(String campaignId) {
-        return positions.computeIfAbsent(campaignId, id -> {
-            Map<String, int[]> index = new java.util.HashMap<>();
-            List<java.util.ArrayList<Recipient>> buckets = store.buckets(id);
-            for (int b = 0; b < buckets.size(); b++) {
-                var bucket = buckets.get(b);
-                synchronized (bucket) {
-                    for (int i = 0; i < bucket.size(); i++) {
-                        index.putIfAbsent(bucket.get(i).uid(), new int[] {b, i});
-                    }
-                }
-            }
-            return index;
-        });
-    }
-
-    /** The campaign with stats counted from its recipients and redeemed codes. */
+    /** The campaign with stats from its recipients' counts and its codes' tallies. */
     CampaignView view(Campaign c) {
         Map<String, long[]> perVariant = new LinkedHashMap<>();
         MessageRenderer.shares(c.definition()).keySet().forEach(v -> perVariant.put(v, new long[8]));
-        for (var bucket : store.buckets(c.id())) {
-            List<Recipient> copy;
-            synchronized (bucket) {
-                copy = new ArrayList<>(bucket);
-            }
-            for (Recipient r : copy) {
-                long[] n = perVariant.computeIfAbsent(r.variant(), k -> new long[8]);
-                n[0]++;
-                switch (r.state()) {
-                    case "pending", "sending" -> n[1]++;
-                    case "sent" -> n[2]++;
-                    case "failed" -> n[3]++;
-                    case "unregistered" -> n[4]++;
-                    default -> n[5]++;
-                }
-                if (r.openedAt() != null) {
-                    n[6]++;
-                }
-            }
-        }
+        store.recipients(c.id()).ifPresent(of -> of.counts().forEach((variant, counted) -> {
+            long[] n = perVariant.computeIfAbsent(variant, k -> new long[8]);
+            System.arraycopy(counted, 0, n, 0, CampaignRecipients.SLOTS);
+        }));
         if (c.definition().offerId() != null) {
             String prefix = "campaign:" + c.id() + ":";
             offers.tallies(prefix).forEach((source, tally) ->

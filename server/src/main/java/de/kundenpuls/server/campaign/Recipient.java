@@ -24,6 +24,15 @@ public record Recipient(String uid, String token, String variant, String title, 
         return new Recipient(uid, token, variant, title, body, code, newState, newDetail, openedAt);
     }
 
+    /**
+     * Copy without anything that names the person (erasure): no uid, token or texts; a message
+     * not yet sent will not be. State counts and the offer code (itself anonymized) stay.
+     */
+    public Recipient erased() {
+        boolean unsent = state.equals("pending");
+        return new Recipient(null, null, variant, "", "", code, unsent ? "suppressed" : state, unsent ? "erased" : detail, openedAt);
+    }
+
     /** Copy marked as opened. */
     public Recipient opened(Instant at) {
         return new Recipient(uid, token, variant, title, body, code, state, detail, at);

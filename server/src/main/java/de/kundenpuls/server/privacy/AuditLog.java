@@ -1,23 +1,47 @@
 package de.kundenpuls.server.privacy;
 
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import de.kundenpuls.server.storage.ChunkedList;
 import de.kundenpuls.server.storage.Transaction;
 
 /**
- * What admins did to people's data, bucketed by month so that one commit stores only the current
- * month's list.
+ * What admins did to people's data, and self-erasures (without personal data): an append-only
+ * {@link ChunkedList}, so that an entry stores only the tail chunk however long the log grows.
  */
 public final class AuditLog {
 
-    private final ConcurrentHashMap<String, CopyOnWriteArrayList<AuditEntry>> months = new ConcurrentHashMap<>();
+    private ChunkedList<AuditEntry> entries = new ChunkedList<>();
+    /**
+     * The layout before 2026-12-02: one list per month, rewritten whole on every append. Kept only
+     * so that such a data directory still loads; {@link #upgrade} moves its entries.
+     */
+    private ConcurrentHashMap<String, CopyOnWriteArrayList<AuditEntry>> months;
+
+    /**
+     * The migration at start from the older layout. Writer thread only.
+     *
+     * @param tx stores what moved
+     */
+    public void upgrade(Transaction tx) {
+        if (entries == null) {
+            entries = new ChunkedList<>();
+            tx.store(this);
+        }
+        if (months != null) {
+            List<AuditEntry> old = new ArrayList<>();
+            months.values().forEach(old::addAll);
+            old.sort(Comparator.comparing(AuditEntry::at));
+            old.forEach(e -> entries.append(e, tx));
+            months = null;
+            tx.store(this);
+        }
+    }
 
     /**
      * Appends an entry. Call on the writer thread only.
@@ -26,17 +50,7 @@ public final class AuditLog {
      * @param tx    the transaction
      */
     public void append(AuditEntry entry, Transaction tx) {
-        String key = YearMonth.from(entry.at().atZone(ZoneOffset.UTC)).toString();
-        CopyOnWriteArrayList<AuditEntry> month = months.get(key);
-        if (month == null) {
-            month = new CopyOnWriteArrayList<>();
-            month.add(entry);
-            months.put(key, month);
-            tx.store(months);
-        } else {
-            month.add(entry);
-            tx.store(month);
-        }
+        entries.append(entry, tx);
     }
 
     /**
@@ -46,10 +60,11 @@ public final class AuditLog {
      * @return the entries
      */
     public List<AuditEntry> newest(int limit) {
-        List<AuditEntry> all = new ArrayList<>();
-        months.values().forEach(all::addAll);
-        all.sort(Comparator.comparing(AuditEntry::at).reversed());
-        return all.size() > limit ? new ArrayList<>(all.subList(0, limit)) : all;
+        List<AuditEntry> result = new ArrayList<>();
+        for (long i = entries.size() - 1; i >= 0 && result.size() < limit; i--) {
+            result.add(entries.get(i));
+        }
+        return result;
     }
 
     /**

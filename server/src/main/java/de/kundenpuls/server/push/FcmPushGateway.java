@@ -112,7 +112,9 @@ public final class FcmPushGateway implements PushGateway, AutoCloseable {
         List<Integer> pending = new ArrayList<>();
         for (int i = start; i < end; i++) {
             PushMessage m = messages.get(i);
-            TokenBucket device = devices.computeIfAbsent(m.token(),
+            // Keyed by a copy: the token instance itself is a stored object, and a live reference to
+            // it would keep an erased customer's token in the data files until the bucket expires.
+            TokenBucket device = devices.computeIfAbsent(new String(m.token()),
                     t -> new TokenBucket(devicePerMinute, TimeUnit.MINUTES.toNanos(1), System.nanoTime()));
             if (!device.tryTake(System.nanoTime())) {
                 outcomes[i] = new PushOutcome(m.token(), PushOutcome.Kind.RATE_LIMITED, null, "over 240 messages per minute to this device");

@@ -17,7 +17,10 @@ import de.kundenpuls.server.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Export contains what is stored; erasure removes it from the live data and the data files. */
+/**
+ * Export contains what is stored; erasure removes it from the live data and the data files,
+ * campaign recipients included.
+ */
 class ErasureTest {
 
     @TempDir
@@ -28,8 +31,18 @@ class ErasureTest {
         String marker = "erase-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         try (TestServer server = TestServer.start(dir)) {
             KundenpulsClient shopper = server.as("shopper");
-            shopper.me().patch(Map.of("contact", Map.of("email", marker, "name", "Erika Muster")));
-            shopper.me().consents(Map.of("contact", true));
+            String firstName = "Erika" + UUID.randomUUID().toString().substring(0, 6);
+            String deviceToken = "erase-token-" + UUID.randomUUID();
+            shopper.me().patch(Map.of("contact", Map.of("email", marker, "name", firstName + " Muster")));
+            shopper.me().consents(Map.of("contact", true, "marketing_push", true));
+            shopper.me().registerDevice(deviceToken, "android", "de");
+            // A campaign that names her, sent: her recipient entry holds her first name and token.
+            KundenpulsClient marketer = server.as("marketer");
+            String campaign = (String) marketer.send("POST", "/api/campaigns", Map.of("name", "Hallo", "audience", Map.of(),
+                    "variants", List.of(Map.of("locale", "de", "title", "Hallo {firstName}", "body", "Neu"))), Map.class).get("id");
+            marketer.send("POST", "/api/campaigns/" + campaign + "/send", null, Map.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(marketer.get("/api/campaigns/" + campaign, Map.class)
+                    .get("state")));
             String said = "complaint-" + UUID.randomUUID().toString().substring(0, 8);
             shopper.feedback().send(List.of(new de.kundenpuls.model.feedback.FeedbackItem(UUID.randomUUID(), "berlin-mitte",
                     "checkout", java.time.Instant.now().minusSeconds(5), 1, null, null, Map.of(), "Kasse zu: " + said,
@@ -38,15 +51,22 @@ class ErasureTest {
             assertThat(filesContain(said)).as("the comment is written to the data files").isTrue();
 
             Map<String, Object> export = shopper.me().export();
-            assertThat(export.toString()).contains(marker).contains("Erika Muster");
+            assertThat(export.toString()).contains(marker).contains(firstName + " Muster").contains("Hallo " + firstName);
+            assertThat(filesContain(deviceToken)).as("the recipient's token is written to the data files").isTrue();
 
             shopper.me().delete();
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 assertThat(filesContain(marker)).as("marker still in the data files after erasure").isFalse();
                 assertThat(filesContain(said)).as("comment still in the data files after erasure").isFalse();
+                assertThat(filesContain(firstName)).as("name (profile, campaign text) still in the data files").isFalse();
+                assertThat(filesContain(deviceToken)).as("push token still in the data files").isFalse();
             });
+            // The campaign keeps its counts without the person.
+            de.kundenpuls.model.campaign.CampaignView sent = marketer.get("/api/campaigns/" + campaign,
+                    de.kundenpuls.model.campaign.CampaignView.class);
+            assertThat(sent.stats().targeted()).isEqualTo(1);
+            assertThat(sent.stats().sent()).isEqualTo(1);
             // The anonymous score stays; the case stays for the store, without the person or their words.
-            KundenpulsClient marketer = server.as("marketer");
             assertThat(marketer.get("/api/analytics/scores?storeId=berlin-mitte",
                     de.kundenpuls.model.analytics.ScoreReport.class).count()).isEqualTo(1);
             Map<?, ?> cases = server.staff("berlin-mitte").get("/api/cases?state=all", Map.class);
