@@ -20,7 +20,7 @@ import de.kundenpuls.server.storage.StorageSettings;
 
 /**
  * Setup for {@code bench/profile/ten-million.sh}: writes N profiles (uids {@code p0…}) into a data
- * directory through the real {@code Storage} and {@code Profiles} code, in commits of 50,000.
+ * directory through the real {@code Storage} and {@code Profiles} code, in commits of 500,000 (a commit touches nearly every shard, so fewer commits write less).
  * Each profile: name, e-mail and city; three consents (marketing push for two in three); one or
  * two devices; a home store among {@code filiale-00…49}; an age band; one to three affinities;
  * three interactions. Prints the load rate and the data directory's size.
@@ -45,7 +45,7 @@ public final class ProfileLoad {
         long t0 = System.nanoTime();
         try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
             Profiles profiles = storage.root(StoredRoot.class).profiles();
-            int batch = 50_000;
+            int batch = 500_000;
             for (int start = 0; start < n; start += batch) {
                 int from = start;
                 int to = Math.min(n, start + batch);

@@ -23,8 +23,22 @@ public final class ShardedMap<K, V> {
     static final int PAGES = 256;
     static final int SHARDS_PER_PAGE = 256;
 
+    /** How keys are placed: {@value #HASHING_LOW_BITS} before 2026-12-02, {@value #HASHING_MIXED} since. */
+    static final int HASHING_LOW_BITS = 0;
+    static final int HASHING_MIXED = 1;
+
     @SuppressWarnings("unchecked")
     private final Lazy<Page<K, V>>[] pages = new Lazy[PAGES];
+    /**
+     * Stored with the map, so a map keeps the placement its keys were stored with; a map of an
+     * older data directory loads with 0 and keeps working as it was.
+     */
+    private int hashing;
+
+    /** Creates an empty map with the mixed placement. */
+    public ShardedMap() {
+        hashing = HASHING_MIXED;
+    }
 
     /** A page of shard maps. */
     static final class Page<K, V> {
@@ -94,13 +108,13 @@ public final class ShardedMap<K, V> {
     }
 
     private ConcurrentHashMap<K, V> existing(Object key) {
-        int h = hash(key);
+        int h = place(key);
         Lazy<Page<K, V>> page = pages[(h >>> 8) & (PAGES - 1)];
         return page == null ? null : page.get().shards[h & (SHARDS_PER_PAGE - 1)];
     }
 
     private ConcurrentHashMap<K, V> shard(K key, Transaction tx) {
-        int h = hash(key);
+        int h = place(key);
         int p = (h >>> 8) & (PAGES - 1);
         if (pages[p] == null) {
             Lazy<Page<K, V>> created = Lazy.Reference(new Page<>());
@@ -112,8 +126,17 @@ public final class ShardedMap<K, V> {
         return pages[p].get().shards[h & (SHARDS_PER_PAGE - 1)];
     }
 
-    private static int hash(Object key) {
+    /**
+     * Page (bits 8–15) and shard (bits 0–7) of a key. The old placement took the low bits of the
+     * hash, the very bits a {@link ConcurrentHashMap} picks its bin by: every key of a shard fell
+     * into one bin, and the shards degenerated into trees. The mixed placement takes the top 16
+     * bits of a Fibonacci hash, which are independent of the bin.
+     */
+    int place(Object key) {
         int h = key.hashCode();
-        return h ^ (h >>> 16);
+        if (hashing == HASHING_LOW_BITS) {
+            return h ^ (h >>> 16);
+        }
+        return (h * 0x9E3779B9) >>> 16;
     }
 }
