@@ -132,6 +132,7 @@ public final class KundenpulsServer implements AutoCloseable {
      */
     static void routing(HttpRouting.Builder routing, Features features) {
         ProblemHandlers.register(routing);
+        routing.any(new de.kundenpuls.server.api.SecurityHeaders(features.consoleSignIn().signInOrigins()));
         features.devTokens().ifPresent(dev -> routing.register("/api/dev", dev));
         if (features.benchEmptyRoute()) {
             // The yardstick of bench/catalog/lookup.sh: the framework's own speed for a trivial GET.

@@ -78,7 +78,42 @@ public class InvalidFieldException extends IllegalArgumentException {
         if (stripped.length() > maxLength) {
             throw new InvalidFieldException(field, "must be at most " + maxLength + " characters");
         }
+        int bad = unsafeCharacter(stripped);
+        if (bad >= 0) {
+            throw new InvalidFieldException(field, String.format("must not contain control characters or text-direction "
+                    + "overrides (U+%04X at position %d)", (int) stripped.charAt(bad), bad + 1));
+        }
         return stripped;
+    }
+
+    /**
+     * Where a text has a character that staff screens must never render: C0 and C1 control
+     * characters other than tab and line breaks (NUL, ESC, …), bidirectional embeddings, overrides
+     * and isolates (U+202A–U+202E, U+2066–U+2069, which can make a comment read backwards), and
+     * surrogates that do not form a pair.
+     *
+     * @param text the text
+     * @return the index of the first such character, or −1
+     */
+    public static int unsafeCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)
+                    || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+                return i;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return i;
+            }
+            if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -12,6 +12,9 @@ import java.util.Currency;
  */
 public record Money(BigDecimal amount, String currency) {
 
+    /** The largest amount a price or benefit may have (no product in a store costs more). */
+    public static final BigDecimal MAX = new BigDecimal("1000000.00");
+
     /** Validates amount and currency. */
     public Money {
         if (amount == null) {
@@ -19,6 +22,9 @@ public record Money(BigDecimal amount, String currency) {
         }
         if (amount.signum() < 0) {
             throw new InvalidFieldException("amount", "must not be negative");
+        }
+        if (amount.compareTo(MAX) > 0) {
+            throw new InvalidFieldException("amount", "must be at most " + MAX.toPlainString());
         }
         if (amount.scale() > 2) {
             throw new InvalidFieldException("amount", "must have at most two decimals");

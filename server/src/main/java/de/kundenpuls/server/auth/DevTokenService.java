@@ -43,6 +43,10 @@ public final class DevTokenService implements HttpService {
     }
 
     private void issue(ServerRequest req, ServerResponse res) {
+        // A dev token can be minted for any existing uid: only a caller on this machine may ask.
+        if (!(req.remotePeer().address() instanceof java.net.InetSocketAddress peer) || !peer.getAddress().isLoopbackAddress()) {
+            throw ApiException.forbidden("Dev sign-in answers only callers on this machine (loopback)");
+        }
         TokenRequest body = JsonBody.read(req, TokenRequest.class);
         Role role = Role.fromClaim(body.role()).orElseThrow();
         if (role == Role.STAFF && !storeExists.test(body.store())) {

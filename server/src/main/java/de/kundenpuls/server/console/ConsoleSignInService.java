@@ -43,6 +43,23 @@ public final class ConsoleSignInService implements HttpService {
         return new ConsoleSignInService(new SignInSettings(devSignIn, firebase));
     }
 
+    /**
+     * Where the console's sign-in talks to besides this server: Google's Identity Toolkit and
+     * Secure Token APIs, or the configured emulator (for the Content-Security-Policy).
+     *
+     * @return origins for {@code connect-src}
+     */
+    public java.util.List<String> signInOrigins() {
+        if (settings.firebase() == null) {
+            return java.util.List.of();
+        }
+        if (settings.firebase().authEmulator() != null) {
+            java.net.URI u = java.net.URI.create(settings.firebase().authEmulator());
+            return java.util.List.of(u.getScheme() + "://" + u.getAuthority());
+        }
+        return java.util.List.of("https://identitytoolkit.googleapis.com", "https://securetoken.googleapis.com");
+    }
+
     @Override
     public void routing(HttpRules rules) {
         rules.get("/sign-in", this::get);
