@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The storage rule of {@code storage/package-info.java} for profiles: the bytes one profile change
  * writes do not grow with the population. Housekeeping is off, so the data files grow only by
- * what commits append; the growth per changed profile is compared at 2,000 and 60,000 profiles.
+ * what commits append; the growth per changed profile at 60,000 profiles must stay within what one
+ * profile, its shard and its index chunk take (printed beside the figure at 2,000).
  */
 class ProfileWriteCostTest {
 
@@ -42,10 +43,11 @@ class ProfileWriteCostTest {
             create(storage, profiles, 2_000, 60_000);
             double late = bytesPerChange(storage, profiles, 60_000);
             System.out.printf("ProfileWriteCostTest: %.0f bytes per change at 2,000 profiles, %.0f at 60,000%n", early, late);
-            assertThat(late).as("bytes per profile change at 60,000 profiles vs 2,000 (%.0f vs %.0f)", late, early)
-                    .isLessThan(early * 1.5);
-            // One profile is a few hundred bytes; its shard, index chunk and uid chunk a few kilobytes.
-            assertThat(late).isLessThan(20_000);
+            // The bound is absolute: at small sizes a measurement now and then comes out far lower
+            // (the data files shrink while it runs), so a ratio to the early figure flickers. One
+            // profile, its shard and its index chunk are about 3 KB; anything that grew with the
+            // population (a list of all uids is 480 KB at 60,000) would be far above.
+            assertThat(late).as("bytes per profile change at 60,000 profiles (%.0f at 2,000)", early).isLessThan(6_000);
         }
     }
 

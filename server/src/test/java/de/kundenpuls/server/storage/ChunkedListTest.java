@@ -34,8 +34,6 @@ class ChunkedListTest {
         try (Storage storage = Storage.open(settings, Root.class, Root::new)) {
             ChunkedList<String> list = storage.root(Root.class).list;
             append(storage, list, 0, 3_000);
-            // The first appends after a start cost less (the data file's first growth); measure after them.
-            bytesPerAppend(storage, list);
             early = bytesPerAppend(storage, list);
             append(storage, list, list.size(), total);
             late = bytesPerAppend(storage, list);
@@ -46,7 +44,12 @@ class ChunkedListTest {
             });
         }
         System.out.printf("ChunkedListTest: %.0f bytes per append at 3,000 entries, %.0f at %,d%n", early, late, total);
-        assertThat(late).isLessThan(early * 1.5);
+        // At small sizes a measurement now and then comes out far lower (the data files shrink while
+        // it runs), so the bound is absolute: one tail chunk of references plus the entry, never a page or
+        // the directory (8 KB and more) and nothing that grows with the list.
+        long chunkBytes = ChunkedList.CHUNK * 8L + 1_024;
+        assertThat(early).isLessThan(chunkBytes);
+        assertThat(late).as("bytes per append at %,d entries", total).isLessThan(chunkBytes);
         try (Storage storage = Storage.open(settings, Root.class, Root::new)) {
             ChunkedList<String> list = storage.root(Root.class).list;
             assertThat(list.size()).isEqualTo(total + 200);
