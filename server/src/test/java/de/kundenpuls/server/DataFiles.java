@@ -32,28 +32,13 @@ public final class DataFiles {
         List<byte[]> needles = List.of(marker.getBytes(StandardCharsets.UTF_8), marker.getBytes(StandardCharsets.UTF_16LE),
                 marker.getBytes(StandardCharsets.UTF_16BE));
         boolean[] found = {false};
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && needles.stream().anyMatch(n -> holds(file, n))) {
-                        found[0] = true;
-                        return FileVisitResult.TERMINATE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        walk(dir, (file, attrs) -> {
+            if (attrs.isRegularFile() && needles.stream().anyMatch(n -> holds(file, n))) {
+                found[0] = true;
+                return FileVisitResult.TERMINATE;
+            }
+            return FileVisitResult.CONTINUE;
+        });
         return found[0];
     }
 
@@ -65,12 +50,20 @@ public final class DataFiles {
      */
     public static long size(Path dir) {
         long[] total = {0};
+        walk(dir, (file, attrs) -> {
+            total[0] += attrs.isRegularFile() ? attrs.size() : 0;
+            return FileVisitResult.CONTINUE;
+        });
+        return total[0];
+    }
+
+    /** Walks the files; a file that housekeeping deletes during the walk is simply gone. */
+    private static void walk(Path dir, java.util.function.BiFunction<Path, BasicFileAttributes, FileVisitResult> visit) {
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    total[0] += attrs.isRegularFile() ? attrs.size() : 0;
-                    return FileVisitResult.CONTINUE;
+                    return visit.apply(file, attrs);
                 }
 
                 @Override
@@ -84,7 +77,6 @@ public final class DataFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return total[0];
     }
 
     private static boolean holds(Path file, byte[] needle) {
