@@ -532,6 +532,11 @@ public final class AudienceIndex {
 
     private void replaceAffinities(Chunk chunk, int number, int slot, int[] pairs, Transaction tx) {
         byte[] old = chunk.affinities;
+        if (Arrays.equals(pairsOf(old, slot), pairs)) {
+            // Most changes (a new name, a device token) leave the affinities as they were; the
+            // bitmaps of ten bands per category need not be touched then.
+            return;
+        }
         java.io.ByteArrayOutputStream next = new java.io.ByteArrayOutputStream(old.length + pairs.length * 2);
         boolean written = false;
         for (int i = 0; i < old.length; i += 4) {
@@ -557,6 +562,25 @@ public final class AudienceIndex {
             chunk.affinities = bytes;
             tx.store(chunk);
         }
+    }
+
+    /** The (category code, band) pairs stored for one slot, in stored order. */
+    private static int[] pairsOf(byte[] affinities, int slot) {
+        int count = 0;
+        for (int i = 0; i < affinities.length; i += 4) {
+            if ((affinities[i] & 0xff) == slot) {
+                count++;
+            }
+        }
+        int[] pairs = new int[count * 2];
+        int at = 0;
+        for (int i = 0; i < affinities.length; i += 4) {
+            if ((affinities[i] & 0xff) == slot) {
+                pairs[at++] = ((affinities[i + 1] & 0xff) << 8) | (affinities[i + 2] & 0xff);
+                pairs[at++] = affinities[i + 3] & 0xff;
+            }
+        }
+        return pairs;
     }
 
     private static void writePairs(java.io.ByteArrayOutputStream out, int slot, int[] pairs) {

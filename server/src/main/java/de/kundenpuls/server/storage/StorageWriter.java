@@ -40,6 +40,14 @@ public final class StorageWriter implements AutoCloseable {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong changes = new AtomicLong();
     private volatile Throwable failure;
+    /**
+     * One storer for every commit, used by the writer thread only. Eclipse Serializer keeps a weak
+     * reference to every storer it has handed out and looks each newly stored object up in all of
+     * them that the JVM has not yet collected; a storer per commit made that list hundreds long
+     * between two garbage collections, and the lookups the largest cost of a commit. A storer is
+     * cleared by its commit and can be used again.
+     */
+    private Storer storer;
 
     /**
      * Starts the writer thread.
@@ -176,7 +184,9 @@ public final class StorageWriter implements AutoCloseable {
         }
         try {
             if (!tx.order.isEmpty()) {
-                Storer storer = storage.createStorer();
+                if (storer == null) {
+                    storer = storage.createStorer();
+                }
                 for (Object o : tx.order) {
                     storer.store(o);
                 }
