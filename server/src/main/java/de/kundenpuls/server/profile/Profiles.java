@@ -150,6 +150,14 @@ public final class Profiles {
         byUid.forEach((uid, stored) -> visitor.accept(ProfileCodec.decode(stored)));
     }
 
+    /**
+     * Lets the JVM drop every stored profile shard it holds (the next access loads it again). For
+     * bulk loads, which would otherwise keep every profile they wrote. Writer thread only.
+     */
+    public void unloadStored() {
+        byUid.unloadStored();
+    }
+
     /** Number of profiles (from the index; loads no profile). */
     public long count() {
         return index.count();

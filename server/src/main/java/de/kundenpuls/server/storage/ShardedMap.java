@@ -1,15 +1,17 @@
 package de.kundenpuls.server.storage;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 import org.eclipse.serializer.reference.Lazy;
 
 /**
- * A stored map that stays cheap to change at tens of millions of entries: {@value #PAGES} lazy
- * pages of {@value #SHARDS_PER_PAGE} small hash maps, pages created on first use. A put stores one
- * shard map (at ten million keys about 150 entries), never a collection that grows with the data;
- * a page is loaded only when one of its keys is touched.
+ * A stored map that stays cheap to change and to load at tens of millions of entries:
+ * {@value #PAGES} lazy pages of {@value #SHARDS_PER_PAGE} lazy shard maps, both created on first
+ * use. A put stores one shard map (at ten million keys about 150 entries), never a collection that
+ * grows with the data; a get loads only the shard of its key.
  *
  * <p>Values should be immutable, or holders whose changed field is stored with
  * {@link Transaction#store(Object)} without touching the map. Changes on the writer thread only;
@@ -27,8 +29,16 @@ public final class ShardedMap<K, V> {
     static final int HASHING_LOW_BITS = 0;
     static final int HASHING_MIXED = 1;
 
+    /** Pages, and slots of a {@link LazyShards} page, are published to reading threads with release/acquire. */
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Lazy[].class);
+
+    /**
+     * Each a {@link LazyShards} page, or in maps written before 2026-12-02 possibly a {@link Page}
+     * (whose shards all load with the page: at two million keys a page held 7,680 of them, and
+     * a restart spent its first minutes loading pages one after the other).
+     */
     @SuppressWarnings("unchecked")
-    private final Lazy<Page<K, V>>[] pages = new Lazy[PAGES];
+    private final Lazy<Object>[] pages = new Lazy[PAGES];
     /**
      * Stored with the map, so a map keeps the placement its keys were stored with; a map of an
      * older data directory loads with 0 and keeps working as it was.
@@ -40,7 +50,7 @@ public final class ShardedMap<K, V> {
         hashing = HASHING_MIXED;
     }
 
-    /** A page of shard maps. */
+    /** A page of shard maps that load with the page (the layout before 2026-12-02c, still read). */
     static final class Page<K, V> {
         @SuppressWarnings("unchecked")
         private final ConcurrentHashMap<K, V>[] shards = new ConcurrentHashMap[SHARDS_PER_PAGE];
@@ -50,6 +60,12 @@ public final class ShardedMap<K, V> {
                 shards[i] = new ConcurrentHashMap<>();
             }
         }
+    }
+
+    /** A page of shard maps that each load on their own, created on first use. */
+    static final class LazyShards<K, V> {
+        @SuppressWarnings("unchecked")
+        private final Lazy<ConcurrentHashMap<K, V>>[] shards = new Lazy[SHARDS_PER_PAGE];
     }
 
     /**
@@ -93,37 +109,108 @@ public final class ShardedMap<K, V> {
     }
 
     /**
-     * Visits every entry (loads every page; for exports of everything and checks).
+     * Visits every entry (loads every shard; for exports of everything and checks).
      *
      * @param visitor gets each key and value
      */
+    @SuppressWarnings("unchecked")
     public void forEach(BiConsumer<K, V> visitor) {
-        for (Lazy<Page<K, V>> page : pages) {
-            if (page != null) {
-                for (ConcurrentHashMap<K, V> shard : page.get().shards) {
+        for (Lazy<Object> page : pages) {
+            if (page == null) {
+                continue;
+            }
+            Object loaded = page.get();
+            if (loaded instanceof Page<?, ?> legacy) {
+                for (ConcurrentHashMap<K, V> shard : ((Page<K, V>) legacy).shards) {
                     shard.forEach(visitor);
+                }
+            } else {
+                for (int i = 0; i < SHARDS_PER_PAGE; i++) {
+                    Lazy<ConcurrentHashMap<K, V>> shard = slot((LazyShards<K, V>) loaded, i);
+                    if (shard != null) {
+                        shard.get().forEach(visitor);
+                    }
                 }
             }
         }
     }
 
-    private ConcurrentHashMap<K, V> existing(Object key) {
-        int h = place(key);
-        Lazy<Page<K, V>> page = pages[(h >>> 8) & (PAGES - 1)];
-        return page == null ? null : page.get().shards[h & (SHARDS_PER_PAGE - 1)];
+    /**
+     * Lets the JVM drop every loaded shard that is stored; the next access loads it again. For
+     * bulk loads, which would otherwise hold everything they wrote. Writer thread only, between
+     * commits.
+     */
+    public void unloadStored() {
+        for (Lazy<Object> page : pages) {
+            if (page != null && page.peek() instanceof LazyShards<?, ?> loaded) {
+                for (Lazy<?> shard : loaded.shards) {
+                    if (shard != null && shard.isStored()) {
+                        shard.clear();
+                    }
+                }
+            }
+        }
     }
 
+    /** How many shards are in memory now (for tests of what a lookup loads). */
+    int loadedShards() {
+        int loaded = 0;
+        for (Lazy<Object> page : pages) {
+            Object p = page == null ? null : page.peek();
+            if (p instanceof Page<?, ?>) {
+                loaded += SHARDS_PER_PAGE;
+            } else if (p instanceof LazyShards<?, ?> lazy) {
+                for (Lazy<?> shard : lazy.shards) {
+                    loaded += shard != null && shard.isLoaded() ? 1 : 0;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    @SuppressWarnings("unchecked")
+    private ConcurrentHashMap<K, V> existing(Object key) {
+        int h = place(key);
+        Lazy<Object> page = (Lazy<Object>) SLOT.getAcquire(pages, (h >>> 8) & (PAGES - 1));
+        if (page == null) {
+            return null;
+        }
+        Object loaded = page.get();
+        int s = h & (SHARDS_PER_PAGE - 1);
+        if (loaded instanceof Page<?, ?> legacy) {
+            return ((Page<K, V>) legacy).shards[s];
+        }
+        Lazy<ConcurrentHashMap<K, V>> shard = slot((LazyShards<K, V>) loaded, s);
+        return shard == null ? null : shard.get();
+    }
+
+    @SuppressWarnings("unchecked")
     private ConcurrentHashMap<K, V> shard(K key, Transaction tx) {
         int h = place(key);
         int p = (h >>> 8) & (PAGES - 1);
         if (pages[p] == null) {
-            Lazy<Page<K, V>> created = Lazy.Reference(new Page<>());
-            synchronized (this) {
-                pages[p] = created;
-            }
+            Lazy<Object> created = Lazy.Reference(new LazyShards<K, V>());
+            SLOT.setRelease(pages, p, created);
             tx.store(pages);
         }
-        return pages[p].get().shards[h & (SHARDS_PER_PAGE - 1)];
+        Object loaded = pages[p].get();
+        int s = h & (SHARDS_PER_PAGE - 1);
+        if (loaded instanceof Page<?, ?> legacy) {
+            return ((Page<K, V>) legacy).shards[s];
+        }
+        LazyShards<K, V> page = (LazyShards<K, V>) loaded;
+        Lazy<ConcurrentHashMap<K, V>> shard = slot(page, s);
+        if (shard == null) {
+            shard = Lazy.Reference(new ConcurrentHashMap<>());
+            SLOT.setRelease(page.shards, s, shard);
+            tx.store(page.shards);
+        }
+        return shard.get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> Lazy<ConcurrentHashMap<K, V>> slot(LazyShards<K, V> page, int s) {
+        return (Lazy<ConcurrentHashMap<K, V>>) SLOT.getAcquire(page.shards, s);
     }
 
     /**
