@@ -85,7 +85,7 @@ public final class Storage implements AutoCloseable {
                     .setChannelCountProvider(configured.channelCountProvider())
                     .setHousekeepingController(configured.housekeepingController())
                     .setStorageFileProvider(configured.fileProvider())
-                    .setEntityCacheEvaluator(configured.entityCacheEvaluator())
+                    .setEntityCacheEvaluator(new LoadOnDemandCacheEvaluator(configured.entityCacheEvaluator()))
                     .setBackupSetup(configured.backupSetup())
                     .setDataFileEvaluator(evaluator)
                     .createConfiguration());
