@@ -12,6 +12,11 @@ BENCH_DATA=${BENCH_DATA:-$(mktemp -d /tmp/kundenpuls-bench.XXXXXX)}
 BASE="http://127.0.0.1:$BENCH_PORT"
 
 start_server() {
+    # A few bench clients stand for the thousands of app accounts and kiosks of a chain, so the
+    # per-sender limits (5 answers at once per app account, 500 per kiosk) and the 3 s device
+    # interval are lifted here; CaptureAbuseTest checks them at their production values.
+    FEEDBACK_LIMITS_SHOPPER_BURST=1000000000 FEEDBACK_LIMITS_SHOPPER_REFILL_SECONDS=1 \
+    FEEDBACK_LIMITS_KIOSK_BURST=1000000000 FEEDBACK_LIMITS_KIOSK_REFILL_SECONDS=1 FEEDBACK_MIN_INTERVAL_MS=0 \
     KUNDENPULS_PROFILE=embedded SERVER_PORT=$BENCH_PORT STORAGE_DIRECTORY="$BENCH_DATA" STANDIN_PORT=0 \
         "$JAVA_HOME/bin/java" ${BENCH_JVM_OPTS:--Xmx4g} "$@" -jar "$ROOT/server/target/kundenpuls-server.jar" \
         > "$BENCH_DATA.log" 2>&1 &

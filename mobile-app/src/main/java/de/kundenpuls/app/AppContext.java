@@ -35,12 +35,15 @@ public final class AppContext implements AutoCloseable {
                 problem -> refusedHandler.accept(problem), Duration.ofSeconds(1), Duration.ofMinutes(1));
     }
 
-    /** Answers from a shopper carry their account; a kiosk sends as staff of its store (channel "kiosk"). */
+    /**
+     * Every answer comes from an identity: a shopper's answers carry their account (created on
+     * the first answer if there is none yet); a kiosk sends as staff of its store (channel "kiosk").
+     */
     private KundenpulsClient senderClient() {
         if (settings.mode() == AppSettings.Mode.KIOSK && settings.kioskStore().isPresent()) {
             return connection.staff(settings.kioskStore().get());
         }
-        return connection.hasShopper() ? connection.shopper() : connection.anonymous();
+        return connection.shopper();
     }
 
     /**

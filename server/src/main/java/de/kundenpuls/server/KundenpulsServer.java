@@ -53,6 +53,7 @@ import de.kundenpuls.server.privacy.PersonalData;
 import de.kundenpuls.server.privacy.PrivacyService;
 import de.kundenpuls.server.profile.ProfileService;
 import de.kundenpuls.server.profile.Profiles;
+import de.kundenpuls.server.ratelimit.KeyedLimiter;
 import de.kundenpuls.server.storage.Storage;
 import de.kundenpuls.server.storage.StorageSettings;
 import io.helidon.config.Config;
@@ -185,6 +186,12 @@ public final class KundenpulsServer implements AutoCloseable {
                 .build();
     }
 
+    /** A rate from {@code burst} and {@code refill-seconds}, each defaulting to the given rate's. */
+    private static KeyedLimiter.Rate rate(Config node, KeyedLimiter.Rate defaults) {
+        return new KeyedLimiter.Rate(node.get("burst").asInt().orElse(defaults.burst()),
+                Duration.ofSeconds(node.get("refill-seconds").asLong().orElse(defaults.refill().toSeconds())));
+    }
+
     private static StorageSettings storageSettings(Config config) {
         return new StorageSettings(Path.of(config.get("directory").asString().orElse("./data")),
                 config.get("channel-count").asInt().orElse(1),
@@ -259,7 +266,9 @@ public final class KundenpulsServer implements AutoCloseable {
                     config.get("alerts.unhappy-share").asDouble().orElse(0.5));
             CaptureSettings capture = new CaptureSettings(
                     Duration.ofMillis(config.get("feedback.min-interval-ms").asLong().orElse(3000L)),
-                    Duration.ofMinutes(5), 500, Duration.ofDays(config.get("feedback.max-age-days").asInt().orElse(30)));
+                    Duration.ofMinutes(5), 500, Duration.ofDays(config.get("feedback.max-age-days").asInt().orElse(30)),
+                    rate(config.get("feedback.limits.shopper"), CaptureSettings.SHOPPER_RATE),
+                    rate(config.get("feedback.limits.kiosk"), CaptureSettings.KIOSK_RATE));
             FeedbackStore feedbackStore = FeedbackStore.open(
                     root.feedback(), capture.retryWindow(), clock.instant());
             AlertLog alertLog = root.alerts();

@@ -65,12 +65,14 @@ public final class PrivacyBench {
         java.util.concurrent.atomic.AtomicLong worstWrite = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean(true);
         java.util.concurrent.atomic.AtomicLong failedWrites = new java.util.concurrent.atomic.AtomicLong();
+        KundenpulsClient kiosk = client.withToken(client.dev().token("staff", "hamburg-altona").token());
         Thread writes = Thread.ofPlatform().start(() -> {
             while (watching.get()) {
                 long w0 = System.nanoTime();
                 try {
-                    client.feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "hamburg-altona", "entrance",
-                            Instant.now().minusSeconds(5), 4, null, null, Map.of(), null, null, null, null, null, null)));
+                    kiosk.feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "hamburg-altona", "entrance",
+                            Instant.now().minusSeconds(5), 4, null, null, Map.of(), null, null, null, null, null,
+                            "till-" + UUID.randomUUID())));
                 } catch (RuntimeException e) {
                     failedWrites.incrementAndGet();
                 }

@@ -20,7 +20,8 @@ import de.kundenpuls.server.storage.StorageSettings;
 
 /**
  * Setup for {@code bench/profile/ten-million.sh}: writes N profiles (uids {@code p0…}) into a data
- * directory through the real {@code Storage} and {@code Profiles} code, in commits of 500,000 (a commit touches nearly every shard, so fewer commits write less).
+ * directory through the real {@code Storage} and {@code Profiles} code, one commit per storage page
+ * (about 39,000 profiles at ten million), so that each shard is written once.
  * Each profile: name, e-mail and city; three consents (marketing push for two in three); one or
  * two devices; a home store among {@code filiale-00…49}; an age band; one to three affinities;
  * three interactions. Prints the load rate and the data directory's size.
@@ -45,28 +46,52 @@ public final class ProfileLoad {
         long t0 = System.nanoTime();
         try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
             Profiles profiles = storage.root(StoredRoot.class).profiles();
-            int batch = 500_000;
-            for (int start = 0; start < n; start += batch) {
-                int from = start;
-                int to = Math.min(n, start + batch);
+            // Page by page: each commit writes the shards of one page once, and the page is
+            // unloaded before the next, so the heap holds one page of profiles at a time (a commit
+            // spread over every shard rewrote and reloaded all of them each time).
+            int[][] byPage = byPage(profiles, n);
+            int written = 0;
+            for (int[] page : byPage) {
                 storage.writer().write(tx -> {
-                    for (int i = from; i < to; i++) {
+                    for (int i : page) {
                         profiles.put(profile(i, now), tx);
                     }
                     return null;
                 });
-                // A commit of 500,000 touches nearly every shard; once stored, they may go.
                 storage.writer().write(tx -> {
                     profiles.unloadStored();
                     return null;
                 });
-                if (to % 1_000_000 == 0) {
-                    System.out.printf("BENCH wrote %,d profiles in %.0f s%n", to, (System.nanoTime() - t0) / 1e9);
+                int before = written;
+                written += page.length;
+                if (written / 1_000_000 != before / 1_000_000) {
+                    System.out.printf("BENCH wrote %,d profiles in %.0f s%n", written, (System.nanoTime() - t0) / 1e9);
                 }
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("BENCH wrote %,d profiles in %.0f s = %,.0f profiles/s%n", n, seconds, n / seconds);
+    }
+
+    /** The profile numbers 0 … n−1 grouped by the storage page of their uid. */
+    private static int[][] byPage(Profiles profiles, int n) {
+        int[] counts = new int[256];
+        byte[] pageOf = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int page = profiles.pageOf("p" + i);
+            pageOf[i] = (byte) page;
+            counts[page]++;
+        }
+        int[][] byPage = new int[256][];
+        for (int p = 0; p < 256; p++) {
+            byPage[p] = new int[counts[p]];
+        }
+        int[] at = new int[256];
+        for (int i = 0; i < n; i++) {
+            int page = pageOf[i] & 0xff;
+            byPage[page][at[page]++] = i;
+        }
+        return byPage;
     }
 
     static Profile profile(int i, Instant now) {

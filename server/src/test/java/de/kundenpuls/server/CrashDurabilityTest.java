@@ -93,8 +93,9 @@ class CrashDurabilityTest {
         List<FeedbackItem> acked = java.util.Collections.synchronizedList(new ArrayList<>());
         List<FeedbackItem> inFlight = java.util.Collections.synchronizedList(new ArrayList<>());
         Instant at = Instant.now().minusSeconds(600);
-        try (ServerProcess first = ServerProcess.start(dir, Map.of())) {
-            KundenpulsClient client = KundenpulsClient.create(first.awaitListening());
+        try (ServerProcess first = ServerProcess.start(dir, ServerProcess.BULK_CAPTURE_ENV)) {
+            KundenpulsClient anonymous = KundenpulsClient.create(first.awaitListening());
+            KundenpulsClient client = anonymous.withToken(anonymous.dev().token("staff", "berlin-mitte").token());
             AtomicBoolean running = new AtomicBoolean(true);
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> senders = new ArrayList<>();
@@ -104,7 +105,7 @@ class CrashDurabilityTest {
                             List<FeedbackItem> batch = new ArrayList<>();
                             for (int i = 0; i < 50; i++) {
                                 batch.add(new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout", at, 1 + i % 5, null,
-                                        null, Map.of(), null, null, null, null, null, null));
+                                        null, Map.of(), null, null, null, null, null, "till-" + UUID.randomUUID()));
                             }
                             inFlight.addAll(batch);
                             try {
@@ -126,8 +127,9 @@ class CrashDurabilityTest {
                 }
             }
         }
-        try (ServerProcess second = ServerProcess.start(dir, Map.of())) {
-            KundenpulsClient client = KundenpulsClient.create(second.awaitListening());
+        try (ServerProcess second = ServerProcess.start(dir, ServerProcess.BULK_CAPTURE_ENV)) {
+            KundenpulsClient anonymous = KundenpulsClient.create(second.awaitListening());
+            KundenpulsClient client = anonymous.withToken(anonymous.dev().token("staff", "berlin-mitte").token());
             long counted = client.withToken(client.dev().token("marketer", null).token())
                     .get("/api/analytics/scores?storeId=berlin-mitte", ScoreReport.class).count();
             assertThat(counted).as("acknowledged %d, in flight %d", acked.size(), inFlight.size())

@@ -69,7 +69,7 @@ class LayoutCompatibilityTest {
                 assertThat(audit.toString()).as("the admin export of the fixture is audited").contains(uid);
             }
 
-            BatchResult more = server.client().feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "berlin-mitte",
+            BatchResult more = server.as("shopper").feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "berlin-mitte",
                     "checkout", Instant.now().minusSeconds(60), 4, null, null, Map.of(), null, null, null, null, null, null)));
             assertThat(more.results().get(0).status()).isEqualTo(BatchResult.Status.ACCEPTED);
         }

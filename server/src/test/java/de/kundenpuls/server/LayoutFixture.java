@@ -49,7 +49,9 @@ public final class LayoutFixture {
         Path dir = Files.createTempDirectory("kundenpuls-layout");
         String uid;
         String campaign;
+        // The fixture's customer sends all its answers at once: more than an app account's burst.
         try (TestServer server = TestServer.start(dir, Map.of("catalog.seed-demo", "true", "feedback.max-age-days", "36500",
+                "feedback.limits.shopper.burst", "1000",
                 "feedback.min-interval-ms", "0"))) {
             var identity = server.identity("shopper", null);
             uid = identity.uid();
@@ -85,7 +87,7 @@ public final class LayoutFixture {
                 Thread.onSpinWait();
             }
             server.as("admin").get("/api/admin/profiles/" + uid + "/export", Map.class);
-            server.client().feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "wien-neubau", "entrance",
+            server.as("shopper").feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "wien-neubau", "entrance",
                     noon, 5, null, null, Map.of(), null, null, null, null, null, null)));
         }
         Files.createDirectories(target);

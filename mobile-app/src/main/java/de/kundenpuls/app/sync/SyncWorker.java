@@ -28,6 +28,7 @@ public final class SyncWorker implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SyncWorker.class.getName());
     /** Answers per request; the server accepts up to 500. */
     static final int BATCH = 100;
+    private int batchSize = BATCH;
 
     private final Outbox outbox;
     private final Supplier<KundenpulsClient> client;
@@ -75,7 +76,7 @@ public final class SyncWorker implements AutoCloseable {
     private void run() {
         try {
             while (true) {
-                List<FeedbackItem> batch = outbox.oldest(BATCH);
+                List<FeedbackItem> batch = outbox.oldest(batchSize());
                 pendingListener.accept(outbox.size());
                 if (batch.isEmpty()) {
                     return;
@@ -95,9 +96,17 @@ public final class SyncWorker implements AutoCloseable {
                 }
                 synchronized (this) {
                     failures = 0;
+                    batchSize = Math.min(BATCH, batchSize * 2);
                 }
             }
         } catch (ApiException e) {
+            if (e.status() == 429) {
+                // Over the sender's rate (an app account may send only a few answers at once):
+                // smaller batches, later, get through where the same batch never would.
+                synchronized (this) {
+                    batchSize = Math.max(1, batchSize / 2);
+                }
+            }
             retryLater(e.status() >= 500 || e.status() == 429 || e.status() == 401 || e.status() == 403, e);
         } catch (RuntimeException e) {
             retryLater(true, e);
@@ -116,6 +125,10 @@ public final class SyncWorker implements AutoCloseable {
         long wait = Math.min(maxRetry.toMillis(), base);
         long jittered = wait / 2 + ThreadLocalRandom.current().nextLong(wait / 2 + 1);
         next = executor.schedule(this::run, jittered, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized int batchSize() {
+        return batchSize;
     }
 
     /** @return consecutive failed attempts (0 when the last one succeeded) */

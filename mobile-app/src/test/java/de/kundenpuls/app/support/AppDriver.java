@@ -5,10 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -116,8 +119,15 @@ public final class AppDriver implements AutoCloseable {
      * @return its text once the node exists
      */
     public String text(String query) {
+        if (Platform.isFxApplicationThread()) {
+            // Inside a waitUntil condition: a node that is not there yet has no text yet.
+            return robot.lookup(query).tryQuery().map(AppDriver::textOf).orElse("");
+        }
         waitUntil(() -> robot.lookup(query).tryQuery().isPresent(), Duration.ofSeconds(10), query);
-        Node n = robot.lookup(query).query();
+        return onFx(() -> textOf(robot.lookup(query).query()));
+    }
+
+    private static String textOf(Node n) {
         return n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText();
     }
 
@@ -126,7 +136,26 @@ public final class AppDriver implements AutoCloseable {
      * @return whether a visible node matches
      */
     public boolean shows(String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+        return onFx(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+    }
+
+    /**
+     * Runs a look at the scene on the FX thread: a lookup from another thread while the app
+     * rebuilds a screen walks a child list that is changing under it (it threw
+     * IndexOutOfBoundsException now and then).
+     *
+     * @param look what to read
+     * @param <T>  its type
+     * @return what it read
+     */
+    public static <T> T onFx(Callable<T> look) {
+        try {
+            return Platform.isFxApplicationThread() ? look.call() : WaitForAsyncUtils.asyncFx(look).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read the scene on the FX thread", e);
+        }
     }
 
     /**
@@ -138,7 +167,8 @@ public final class AppDriver implements AutoCloseable {
      */
     public static void waitUntil(BooleanSupplier condition, Duration timeout, String what) {
         try {
-            WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, condition::getAsBoolean);
+            // The condition looks at the scene, so it is evaluated on the FX thread, between pulses.
+            WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, () -> onFx(condition::getAsBoolean));
         } catch (TimeoutException e) {
             throw new AssertionError("Timed out waiting for " + what, e);
         }

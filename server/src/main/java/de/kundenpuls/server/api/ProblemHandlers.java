@@ -84,6 +84,9 @@ public final class ProblemHandlers {
     }
 
     private static void api(ServerRequest req, ServerResponse res, ApiException e) {
+        if (e instanceof TooManyRequestsException limited) {
+            res.headers().set(HeaderNames.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        }
         send(req, res, e.status(), e.title(), e.getMessage(), e.field());
     }
 

@@ -44,8 +44,10 @@ public final class FirebaseTokenVerifier implements TokenVerifier {
             throw new AuthenticationException("The bearer token is not a Firebase ID token", e);
         }
         Map<String, Object> claims = token.getClaims();
+        // An app account (anonymous or with e-mail and password) is made by the app itself and
+        // carries no claims: it is a shopper. Every other role is given by the server.
         Object roleClaim = claims.get("role");
-        Role role = Role.fromClaim(roleClaim instanceof String s ? s : null)
+        Role role = roleClaim == null ? Role.SHOPPER : Role.fromClaim(roleClaim instanceof String s ? s : null)
                 .orElseThrow(() -> new AuthenticationException("The ID token carries no valid 'role' claim"));
         Object storeClaim = claims.get("store");
         Optional<String> store = role == Role.STAFF && storeClaim instanceof String s && !s.isBlank()

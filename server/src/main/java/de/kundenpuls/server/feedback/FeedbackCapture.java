@@ -36,6 +36,7 @@ import de.kundenpuls.server.analytics.LiveEvents;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.Json;
 import de.kundenpuls.server.api.JsonBody;
+import de.kundenpuls.server.api.TooManyRequestsException;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.cases.CaseRule;
@@ -45,6 +46,7 @@ import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.Product;
 import de.kundenpuls.server.catalog.Store;
 import de.kundenpuls.server.profile.Profiles;
+import de.kundenpuls.server.ratelimit.KeyedLimiter;
 import de.kundenpuls.server.storage.StorageWriter;
 import de.kundenpuls.server.storage.Transaction;
 import de.kundenpuls.server.survey.SurveyAnswers;
@@ -77,6 +79,10 @@ public final class FeedbackCapture {
     // only. Bounded: a device silent for an hour has no interval left to enforce.
     private final Cache<String, Instant> lastByDevice = Caffeine.newBuilder().maximumSize(1_000_000)
             .expireAfterAccess(Duration.ofHours(1)).executor(Runnable::run).build();
+    // How many new answers one identity may send, on the server's clock: createdAt alone is the
+    // sender's word, and a flood with createdAt spaced out would pass the interval above.
+    private final KeyedLimiter shopperLimits;
+    private final KeyedLimiter kioskLimits;
 
     /**
      * Creates the capture.
@@ -111,6 +117,8 @@ public final class FeedbackCapture {
         this.settings = settings;
         this.caseRule = caseRule;
         this.clock = clock;
+        this.shopperLimits = new KeyedLimiter(settings.shopperRate(), 1_000_000);
+        this.kioskLimits = new KeyedLimiter(settings.kioskRate(), 100_000);
     }
 
     /**
@@ -125,11 +133,14 @@ public final class FeedbackCapture {
     /**
      * Captures a batch.
      *
-     * @param caller the signed-in caller, empty for an anonymous app
+     * @param who    the signed-in caller: a shopper (also an anonymous app account) or a kiosk
      * @param body   the request body {@code {"items":[…]}}
      * @return one result per item, in order
+     * @throws TooManyRequestsException when the batch's new answers are more than the caller's
+     *                                  rate allows now; nothing of the batch is stored then
      */
-    public BatchResult capture(Optional<Caller> caller, JsonNode body) {
+    public BatchResult capture(Caller who, JsonNode body) {
+        Optional<Caller> caller = Optional.of(who);
         JsonNode items = body.get("items");
         if (items == null || !items.isArray()) {
             throw ApiException.badRequest("items", "The body must be {\"items\":[…]}");
@@ -150,6 +161,7 @@ public final class FeedbackCapture {
             prepared.add(prepare(i, items.get(i), caller, now));
         }
         return writer.write(tx -> {
+            limit(who, fresh(prepared));
             List<ItemResult> results = new ArrayList<>(prepared.size());
             Set<UUID> inBatch = new HashSet<>();
             Map<String, Integer> acceptedPerStore = new HashMap<>();
@@ -189,6 +201,41 @@ public final class FeedbackCapture {
             acceptedPerStore.forEach((storeId, n) -> tx.afterCommit(() -> events.publish(new LiveEvents.Event("scores", storeId,
                     Map.of("storeId", storeId, "accepted", n, "at", now.toString())))));
             return new BatchResult(results);
+        });
+    }
+
+    /** How many of the prepared items are new answers (neither stored nor repeated in the batch). Writer thread. */
+    private int fresh(List<Object> prepared) {
+        Set<UUID> seen = new HashSet<>();
+        int fresh = 0;
+        for (Object p : prepared) {
+            if (p instanceof Accepted a && !store.contains(a.entry().id()) && seen.add(a.entry().id())) {
+                fresh++;
+            }
+        }
+        return fresh;
+    }
+
+    /**
+     * Takes {@code fresh} answers from the caller's rate, or refuses the whole batch. Runs in the
+     * change before anything is stored, so a refused batch leaves no trace; retries of answers
+     * already stored cost nothing.
+     */
+    private void limit(Caller who, int fresh) {
+        if (fresh == 0) {
+            return;
+        }
+        boolean kiosk = who.role() == Role.STAFF;
+        KeyedLimiter limiter = kiosk ? kioskLimits : shopperLimits;
+        String sender = kiosk ? "kiosk" : "app account";
+        KeyedLimiter.Rate rate = limiter.rate();
+        limiter.take(who.role().claim() + ":" + who.uid(), fresh).ifPresent(wait -> {
+            if (fresh > rate.burst()) {
+                throw new TooManyRequestsException("items", "At most " + rate.burst() + " new answers at once from one " + sender
+                        + "; send them in smaller batches", wait);
+            }
+            throw new TooManyRequestsException("items", "More than " + rate.burst() + " answers within "
+                    + rate.refill().toSeconds() + " s from one " + sender + "; nothing of this batch was stored", wait);
         });
     }
 
@@ -244,7 +291,10 @@ public final class FeedbackCapture {
             answers = SurveyAnswers.validate(survey, item.answers());
         }
         String profileUid = caller.filter(c -> c.role() == Role.SHOPPER).map(Caller::uid).orElse(null);
-        String deviceKey = item.deviceId() != null ? (kiosk ? "kiosk:" : "device:") + item.deviceId()
+        // A shopper is one person whatever deviceId the request names (a fresh deviceId per item
+        // used to pass the interval); kiosks of a store may still share a staff identity, so
+        // their deviceId tells them apart.
+        String deviceKey = kiosk && item.deviceId() != null ? "kiosk:" + item.deviceId()
                 : caller.map(c -> c.role().claim() + ":" + c.uid()).orElse(null);
         FeedbackEntry entry = new FeedbackEntry(item.id(), item.storeId(), item.touchpoint(), category,
                 item.gtin() == null ? null : item.gtin().value(), item.createdAt(), now, item.rating(), item.nps(), item.ces(),

@@ -8,11 +8,12 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
 /**
- * Feedback capture: {@code POST /api/feedback/batch} from the app (signed in or anonymous) and
- * kiosks (staff). Idempotent per item id, so the offline queue may retry as often as it likes.
+ * Feedback capture: {@code POST /api/feedback/batch} from app accounts (signed in or anonymous)
+ * and kiosks, each with its ID token. Idempotent per item id, so the offline queue may retry as
+ * often as it likes; retries of stored answers do not count against the sender's rate.
  *
  * <pre>
- * curl -X POST -H 'Content-Type: application/json' http://localhost:8080/api/feedback/batch -d \
+ * curl -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' http://localhost:8080/api/feedback/batch -d \
  *   '{"items":[{"id":"6f1c…","storeId":"berlin-mitte","touchpoint":"checkout","createdAt":"2026-11-23T10:00:00Z","rating":2,"comment":"Long queue"}]}'
  * </pre>
  */
@@ -34,12 +35,8 @@ public final class FeedbackService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post("/batch", access.anyone((caller, req, res) -> {
-            if (caller.isPresent() && caller.get().role() != Role.SHOPPER && caller.get().role() != Role.STAFF) {
-                throw de.kundenpuls.server.api.ApiException.forbidden("Answers come from shoppers and kiosks, not from the role '"
-                        + caller.get().role().claim() + "'");
-            }
-            Responses.json(res, capture.capture(caller, JsonBody.tree(req)));
-        }));
+        // Every answer comes from an identity: an app account (signed in or anonymous) or a kiosk.
+        rules.post("/batch", access.allow((caller, req, res) -> Responses.json(res, capture.capture(caller, JsonBody.tree(req))),
+                Role.SHOPPER, Role.STAFF));
     }
 }

@@ -158,6 +158,16 @@ public final class Profiles {
         byUid.unloadStored();
     }
 
+    /**
+     * The storage page of a uid (for bulk loads, which write page by page).
+     *
+     * @param uid the user id
+     * @return the page, 0 … 255
+     */
+    public int pageOf(String uid) {
+        return byUid.pageOf(uid);
+    }
+
     /** Number of profiles (from the index; loads no profile). */
     public long count() {
         return index.count();

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import de.kundenpuls.server.ratelimit.TokenBucket;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.messaging.BatchResponse;
 import com.google.firebase.messaging.FirebaseMessaging;

@@ -152,6 +152,17 @@ public final class ShardedMap<K, V> {
         }
     }
 
+    /**
+     * The page a key falls into. A bulk load that writes page by page, and unloads in between,
+     * writes each shard once and holds one page's keys at a time.
+     *
+     * @param key the key
+     * @return 0 … {@value #PAGES} − 1
+     */
+    public int pageOf(K key) {
+        return (place(key) >>> 8) & (PAGES - 1);
+    }
+
     /** How many shards are in memory now (for tests of what a lookup loads). */
     int loadedShards() {
         int loaded = 0;

@@ -44,7 +44,7 @@ class AlertStreamTest {
             assertThat(readUntil(other, "ready", 10)).isNotEmpty();
 
             // 3 answers are not enough, whatever they say; the 4th tips 3 of 4 unhappy (75 % >= 50 %).
-            KundenpulsClient app = server.client();
+            KundenpulsClient app = server.as("shopper");
             Instant now = Instant.now();
             app.feedback().send(List.of(item(1, now.minusSeconds(300)), item(2, now.minusSeconds(200)), item(5, now.minusSeconds(100))));
             app.feedback().send(List.of(item(1, now.minusSeconds(10))));

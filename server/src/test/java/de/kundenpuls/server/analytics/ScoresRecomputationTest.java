@@ -52,8 +52,9 @@ class ScoresRecomputationTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Instant now = Instant.now();
-        try (TestServer server = TestServer.start(dir, Map.of("catalog.seed-demo", "true",
-                "feedback.max-age-days", String.valueOf(DAYS + 10)))) {
+        Map<String, String> settings = new HashMap<>(TestServer.BULK_CAPTURE);
+        settings.putAll(Map.of("catalog.seed-demo", "true", "feedback.max-age-days", String.valueOf(DAYS + 10)));
+        try (TestServer server = TestServer.start(dir, settings)) {
             KundenpulsClient admin = server.as("admin");
             for (String id : List.of("tokyo-ginza", "newyork-soho")) {
                 admin.send("PUT", "/api/stores/" + id, Map.of("name", id, "city", id, "timeZone", STORES.get(id).getId(),
@@ -61,17 +62,22 @@ class ScoresRecomputationTest {
             }
             String category = server.client().catalog().product("4013456000018", "de").category();
             List<FeedbackItem> accepted = new ArrayList<>();
+            // Answers come from each store's tills (a kiosk identity per store, a device per answer).
+            Map<String, KundenpulsClient> kiosks = new HashMap<>();
             for (int batch = 0; batch < 8; batch++) {
-                List<FeedbackItem> items = new ArrayList<>();
+                Map<String, List<FeedbackItem>> byStore = new HashMap<>();
                 for (int i = 0; i < 100; i++) {
-                    items.add(randomItem(random, now));
+                    FeedbackItem item = randomItem(random, now);
+                    byStore.computeIfAbsent(item.storeId(), s -> new ArrayList<>()).add(item);
                 }
-                BatchResult result = server.client().feedback().send(items);
-                for (int i = 0; i < items.size(); i++) {
-                    assertThat(result.results().get(i).status()).as("seed %d item %s", seed, result.results().get(i))
-                            .isEqualTo(BatchResult.Status.ACCEPTED);
-                    accepted.add(items.get(i));
-                }
+                byStore.forEach((store, items) -> {
+                    BatchResult result = kiosks.computeIfAbsent(store, server::staff).feedback().send(items);
+                    for (int i = 0; i < items.size(); i++) {
+                        assertThat(result.results().get(i).status()).as("seed %d item %s", seed, result.results().get(i))
+                                .isEqualTo(BatchResult.Status.ACCEPTED);
+                        accepted.add(items.get(i));
+                    }
+                });
             }
             KundenpulsClient marketer = server.as("marketer");
             LocalDate to = LocalDate.now(ZoneId.of("Asia/Tokyo"));
@@ -129,7 +135,7 @@ class ScoresRecomputationTest {
         String comment = r.nextInt(5) == 0 ? "Kommentar " + r.nextInt(1000) : null;
         return new FeedbackItem(UUID.randomUUID(), STORE_IDS.get(r.nextInt(STORE_IDS.size())),
                 TOUCHPOINTS[r.nextInt(TOUCHPOINTS.length)], at, rating, nps, ces, dims, comment,
-                gtin == null ? null : Gtin.of(gtin), null, null, null, null);
+                gtin == null ? null : Gtin.of(gtin), null, null, null, "till-" + r.nextInt(1_000_000_000));
     }
 
     private static String period(LocalDate day, String granularity) {

@@ -31,12 +31,12 @@ class StrictInputTest {
     Path dir;
 
     private TestServer server;
-    private KundenpulsClient anonymous;
+    private KundenpulsClient app;
 
     @BeforeEach
     void start() {
         server = TestServer.start(dir, Map.of("feedback.min-interval-ms", "0"));
-        anonymous = server.client();
+        app = server.as("shopper");
     }
 
     @AfterEach
@@ -50,7 +50,7 @@ class StrictInputTest {
     }
 
     private BatchResult.ItemResult send(String body) {
-        return anonymous.sendBytes("POST", "/api/feedback/batch", body.getBytes(StandardCharsets.UTF_8), "application/json",
+        return app.sendBytes("POST", "/api/feedback/batch", body.getBytes(StandardCharsets.UTF_8), "application/json",
                 BatchResult.class).results().get(0);
     }
 
@@ -66,7 +66,7 @@ class StrictInputTest {
 
     @Test
     void contentAfterTheJsonBodyIsRefused() {
-        var response = anonymous.exchange("POST", "/api/feedback/batch", (item("nps", "7") + " {\"items\":[]}")
+        var response = app.exchange("POST", "/api/feedback/batch", (item("nps", "7") + " {\"items\":[]}")
                 .getBytes(StandardCharsets.UTF_8), "application/json");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
@@ -93,7 +93,7 @@ class StrictInputTest {
 
     @Test
     void aNumberWithTooManyDigitsIsRefused() {
-        var response = anonymous.exchange("POST", "/api/feedback/batch", item("nps", "1" + "0".repeat(30))
+        var response = app.exchange("POST", "/api/feedback/batch", item("nps", "1" + "0".repeat(30))
                 .getBytes(StandardCharsets.UTF_8), "application/json");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("Number value length");

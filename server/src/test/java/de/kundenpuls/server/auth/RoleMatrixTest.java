@@ -69,7 +69,7 @@ class RoleMatrixTest {
         e.add(new Endpoint("POST", "/api/products/import", null, ADMIN));
         e.add(new Endpoint("PUT", "/api/stores/matrix-store", "{}", ADMIN));
         // Feedback, surveys, cases, analytics
-        e.add(new Endpoint("POST", "/api/feedback/batch", "{\"items\":[]}", EnumSet.of(Caller.ANONYMOUS, Caller.SHOPPER, Caller.STAFF)));
+        e.add(new Endpoint("POST", "/api/feedback/batch", "{\"items\":[]}", EnumSet.of(Caller.SHOPPER, Caller.STAFF)));
         e.add(new Endpoint("GET", "/api/surveys/active?storeId=" + STORE, null, ANYONE));
         e.add(new Endpoint("GET", "/api/surveys", null, MARKETING));
         e.add(new Endpoint("POST", "/api/surveys", "{}", MARKETING));

@@ -118,7 +118,8 @@ class ConsoleTest {
 
     private static FeedbackItem answer(String store, int rating, String comment) {
         return new FeedbackItem(UUID.randomUUID(), store, "checkout", Instant.now().minusSeconds(5), rating, rating * 2,
-                2 + rating % 3, Map.of("quality", rating, "staff", 6 - rating), comment, null, null, null, null, null);
+                2 + rating % 3, Map.of("quality", rating, "staff", 6 - rating), comment, null, null, null, null,
+                "till-" + UUID.randomUUID());
     }
 
     @Test
@@ -130,7 +131,7 @@ class ConsoleTest {
         waitUpTo(10).until(d -> d.findElements(By.cssSelector("#heatmap tbody tr")).size() == 1);
         String before = textOf("#kpi-count");
         screenshot("02-dashboard-before");
-        KundenpulsClient app = server.client();
+        KundenpulsClient app = server.staff(store);
         app.feedback().send(List.of(answer(store, 5, "Sehr freundlich an der Kasse"), answer(store, 4, null)));
         app.feedback().send(List.of(answer(store, 1, "Warteschlange viel zu lang"), answer(store, 2, "Nur eine Kasse offen"),
                 answer(store, 1, "Niemand da")));

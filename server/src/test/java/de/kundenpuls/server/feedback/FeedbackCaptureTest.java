@@ -53,7 +53,7 @@ class FeedbackCaptureTest {
 
     @Test
     void eachItemIsJudgedOnItsOwnAndRetriesAreDuplicates() {
-        KundenpulsClient app = server.client();
+        KundenpulsClient app = server.as("shopper");
         FeedbackItem good = Items.rating(5, "Super");
         String batch = """
                 {"items":[
@@ -85,7 +85,7 @@ class FeedbackCaptureTest {
         FeedbackItem old = new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout",
                 Instant.now().minus(java.time.Duration.ofDays(31)), 1, null, null, Map.of(), null, null, null, null, null, null);
         FeedbackItem recent = Items.rating(4, null);
-        BatchResult result = server.client().feedback().send(List.of(old, recent));
+        BatchResult result = server.as("shopper").feedback().send(List.of(old, recent));
         assertThat(result.results()).extracting(BatchResult.ItemResult::status).containsExactly(Status.REJECTED, Status.ACCEPTED);
         assertThat(result.results().get(0).problem().field()).isEqualTo("items[0].createdAt");
         assertThat(result.results().get(0).problem().detail()).contains("30 days in the past");
@@ -102,13 +102,14 @@ class FeedbackCaptureTest {
         FeedbackItem bad = new FeedbackItem(id, "berlin-mitte", "checkout", Instant.now(), 4, null, null, Map.of(), null,
                 null, null, null, null, null);
         String badJson = json(bad).replace("\"rating\":4", "\"rating\":4,\"gtin\":\"4013456000019\"");
-        BatchResult rejected = server.client().sendBytes("POST", "/api/feedback/batch",
+        KundenpulsClient app = server.as("shopper");
+        BatchResult rejected = app.sendBytes("POST", "/api/feedback/batch",
                 ("{\"items\":[" + badJson + "]}").getBytes(StandardCharsets.UTF_8), "application/json", BatchResult.class);
         assertThat(rejected.results().get(0).status()).isEqualTo(Status.REJECTED);
         assertThat(rejected.results().get(0).problem().field()).isEqualTo("items[0].gtin");
         assertThat(count("storeId=berlin-mitte")).isZero();
 
-        BatchResult accepted = server.client().feedback().send(List.of(bad));
+        BatchResult accepted = app.feedback().send(List.of(bad));
         assertThat(accepted.results().get(0).status()).isEqualTo(Status.ACCEPTED);
         assertThat(count("storeId=berlin-mitte")).isEqualTo(1);
     }
@@ -121,8 +122,9 @@ class FeedbackCaptureTest {
                     Map.of(), null, null, null));
         }
         List<Callable<BatchResult>> senders = new ArrayList<>();
+        KundenpulsClient kiosk = server.staff("hamburg-altona");
         for (int t = 0; t < 8; t++) {
-            senders.add(() -> server.client().feedback().send(items));
+            senders.add(() -> kiosk.feedback().send(items));
         }
         int accepted = 0;
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {

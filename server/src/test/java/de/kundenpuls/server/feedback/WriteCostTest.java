@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.FeedbackItem;
@@ -32,9 +33,10 @@ class WriteCostTest {
 
     @Test
     void bytesWrittenPerBatchDoNotGrowWithStoredAnswers() {
-        try (TestServer server = TestServer.start(dir, Map.of("catalog.seed-demo", "true",
-                "storage.housekeeping-interval-ms", "3600000"))) {
-            KundenpulsClient client = server.client();
+        Map<String, String> settings = new java.util.HashMap<>(TestServer.BULK_CAPTURE);
+        settings.putAll(Map.of("catalog.seed-demo", "true", "storage.housekeeping-interval-ms", "3600000"));
+        try (TestServer server = TestServer.start(dir, settings)) {
+            KundenpulsClient client = server.staff(Items.STORE);
             load(client, 1_000, 500);
             double early = bytesPerBatch(client);
             load(client, 59_000, 500);
@@ -60,7 +62,7 @@ class WriteCostTest {
             for (int i = 0; i < batchSize; i++) {
                 int n = sent + i;
                 items.add(Items.full(Items.STORE, n % 2 == 0 ? "checkout" : "entrance", at, 1 + n % 5, n % 11, null,
-                        Map.of("staff", 1 + n % 5), n % 5 == 0 ? "Kommentar " + n : null, n % 3 == 0 ? Items.MILK : null, null));
+                        Map.of("staff", 1 + n % 5), n % 5 == 0 ? "Kommentar " + n : null, n % 3 == 0 ? Items.MILK : null, "till-" + UUID.randomUUID()));
             }
             BatchResult result = client.feedback().send(items);
             assertThat(result.results()).allSatisfy(r -> assertThat(r.status()).isEqualTo(BatchResult.Status.ACCEPTED));

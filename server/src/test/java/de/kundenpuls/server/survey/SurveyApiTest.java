@@ -67,7 +67,7 @@ class SurveyApiTest {
                     .hasSize(2);
 
             JsonNodeFactory f = JsonNodeFactory.instance;
-            BatchResult result = app.feedback().send(List.of(
+            BatchResult result = server.staff("berlin-mitte").feedback().send(List.of(
                     answer(checkout.id(), 1, Map.of("mood", f.numberNode(1), "why", f.arrayNode().add("queue"))),
                     answer(checkout.id(), 2, Map.of("mood", f.numberNode(5), "nps", f.numberNode(10))),
                     answer(checkout.id(), 1, Map.of("mood", f.numberNode(5), "why", f.arrayNode().add("stock"))),
@@ -99,6 +99,6 @@ class SurveyApiTest {
 
     private static FeedbackItem answer(String surveyId, int version, Map<String, JsonNode> answers) {
         return new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout", Instant.now().minusSeconds(5), null, null, null,
-                Map.of(), null, null, surveyId, version, answers, null);
+                Map.of(), null, null, surveyId, version, answers, "till-" + UUID.randomUUID());
     }
 }
