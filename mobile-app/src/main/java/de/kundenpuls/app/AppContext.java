@@ -28,7 +28,8 @@ public final class AppContext implements AutoCloseable {
     AppContext(AppConfig config) {
         this.config = config;
         this.settings = AppSettings.in(config.dataDir());
-        this.connection = new Connection(config.serverUrl(), settings);
+        this.connection = new Connection(config.serverUrl(), settings, config.firebaseAuth(), config.dataDir(),
+                java.time.Clock.systemUTC());
         this.outbox = new Outbox(config.dataDir());
         this.pending.set(outbox.size());
         this.sync = new SyncWorker(outbox, this::senderClient, n -> Platform.runLater(() -> pending.set(n)),

@@ -68,6 +68,7 @@ public final class Identity implements AutoCloseable {
         boolean dev = config.get("dev.enabled").asBoolean().orElse(false);
         boolean standInWanted = dev || config.get("standin.enabled").asBoolean().orElse(false);
         String fcmEndpoint = config.get("push.fcm-endpoint").asString().orElse("").strip();
+        boolean emulator = authEmulator(config, projectId);
 
         Optional<DevTokenIssuer> issuer = dev
                 ? Optional.of(DevTokenIssuer.loadOrCreate(dataDir, projectId, clock)) : Optional.empty();
@@ -86,6 +87,15 @@ public final class Identity implements AutoCloseable {
             LOG.info("Push project " + pushProject + " differs from the sign-in project " + projectId);
         }
         try {
+            if (emulator) {
+                // ID tokens from the Auth emulator (the SDK verifies them there, unsigned); push,
+                // if at all, through the stand-in.
+                FirebaseApp auth = FirebaseApp.initializeApp(FirebaseOptions.builder().setProjectId(projectId)
+                        .setCredentials(GoogleCredentials.create(new AccessToken("unused", null))).build(),
+                        "kundenpuls-emulator-" + UUID.randomUUID());
+                Optional<FirebaseApp> push = standIn.map(s -> FirebaseWiring.standIn(pushProject, s.url(), s.url()));
+                return new Identity(auth, push.orElse(auth), issuer, standIn, push.isPresent());
+            }
             if (standIn.isPresent() || !fcmEndpoint.isEmpty()) {
                 String fcm = fcmEndpoint.isEmpty() ? standIn.get().url() : fcmEndpoint;
                 String certs = standIn.map(GoogleStandIn::url).orElse("https://www.googleapis.com");
@@ -99,6 +109,29 @@ public final class Identity implements AutoCloseable {
             standIn.ifPresent(GoogleStandIn::close);
             throw e;
         }
+    }
+
+    /**
+     * Whether ID tokens come from the Firebase Auth emulator. While {@code FIREBASE_AUTH_EMULATOR_HOST}
+     * is set the Admin SDK accepts unsigned tokens, so a forged token for any user would pass: the
+     * server refuses to start with it unless {@code firebase.auth-emulator} asks for it, for a
+     * {@code demo-} project (one that never reaches Google).
+     */
+    private static boolean authEmulator(Config config, String projectId) {
+        boolean wanted = config.get("firebase.auth-emulator").asBoolean().orElse(false);
+        String host = System.getenv("FIREBASE_AUTH_EMULATOR_HOST");
+        boolean set = host != null && !host.isBlank();
+        if (set && !wanted) {
+            throw new IllegalStateException("FIREBASE_AUTH_EMULATOR_HOST is set, which makes the Admin SDK accept unsigned"
+                    + " ID tokens; unset it, or set firebase.auth-emulator: true for a test with a demo-* project");
+        }
+        if (wanted && !set) {
+            throw new IllegalStateException("firebase.auth-emulator is on, but FIREBASE_AUTH_EMULATOR_HOST is not set");
+        }
+        if (wanted && !projectId.startsWith("demo-")) {
+            throw new IllegalStateException("firebase.auth-emulator is only allowed for a demo-* project, not " + projectId);
+        }
+        return wanted;
     }
 
     private static Identity production(String projectId, String pushProject) {

@@ -21,6 +21,10 @@ public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
 
+    /** {@link TestServer#BULK_CAPTURE} as environment variables. */
+    public static final Map<String, String> BULK_CAPTURE_ENV = Map.of("FEEDBACK_LIMITS_KIOSK_BURST", "100000000",
+            "FEEDBACK_LIMITS_KIOSK_REFILL_SECONDS", "1");
+
     private final Process process;
     private final List<String> output = new ArrayList<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -49,10 +53,6 @@ public final class ServerProcess implements AutoCloseable {
      * @return the process (not yet necessarily listening)
      * @throws IOException when the JVM cannot be started
      */
-    /** {@link TestServer#BULK_CAPTURE} as environment variables. */
-    public static final Map<String, String> BULK_CAPTURE_ENV = Map.of("FEEDBACK_LIMITS_KIOSK_BURST", "100000000",
-            "FEEDBACK_LIMITS_KIOSK_REFILL_SECONDS", "1");
-
     public static ServerProcess start(Path dataDir, Map<String, String> env) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",

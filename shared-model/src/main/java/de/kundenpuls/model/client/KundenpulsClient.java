@@ -41,13 +41,16 @@ public final class KundenpulsClient {
     private final URI base;
     private final HttpClient http;
     private final String token;
+    private final AuthSession session;
     private final Duration timeout;
     private final Supplier<String> language;
 
-    private KundenpulsClient(URI base, HttpClient http, String token, Duration timeout, Supplier<String> language) {
+    private KundenpulsClient(URI base, HttpClient http, String token, AuthSession session, Duration timeout,
+                             Supplier<String> language) {
         this.base = base;
         this.http = http;
         this.token = token;
+        this.session = session;
         this.timeout = timeout;
         this.language = language;
     }
@@ -64,7 +67,7 @@ public final class KundenpulsClient {
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        return new KundenpulsClient(URI.create(normalized), http, null, Duration.ofSeconds(30), () -> null);
+        return new KundenpulsClient(URI.create(normalized), http, null, null, Duration.ofSeconds(30), () -> null);
     }
 
     /**
@@ -74,7 +77,18 @@ public final class KundenpulsClient {
      * @return the client
      */
     public KundenpulsClient withToken(String idToken) {
-        return new KundenpulsClient(base, http, idToken, timeout, language);
+        return new KundenpulsClient(base, http, idToken, null, timeout, language);
+    }
+
+    /**
+     * The same client acting for a signed-in session: every request asks the session for its
+     * current ID token (renewed before it expires), and a 401 is tried once more with a fresh one.
+     *
+     * @param session the session
+     * @return the client
+     */
+    public KundenpulsClient withSession(AuthSession session) {
+        return new KundenpulsClient(base, http, null, session, timeout, language);
     }
 
     /**
@@ -85,12 +99,12 @@ public final class KundenpulsClient {
      * @return the client
      */
     public KundenpulsClient withLanguage(Supplier<String> language) {
-        return new KundenpulsClient(base, http, token, timeout, language);
+        return new KundenpulsClient(base, http, token, session, timeout, language);
     }
 
     /** The token in use, if any. */
     public Optional<String> token() {
-        return Optional.ofNullable(token);
+        return session != null ? Optional.of(session.idToken()) : Optional.ofNullable(token);
     }
 
     /** The server's base URL. */
@@ -205,11 +219,19 @@ public final class KundenpulsClient {
      * @return the response
      */
     public HttpResponse<byte[]> exchange(String method, String path, byte[] body, String contentType) {
+        HttpResponse<byte[]> response = exchange(method, path, body, contentType, session != null ? session.idToken() : token);
+        if (response.statusCode() == 401 && session != null) {
+            response = exchange(method, path, body, contentType, session.refreshAfterUnauthorized());
+        }
+        return response;
+    }
+
+    private HttpResponse<byte[]> exchange(String method, String path, byte[] body, String contentType, String bearer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(timeout)
                 .header("Accept", "application/json");
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
         }
         String lang = language.get();
         if (lang != null) {
