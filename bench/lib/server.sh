@@ -21,7 +21,8 @@ start_server() {
         "$JAVA_HOME/bin/java" ${BENCH_JVM_OPTS:--Xmx4g} "$@" -jar "$ROOT/server/target/kundenpuls-server.jar" \
         > "$BENCH_DATA.log" 2>&1 &
     SERVER_PID=$!
-    for _ in $(seq 1 300); do
+    # Up to 5 minutes: a data directory with ten million profiles takes tens of seconds to open.
+    for _ in $(seq 1 1500); do
         if curl -fs "$BASE/observe/health" >/dev/null 2>&1; then
             return 0
         fi

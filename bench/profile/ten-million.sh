@@ -10,10 +10,15 @@ ANSWERS=${2:-10000000}
 export FEEDBACK_MAX_AGE_DAYS=800
 BENCH_JVM_OPTS="${BENCH_JVM_OPTS:--Xmx8g}"
 export BENCH_JVM_OPTS
-"${BENCH_JAVA[@]}" -Xmx8g -cp "$BENCH_CP" de.kundenpuls.bench.ProfileLoad "$PROFILES" "$BENCH_DATA" 2>&1 | grep -E "^BENCH wrote .*profiles/s|Exception"
-start_server
-"${BENCH_JAVA[@]}" -cp "$BENCH_CP" de.kundenpuls.bench.AnalyticsBench "$BASE" "$ANSWERS" load-only 2>&1 | grep -E "^BENCH loaded .* in .* s =|Exception"
-stop_server
+# RESUME=1 with BENCH_DATA=<a directory of an earlier run> skips the loads already done there.
+if [ "${RESUME:-0}" != 1 ]; then
+    "${BENCH_JAVA[@]}" -Xmx8g -cp "$BENCH_CP" de.kundenpuls.bench.ProfileLoad "$PROFILES" "$BENCH_DATA" 2>&1 | grep -E "^BENCH wrote .*profiles/s|Exception"
+fi
+if [ "${RESUME:-0}" != 1 ] || [ "${RESUME_ANSWERS:-1}" = 1 ]; then
+    start_server
+    "${BENCH_JAVA[@]}" -cp "$BENCH_CP" de.kundenpuls.bench.AnalyticsBench "$BASE" "$ANSWERS" load-only 2>&1 | grep -E "^BENCH loaded .* in .* s =|Exception"
+    stop_server
+fi
 echo "BENCH data directory after loading: $(du -sb "$BENCH_DATA" | cut -f1) bytes"
 
 t0=$(date +%s.%N)

@@ -58,8 +58,13 @@ public final class AnalyticsBench {
         }
         List<String> gtins = client.catalog().search(null, null, null, 0, "de").items().stream()
                 .map(ProductView::gtin).map(g -> g.value()).toList();
-        // One app account stands for the chain's senders; bench/lib/server.sh lifts its limits.
-        load(base, client.dev().token("shopper", null).token(), total, stores, gtins);
+        // Each store's tills send its answers (a kiosk identity per store, not linked to any
+        // customer, as anonymous answers were); bench/lib/server.sh lifts the per-kiosk limits.
+        Map<String, String> kiosks = new java.util.HashMap<>();
+        for (String store : stores) {
+            kiosks.put(store, client.dev().token("staff", store).token());
+        }
+        load(base, kiosks, total, stores, gtins);
         if (args.length > 2 && args[2].equals("load-only")) {
             return;
         }
@@ -74,7 +79,8 @@ public final class AnalyticsBench {
                 + today.minusDays(DAYS - 1) + "&to=" + today, 200);
     }
 
-    private static void load(String base, String token, long total, List<String> stores, List<String> gtins) throws Exception {
+    private static void load(String base, Map<String, String> kiosks, long total, List<String> stores, List<String> gtins)
+            throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(base + "/api/feedback/batch");
         AtomicLong next = new AtomicLong();
@@ -90,10 +96,11 @@ public final class AnalyticsBench {
                     // Oldest day first, as two years of real traffic would have arrived: a batch falls
                     // into one or two days, so a commit updates a few day cells, not hundreds.
                     long day = (DAYS - 1) - from * DAYS / total;
-                    String body = body(batch, stores, gtins, now.minusSeconds(day * 86_400L));
+                    String store = stores.get((int) ((from / batch) % stores.size()));
+                    String body = body(batch, store, gtins, now.minusSeconds(day * 86_400L));
                     try {
                         HttpResponse<String> res = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + token)
+                                .header("Authorization", "Bearer " + kiosks.get(store))
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                         if (res.statusCode() != 200 || res.body().contains("REJECTED") || res.body().contains("rejected")) {
                             throw new IllegalStateException(res.statusCode() + " " + res.body().substring(0, Math.min(400, res.body().length())));
@@ -116,7 +123,7 @@ public final class AnalyticsBench {
                 stores.size(), seconds, acked.get() / seconds);
     }
 
-    private static String body(int batch, List<String> stores, List<String> gtins, Instant dayEnd) {
+    private static String body(int batch, String store, List<String> gtins, Instant dayEnd) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         StringBuilder b = new StringBuilder(batch * 220).append("{\"items\":[");
         for (int i = 0; i < batch; i++) {
@@ -124,7 +131,7 @@ public final class AnalyticsBench {
                 b.append(',');
             }
             Instant at = dayEnd.minusSeconds(600 + r.nextLong(86_400L - 600));
-            b.append("{\"id\":\"").append(UUID.randomUUID()).append("\",\"storeId\":\"").append(stores.get(r.nextInt(stores.size())))
+            b.append("{\"id\":\"").append(UUID.randomUUID()).append("\",\"storeId\":\"").append(store)
                     .append("\",\"touchpoint\":\"").append(TOUCHPOINTS[r.nextInt(TOUCHPOINTS.length)])
                     .append("\",\"createdAt\":\"").append(at).append("\",\"rating\":").append(1 + r.nextInt(5))
                     .append(",\"nps\":").append(r.nextInt(11)).append(",\"ces\":").append(1 + r.nextInt(7))

@@ -46,12 +46,14 @@ public final class DashboardBench {
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        KundenpulsClient anonymous = KundenpulsClient.create(base);
-        // One app account stands for the chain's senders; bench/lib/server.sh lifts its limits.
-        KundenpulsClient client = anonymous.withToken(anonymous.dev().token("shopper", null).token());
+        KundenpulsClient client = KundenpulsClient.create(base);
         String[] stores = {"berlin-mitte", "hamburg-altona", "muenchen-schwabing", "wien-neubau"};
         String[] touchpoints = {"entrance", "shelf", "checkout", "service-desk", "app"};
         Instant now = Instant.now();
+        Map<String, KundenpulsClient> kiosks = new java.util.HashMap<>();
+        for (String store : stores) {
+            kiosks.put(store, client.withToken(client.dev().token("staff", store).token()));
+        }
         long t0 = System.nanoTime();
         int batch = 500;
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
@@ -61,13 +63,16 @@ public final class DashboardBench {
                 futures.add(pool.submit(() -> {
                     Random r = new Random(start);
                     List<FeedbackItem> items = new ArrayList<>(batch);
+                    // A batch comes from one store's tills (a kiosk identity per store, not linked to
+                        // any customer); bench/lib/server.sh lifts the per-kiosk limits.
+                    String store = stores[(start / batch) % 4];
                     for (int i = start; i < Math.min(n, start + batch); i++) {
-                        items.add(new FeedbackItem(UUID.randomUUID(), stores[i % 4], touchpoints[r.nextInt(5)],
+                        items.add(new FeedbackItem(UUID.randomUUID(), store, touchpoints[r.nextInt(5)],
                                 now.minusSeconds(60 + r.nextInt(365 * 86_400)), 1 + r.nextInt(5), r.nextInt(11),
                                 1 + r.nextInt(7), Map.of("quality", 1 + r.nextInt(5), "staff", 1 + r.nextInt(5)),
                                 r.nextInt(20) == 0 ? "Kommentar " + i : null, null, null, null, null, null));
                     }
-                    client.feedback().send(items);
+                    kiosks.get(store).feedback().send(items);
                 }));
             }
             for (Future<?> f : futures) {

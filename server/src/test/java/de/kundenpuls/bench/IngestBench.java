@@ -41,9 +41,14 @@ public final class IngestBench {
         boolean oneStoreDay = args[4].equals("one-store-day");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(base + "/api/feedback/batch");
-        // Each client is one app account; bench/lib/server.sh lifts the per-account limits, since
-        // 20 clients stand for the thousands of senders of a chain.
+        // Each batch comes from one store's tills (a kiosk identity per store, not linked to any
+        // customer); bench/lib/server.sh lifts the per-kiosk limits, since 20 clients stand for the
+        // thousands of senders of a chain.
         de.kundenpuls.model.client.KundenpulsClient dev = de.kundenpuls.model.client.KundenpulsClient.create(base);
+        java.util.Map<String, String> kiosks = new java.util.HashMap<>();
+        for (String store : STORES) {
+            kiosks.put(store, dev.dev().token("staff", store).token());
+        }
         AtomicLong acked = new AtomicLong();
         // When the first and the last quarter of the answers began and ended: comparing their rates
         // shows whether ingest slows down as the store-day fills.
@@ -55,13 +60,13 @@ public final class IngestBench {
         quarterMarks[0] = t0;
         for (int c = 0; c < clients; c++) {
             int client = c;
-            String token = dev.dev().token("shopper", null).token();
             threads.add(Thread.ofPlatform().name("ingest-" + c).start(() -> {
                 long n = 0;
                 while (!done.get()) {
-                    String body = body(batch, oneStoreDay, client, n++);
+                    String store = oneStoreDay ? STORES[0] : STORES[(int) ((n + client) % STORES.length)];
+                    String body = body(batch, store, oneStoreDay, n++);
                     HttpRequest req = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                            .header("Authorization", "Bearer " + token)
+                            .header("Authorization", "Bearer " + kiosks.get(store))
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     try {
                         HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -113,12 +118,11 @@ public final class IngestBench {
                 acked.get() / seconds, firstRate, lastRate, lastRate / firstRate);
     }
 
-    private static String body(int batch, boolean oneStoreDay, int client, long n) {
+    private static String body(int batch, String store, boolean oneStoreDay, long n) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String at = Instant.now().minusSeconds(30).toString();
         StringBuilder b = new StringBuilder(batch * 200).append("{\"items\":[");
         for (int i = 0; i < batch; i++) {
-            String store = oneStoreDay ? STORES[0] : STORES[(int) ((n * batch + i + client) % STORES.length)];
             String touchpoint = oneStoreDay ? "checkout" : TOUCHPOINTS[r.nextInt(TOUCHPOINTS.length)];
             if (i > 0) {
                 b.append(',');

@@ -187,7 +187,8 @@ public final class AudienceIndex {
 
     private static RoaringBitmapWriter<RoaringBitmap> writer(List<RoaringBitmapWriter<RoaringBitmap>> writers, int index) {
         while (writers.size() <= index) {
-            writers.add(RoaringBitmapWriter.writer().get());
+            // A bitmap buffer per container: dense facets (present, consents) fill it without array containers.
+            writers.add(RoaringBitmapWriter.writer().constantMemory().get());
         }
         return writers.get(index);
     }
