@@ -89,7 +89,7 @@ async function firebaseAuth() {
     if (token === state.session.token) return;
     state.session.token = token;
     sessionStorage.setItem('kp.session', JSON.stringify(state.session));
-    if (state.stream) { state.stream.close(); state.stream = null; openStream(); }
+    if (state.stream && state.stream.close) { state.stream.close(); state.stream = null; openStream(); }
   });
   return fbAuth;
 }
@@ -183,7 +183,8 @@ function signOut() {
   sessionStorage.removeItem('kp.session');
   const wasFirebase = state.session && state.session.firebase;
   state.session = null;
-  if (state.stream) { state.stream.close(); state.stream = null; }
+  if (state.stream && state.stream.close) state.stream.close();
+  state.stream = null;
   if (wasFirebase && fbAuth) fbAuth.signOut();
   location.hash = '';
   showSignIn();
@@ -219,17 +220,38 @@ async function boot() {
   route();
 }
 
-function openStream() {
+async function openStream() {
   if (state.stream || state.session.role === 'shopper') return;
-  state.stream = new EventSource('/api/analytics/stream?access_token=' + encodeURIComponent(state.session.token));
-  state.stream.addEventListener('alert', ev => {
+  // The token stays out of the URL: it buys a single-use ticket, and the stream opens with that.
+  // When the token expires the server ends the stream ('expired'); a new one opens with a fresh
+  // token. On a broken connection EventSource would retry the used ticket, so it is replaced too.
+  state.stream = 'opening';
+  let source;
+  try {
+    const { ticket } = await api('POST', '/api/analytics/stream-tickets');
+    source = new EventSource('/api/analytics/stream?ticket=' + encodeURIComponent(ticket));
+  } catch (e) {
+    state.stream = null;
+    setTimeout(openStream, 5000);
+    return;
+  }
+  state.stream = source;
+  const reopen = delay => {
+    source.close();
+    if (state.stream !== source) return;
+    state.stream = null;
+    if (state.session) setTimeout(openStream, delay);
+  };
+  source.addEventListener('expired', () => reopen(0));
+  source.addEventListener('error', () => reopen(2000));
+  source.addEventListener('alert', ev => {
     const a = JSON.parse(ev.data);
     state.alerts.unshift(a);
     toast('⚠ ' + storeName(a.storeId) + ' · ' + tpName(a.touchpoint) + ': ' + a.unhappy + ' ' + t('dash.of') + ' ' + a.answers
         + ' ' + t('dash.unhappy') + ' (' + a.windowMinutes + ' min)', 'alert');
     document.dispatchEvent(new CustomEvent('kp:alert', { detail: a }));
   });
-  state.stream.addEventListener('scores', ev => document.dispatchEvent(new CustomEvent('kp:scores', { detail: JSON.parse(ev.data) })));
+  source.addEventListener('scores', ev => document.dispatchEvent(new CustomEvent('kp:scores', { detail: JSON.parse(ev.data) })));
 }
 
 const views = { dashboard, cases, campaigns, offers, surveys, admin };

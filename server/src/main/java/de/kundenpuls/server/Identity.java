@@ -3,6 +3,7 @@ package de.kundenpuls.server;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -71,7 +72,9 @@ public final class Identity implements AutoCloseable {
         boolean emulator = authEmulator(config, projectId);
 
         Optional<DevTokenIssuer> issuer = dev
-                ? Optional.of(DevTokenIssuer.loadOrCreate(dataDir, projectId, clock)) : Optional.empty();
+                ? Optional.of(DevTokenIssuer.loadOrCreate(dataDir, projectId, clock).withLifetime(
+                        Duration.ofSeconds(config.get("dev.token-lifetime-seconds").asLong().orElse(3600L))))
+                : Optional.empty();
         Optional<GoogleStandIn> standIn = Optional.empty();
         if (standInWanted) {
             int port = config.get("standin.port").asInt().orElse(9099);

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.ProblemHandlers;
+import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.analytics.Rollups;
 import de.kundenpuls.server.analytics.AlertLog;
 import de.kundenpuls.server.analytics.AlertMonitor;
@@ -59,6 +60,7 @@ import de.kundenpuls.server.storage.StorageSettings;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -74,6 +76,8 @@ import io.helidon.webserver.observe.metrics.MetricsObserver;
 public final class KundenpulsServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KundenpulsServer.class.getName());
+    /** The named socket that serves health details and metrics. */
+    static final String OBSERVE_SOCKET = "observe";
 
     private final Storage storage;
     private final WebServer webServer;
@@ -102,12 +106,17 @@ public final class KundenpulsServer implements AutoCloseable {
             Identity identity = Identity.create(config, storage.directory(), clock);
             closeables.add(identity);
             Features features = Features.create(config, storage, identity, clock);
+            // Health details and metrics go to their own socket (loopback by default); the public
+            // port answers only UP or DOWN, for load balancers.
             WebServer server = WebServer.builder()
                     .config(config.get("server"))
                     .shutdownHook(false)
                     .directHandlers(ProblemHandlers.directHandlers())
+                    .putSocket(OBSERVE_SOCKET, socket -> socket
+                            .host(config.get("observe.host").asString().orElse("127.0.0.1"))
+                            .port(config.get("observe.port").asInt().orElse(8081)))
                     .addFeature(observe(storage))
-                    .routing(routing -> routing(routing, features))
+                    .routing(routing -> routing(routing, features, storage))
                     .build()
                     .start();
             if (!server.isRunning()) {
@@ -131,9 +140,14 @@ public final class KundenpulsServer implements AutoCloseable {
      * @param routing  the routing builder
      * @param features the wired features
      */
-    static void routing(HttpRouting.Builder routing, Features features) {
+    static void routing(HttpRouting.Builder routing, Features features, Storage storage) {
         ProblemHandlers.register(routing);
         routing.any(new de.kundenpuls.server.api.SecurityHeaders(features.consoleSignIn().signInOrigins()));
+        // What the public learns of the server's health: UP or DOWN, nothing of its disk or heap.
+        routing.get("/observe/health", (req, res) -> {
+            boolean up = storage.healthy();
+            Responses.json(res, up ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503, Map.of("status", up ? "UP" : "DOWN"));
+        });
         features.devTokens().ifPresent(dev -> routing.register("/api/dev", dev));
         if (features.benchEmptyRoute()) {
             // The yardstick of bench/catalog/lookup.sh: the framework's own speed for a trivial GET.
@@ -175,6 +189,7 @@ public final class KundenpulsServer implements AutoCloseable {
 
     private static ObserveFeature observe(Storage storage) {
         return ObserveFeature.builder()
+                .sockets(List.of(OBSERVE_SOCKET))
                 .addObserver(HealthObserver.builder()
                         .details(true)
                         .addCheck(() -> storage.healthy()
@@ -202,6 +217,11 @@ public final class KundenpulsServer implements AutoCloseable {
     /** The port the server listens on. */
     public int port() {
         return webServer.port();
+    }
+
+    /** The port of the observability socket (health details, metrics). */
+    public int observePort() {
+        return webServer.port(OBSERVE_SOCKET);
     }
 
     /** Identity and Google wiring: the Firebase app, the dev issuer and the stand-in, if any. */

@@ -2,34 +2,54 @@ package de.kundenpuls.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Health (with storage in readiness) and metrics are served for operations. */
+/**
+ * The public port tells anyone only UP or DOWN; health details (the data directory) and metrics are
+ * served on the observability socket, which listens on loopback only by default.
+ */
 class ObserveTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void readinessIncludesStorageAndMetricsAreServed() {
+    void thePublicLearnsUpOrDownAndOperationsGetDetailsAndMetricsOnTheirOwnSocket() throws Exception {
         try (TestServer server = TestServer.start(dir)) {
-            HttpResponse<byte[]> ready = server.client().exchange("GET", "/observe/health/ready", null, null);
+            HttpClient http = HttpClient.newHttpClient();
+            String publicBase = server.baseUrl();
+            String observeBase = "http://127.0.0.1:" + server.server().observePort();
+            assertThat(server.server().observePort()).isNotEqualTo(server.server().port());
+
+            HttpResponse<String> up = get(http, publicBase + "/observe/health");
+            assertThat(up.statusCode()).isEqualTo(200);
+            assertThat(up.body()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(get(http, publicBase + "/observe/metrics").statusCode()).isEqualTo(404);
+            assertThat(get(http, publicBase + "/observe/health/ready").statusCode()).isEqualTo(404);
+
+            HttpResponse<String> ready = get(http, observeBase + "/observe/health/ready");
             assertThat(ready.statusCode()).isEqualTo(200);
-            String body = new String(ready.body(), StandardCharsets.UTF_8);
-            assertThat(body).contains("\"storage\"").contains("UP").contains(dir.getFileName().toString());
+            assertThat(ready.body()).contains("\"storage\"").contains("UP").contains(dir.getFileName().toString());
+            HttpResponse<String> metrics = get(http, observeBase + "/observe/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).isNotBlank();
 
             server.server().storage().close();
-            HttpResponse<byte[]> down = server.client().exchange("GET", "/observe/health/ready", null, null);
+            HttpResponse<String> down = get(http, publicBase + "/observe/health");
             assertThat(down.statusCode()).isEqualTo(503);
-
-            HttpResponse<byte[]> metrics = server.client().exchange("GET", "/observe/metrics", null, null);
-            assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(new String(metrics.body(), StandardCharsets.UTF_8)).isNotBlank();
+            assertThat(down.body()).isEqualTo("{\"status\":\"DOWN\"}").doesNotContain(dir.getFileName().toString());
+            assertThat(get(http, observeBase + "/observe/health/ready").statusCode()).isEqualTo(503);
         }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -59,6 +59,7 @@ public final class ServerProcess implements AutoCloseable {
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName());
         pb.environment().put("KUNDENPULS_PROFILE", "embedded");
         pb.environment().put("SERVER_PORT", "0");
+        pb.environment().put("OBSERVE_PORT", "0");
         pb.environment().put("STANDIN_PORT", "0");
         pb.environment().put("CATALOG_SEED_DEMO", "false");
         pb.environment().put("STORAGE_DIRECTORY", dataDir.toString());

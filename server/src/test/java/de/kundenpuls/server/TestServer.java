@@ -67,6 +67,7 @@ public final class TestServer implements AutoCloseable {
     static Config config(Path directory, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();
         values.put("server.port", "0");
+        values.put("observe.port", "0");
         values.put("server.host", "127.0.0.1");
         values.put("storage.directory", directory.toString());
         values.put("standin.port", "0");

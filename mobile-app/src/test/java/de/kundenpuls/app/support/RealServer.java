@@ -54,6 +54,7 @@ public final class RealServer implements AutoCloseable {
         Map<String, String> values = new HashMap<>();
         values.put("server.port", String.valueOf(port));
         values.put("server.host", "127.0.0.1");
+        values.put("observe.port", "0");
         values.put("storage.directory", dir.toString());
         values.put("standin.port", "0");
         values.put("catalog.seed-demo", "true");

@@ -51,6 +51,7 @@ public final class ServerProcess implements AutoCloseable {
             pb.environment().remove("KUNDENPULS_PROFILE");
             pb.environment().put("SERVER_PORT", String.valueOf(port));
             pb.environment().put("SERVER_HOST", "127.0.0.1");
+            pb.environment().put("OBSERVE_PORT", "0");
             pb.environment().put("STORAGE_DIRECTORY", dataDir.toString());
             pb.environment().putAll(env);
             ServerProcess server = new ServerProcess(pb.start(), "http://127.0.0.1:" + port);

@@ -1,6 +1,7 @@
 package de.kundenpuls.server.analytics;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -11,7 +12,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.Json;
 import de.kundenpuls.server.api.Responses;
+import de.kundenpuls.server.api.TooManyRequestsException;
 import de.kundenpuls.server.auth.Access;
+import de.kundenpuls.server.auth.AuthenticationException;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.catalog.Catalog;
@@ -31,7 +34,7 @@ import io.helidon.webserver.sse.SseSink;
  * <pre>
  * curl -H "Authorization: Bearer $MARKETER" \
  *      'http://localhost:8080/api/analytics/scores?storeId=berlin-mitte&amp;granularity=week'
- * curl -N 'http://localhost:8080/api/analytics/stream?access_token=$MARKETER'
+ * curl -N -H "Authorization: Bearer $MARKETER" http://localhost:8080/api/analytics/stream
  * </pre>
  */
 public final class AnalyticsService implements HttpService {
@@ -42,6 +45,7 @@ public final class AnalyticsService implements HttpService {
     private final LiveEvents events;
     private final AlertLog alerts;
     private final Clock clock;
+    private final StreamTickets tickets = new StreamTickets(5);
 
     /**
      * Creates the service.
@@ -66,6 +70,7 @@ public final class AnalyticsService implements HttpService {
     public void routing(HttpRules rules) {
         rules.get("/scores", access.allow(this::scores, Role.STAFF, Role.MARKETER, Role.ADMIN))
                 .get("/alerts", access.allow(this::recentAlerts, Role.STAFF, Role.MARKETER, Role.ADMIN))
+                .post("/stream-tickets", access.allow(this::ticket, Role.STAFF, Role.MARKETER, Role.ADMIN))
                 .get("/stream", this::stream);
     }
 
@@ -126,31 +131,59 @@ public final class AnalyticsService implements HttpService {
         }
     }
 
+    /** A single-use ticket that opens the stream (EventSource cannot send the token in a header). */
+    private void ticket(Caller caller, ServerRequest req, ServerResponse res) {
+        Responses.json(res, Map.of("ticket", tickets.issue(caller), "expiresInSeconds", StreamTickets.TICKET_SECONDS));
+    }
+
     /**
      * Server-sent events: {@code ready} at once, then {@code scores} after every commit of new
      * answers and {@code alert} when a touchpoint tips; a {@code ping} every 15 s keeps proxies
-     * from closing the stream. EventSource cannot send headers, so the token may also come as
-     * {@code access_token} on this route only.
+     * from closing the stream. Opened with {@code ?ticket=} from {@code POST /api/analytics/stream-tickets}
+     * (or an Authorization header); a token in the URL is refused. The stream ends with an
+     * {@code expired} event when the caller's ID token expires: the console then opens a new one
+     * with a fresh token. At most five streams per identity.
      */
     private void stream(ServerRequest req, ServerResponse res) {
-        Caller caller = req.query().first("access_token")
-                .map(access::verify)
-                .orElseGet(() -> access.require(req));
+        if (req.query().first("access_token").isPresent()) {
+            throw ApiException.badRequest("access_token", "An ID token does not go into a URL; get a ticket with"
+                    + " POST /api/analytics/stream-tickets and open the stream with ?ticket=");
+        }
+        Optional<String> ticket = req.query().first("ticket").asOptional();
+        Caller caller = ticket.isPresent()
+                ? tickets.redeem(ticket.get()).orElseThrow(() -> new AuthenticationException(
+                        "The stream ticket is unknown, used or expired; get a new one"))
+                : access.require(req);
         if (caller.role() == Role.SHOPPER) {
             throw ApiException.forbidden("This action is not open to the role 'shopper'");
+        }
+        if (!tickets.open(caller.uid())) {
+            throw new TooManyRequestsException(null, "At most " + tickets.maxPerIdentity()
+                    + " live streams per identity; close one first", Duration.ofSeconds(15));
         }
         Optional<String> store = caller.role() == Role.STAFF ? caller.storeId() : Optional.empty();
         try (LiveEvents.Subscription subscription = events.subscribe(store);
              SseSink sink = res.sink(SseSink.TYPE)) {
             sink.emit(event("ready", Map.of("storeId", store.orElse("*"))));
             while (true) {
-                LiveEvents.Event event = subscription.poll(15_000);
-                sink.emit(event == null ? event("ping", Map.of("at", clock.instant().toString())) : event(event.name(), event.data()));
+                long left = Duration.between(clock.instant(), caller.expiresAt()).toMillis();
+                if (left <= 0) {
+                    sink.emit(event("expired", Map.of("at", clock.instant().toString())));
+                    return;
+                }
+                LiveEvents.Event event = subscription.poll(Math.min(15_000, left));
+                if (event != null) {
+                    sink.emit(event(event.name(), event.data()));
+                } else if (clock.instant().isBefore(caller.expiresAt())) {
+                    sink.emit(event("ping", Map.of("at", clock.instant().toString())));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // The client went away; the subscription is closed above.
+        } finally {
+            tickets.close(caller.uid());
         }
     }
 

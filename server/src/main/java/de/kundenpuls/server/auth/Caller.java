@@ -1,5 +1,6 @@
 package de.kundenpuls.server.auth;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,15 +9,28 @@ import java.util.Optional;
  *
  * @param uid     Firebase user id
  * @param role    the role from the token's custom claims
- * @param storeId the store a staff member is bound to; empty for every other role
+ * @param storeId   the store a staff member is bound to; empty for every other role
+ * @param expiresAt when the ID token that proved it expires (a live stream ends then)
  */
-public record Caller(String uid, Role role, Optional<String> storeId) {
+public record Caller(String uid, Role role, Optional<String> storeId, Instant expiresAt) {
+
+    /**
+     * A caller whose token does not expire (in-process callers, tests).
+     *
+     * @param uid     Firebase user id
+     * @param role    the role
+     * @param storeId the store of staff
+     */
+    public Caller(String uid, Role role, Optional<String> storeId) {
+        this(uid, role, storeId, Instant.MAX);
+    }
 
     /** Validates that staff always carry a store. */
     public Caller {
         Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(storeId, "storeId");
+        Objects.requireNonNull(expiresAt, "expiresAt");
         if (role == Role.STAFF && storeId.isEmpty()) {
             throw new IllegalArgumentException("staff must be bound to a store");
         }

@@ -59,12 +59,18 @@ public final class DevTokenIssuer {
     private final X509Certificate certificate;
     private final String keyId;
     private final Clock clock;
+    private final Duration lifetime;
 
     private DevTokenIssuer(String projectId, PrivateKey privateKey, X509Certificate certificate, Clock clock) {
+        this(projectId, privateKey, certificate, clock, LIFETIME);
+    }
+
+    private DevTokenIssuer(String projectId, PrivateKey privateKey, X509Certificate certificate, Clock clock, Duration lifetime) {
         this.projectId = projectId;
         this.privateKey = privateKey;
         this.certificate = certificate;
         this.clock = clock;
+        this.lifetime = lifetime;
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             this.keyId = HexFormat.of().formatHex(digest, 0, 20);
@@ -155,7 +161,7 @@ public final class DevTokenIssuer {
                 .setAudience(projectId)
                 .setSubject(subject)
                 .setIssuedAtTimeSeconds(now)
-                .setExpirationTimeSeconds(now + LIFETIME.toSeconds());
+                .setExpirationTimeSeconds(now + lifetime.toSeconds());
         payload.set("auth_time", now);
         payload.set("user_id", subject);
         claims.forEach(payload::set);
@@ -175,6 +181,20 @@ public final class DevTokenIssuer {
      * @return the issuer
      */
     public static DevTokenIssuer ephemeral(String projectId, Clock clock) {
+        return ephemeralKey(projectId, clock);
+    }
+
+    /**
+     * The same key, issuing tokens valid for another time (tests of what happens when one expires).
+     *
+     * @param lifetime how long a token is valid (Firebase's is an hour)
+     * @return the issuer
+     */
+    public DevTokenIssuer withLifetime(Duration lifetime) {
+        return new DevTokenIssuer(projectId, privateKey, certificate, clock, lifetime);
+    }
+
+    private static DevTokenIssuer ephemeralKey(String projectId, Clock clock) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

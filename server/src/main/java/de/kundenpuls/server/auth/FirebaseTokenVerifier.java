@@ -1,5 +1,6 @@
 package de.kundenpuls.server.auth;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,6 +56,8 @@ public final class FirebaseTokenVerifier implements TokenVerifier {
         if (role == Role.STAFF && store.isEmpty()) {
             throw new AuthenticationException("A staff ID token must carry a 'store' claim");
         }
-        return new Caller(token.getUid(), role, store);
+        Object exp = claims.get("exp");
+        Instant expiresAt = exp instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : Instant.MAX;
+        return new Caller(token.getUid(), role, store, expiresAt);
     }
 }

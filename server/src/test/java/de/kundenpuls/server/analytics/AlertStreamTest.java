@@ -76,7 +76,9 @@ class AlertStreamTest {
     }
 
     private static InputStream open(HttpClient http, String base, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/analytics/stream?access_token=" + token))
+        String ticket = (String) KundenpulsClient.create(base).withToken(token)
+                .send("POST", "/api/analytics/stream-tickets", null, Map.class).get("ticket");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/analytics/stream?ticket=" + ticket))
                 .header("Accept", "text/event-stream").build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
