@@ -9,8 +9,8 @@ import org.eclipse.serializer.reference.Lazy;
 
 /**
  * A stored map that stays cheap to change and to load at tens of millions of entries:
- * {@value #PAGES} lazy pages of {@value #SHARDS_PER_PAGE} lazy shard maps, both created on first
- * use. A put stores one shard map (at ten million keys about 150 entries), never a collection that
+ * {@value #PAGES} lazy pages of {@value #WIDE_SHARDS_PER_PAGE} lazy shard maps, both created on first
+ * use. A put stores one shard map (at ten million keys about 38 entries), never a collection that
  * grows with the data; a get loads only the shard of its key.
  *
  * <p>Values should be immutable, or holders whose changed field is stored with
@@ -25,9 +25,17 @@ public final class ShardedMap<K, V> {
     static final int PAGES = 256;
     static final int SHARDS_PER_PAGE = 256;
 
-    /** How keys are placed: {@value #HASHING_LOW_BITS} before 2026-12-02, {@value #HASHING_MIXED} since. */
+    /**
+     * How keys are placed: {@value #HASHING_LOW_BITS} before 2026-12-02, {@value #HASHING_MIXED}
+     * (256 shards a page) until 2026-12-02e, {@value #HASHING_WIDE} (1,024 shards a page, 262,144 in
+     * all: about 38 keys a shard at ten million, where a change of one key stores its whole shard)
+     * since.
+     */
     static final int HASHING_LOW_BITS = 0;
     static final int HASHING_MIXED = 1;
+    static final int HASHING_WIDE = 2;
+    /** Shards a page of a wide map. */
+    static final int WIDE_SHARDS_PER_PAGE = 1024;
 
     /** Pages, and slots of a {@link LazyShards} page, are published to reading threads with release/acquire. */
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Lazy[].class);
@@ -47,7 +55,7 @@ public final class ShardedMap<K, V> {
 
     /** Creates an empty map with the mixed placement. */
     public ShardedMap() {
-        hashing = HASHING_MIXED;
+        hashing = HASHING_WIDE;
     }
 
     /** A page of shard maps that load with the page (the layout before 2026-12-02c, still read). */
@@ -64,8 +72,12 @@ public final class ShardedMap<K, V> {
 
     /** A page of shard maps that each load on their own, created on first use. */
     static final class LazyShards<K, V> {
+        private final Lazy<ConcurrentHashMap<K, V>>[] shards;
+
         @SuppressWarnings("unchecked")
-        private final Lazy<ConcurrentHashMap<K, V>>[] shards = new Lazy[SHARDS_PER_PAGE];
+        LazyShards(int size) {
+            shards = new Lazy[size];
+        }
     }
 
     /**
@@ -125,8 +137,9 @@ public final class ShardedMap<K, V> {
                     shard.forEach(visitor);
                 }
             } else {
-                for (int i = 0; i < SHARDS_PER_PAGE; i++) {
-                    Lazy<ConcurrentHashMap<K, V>> shard = slot((LazyShards<K, V>) loaded, i);
+                LazyShards<K, V> lazy = (LazyShards<K, V>) loaded;
+                for (int i = 0; i < lazy.shards.length; i++) {
+                    Lazy<ConcurrentHashMap<K, V>> shard = slot(lazy, i);
                     if (shard != null) {
                         shard.get().forEach(visitor);
                     }
@@ -160,7 +173,21 @@ public final class ShardedMap<K, V> {
      * @return 0 … {@value #PAGES} − 1
      */
     public int pageOf(K key) {
-        return (place(key) >>> 8) & (PAGES - 1);
+        return (place(key) >>> shardBits()) & (PAGES - 1);
+    }
+
+    /** Shards in all, when every page exists. */
+    int shardCount() {
+        return PAGES << shardBits();
+    }
+
+    /** The shard of a key, 0 … {@link #shardCount()} − 1. */
+    int shardIndex(Object key) {
+        return place(key) & (shardCount() - 1);
+    }
+
+    private int shardBits() {
+        return hashing == HASHING_WIDE ? 10 : 8;
     }
 
     /** How many shards are in memory now (for tests of what a lookup loads). */
@@ -182,12 +209,12 @@ public final class ShardedMap<K, V> {
     @SuppressWarnings("unchecked")
     private ConcurrentHashMap<K, V> existing(Object key) {
         int h = place(key);
-        Lazy<Object> page = (Lazy<Object>) SLOT.getAcquire(pages, (h >>> 8) & (PAGES - 1));
+        Lazy<Object> page = (Lazy<Object>) SLOT.getAcquire(pages, (h >>> shardBits()) & (PAGES - 1));
         if (page == null) {
             return null;
         }
         Object loaded = page.get();
-        int s = h & (SHARDS_PER_PAGE - 1);
+        int s = h & ((1 << shardBits()) - 1);
         if (loaded instanceof Page<?, ?> legacy) {
             return ((Page<K, V>) legacy).shards[s];
         }
@@ -198,14 +225,14 @@ public final class ShardedMap<K, V> {
     @SuppressWarnings("unchecked")
     private ConcurrentHashMap<K, V> shard(K key, Transaction tx) {
         int h = place(key);
-        int p = (h >>> 8) & (PAGES - 1);
+        int p = (h >>> shardBits()) & (PAGES - 1);
         if (pages[p] == null) {
-            Lazy<Object> created = Lazy.Reference(new LazyShards<K, V>());
+            Lazy<Object> created = Lazy.Reference(new LazyShards<K, V>(1 << shardBits()));
             SLOT.setRelease(pages, p, created);
             tx.store(pages);
         }
         Object loaded = pages[p].get();
-        int s = h & (SHARDS_PER_PAGE - 1);
+        int s = h & ((1 << shardBits()) - 1);
         if (loaded instanceof Page<?, ?> legacy) {
             return ((Page<K, V>) legacy).shards[s];
         }
@@ -225,16 +252,27 @@ public final class ShardedMap<K, V> {
     }
 
     /**
-     * Page (bits 8–15) and shard (bits 0–7) of a key. The old placement took the low bits of the
-     * hash, the very bits a {@link ConcurrentHashMap} picks its bin by: every key of a shard fell
-     * into one bin, and the shards degenerated into trees. The mixed placement takes the top 16
-     * bits of a Fibonacci hash, which are independent of the bin.
+     * Page and shard of a key: the shard in the low {@link #shardBits()} bits, the page in the 8
+     * above. The old placement took the low bits of the hash, the very bits a
+     * {@link ConcurrentHashMap} picks its bin by: every key of a shard fell into one bin, and the
+     * shards degenerated into trees. The mixed placements take the top bits of a Fibonacci hash,
+     * which are independent of the bin.
      */
     int place(Object key) {
         int h = key.hashCode();
         if (hashing == HASHING_LOW_BITS) {
             return h ^ (h >>> 16);
         }
-        return (h * 0x9E3779B9) >>> 16;
+        if (hashing == HASHING_MIXED) {
+            return (h * 0x9E3779B9) >>> 16;
+        }
+        // MurmurHash3's finalizer: a Fibonacci hash alone left 5 % of 262,144 shards empty for
+        // the hash codes of "p0" … "p1999999", and others twice as full.
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >>> 16;
+        return h >>> (32 - 8 - shardBits());
     }
 }
