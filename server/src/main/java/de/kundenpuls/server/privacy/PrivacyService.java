@@ -140,6 +140,11 @@ public final class PrivacyService {
             if (byAdmin) {
                 audit.append(new AuditLog.AuditEntry(Instant.now(clock), caller.uid(), "profile.erase", uid,
                         existed ? "profile and personal data erased on request" : "no profile; linked data erased"), tx);
+            } else {
+                // That an erasure happened, and when, without who: the uid would tie the entry to
+                // the person whose data is gone.
+                audit.append(new AuditLog.AuditEntry(Instant.now(clock), "customer", "profile.erase.self", "",
+                        existed ? "a customer erased their own account" : "a customer without profile erased linked data"), tx);
             }
             return existed;
         });

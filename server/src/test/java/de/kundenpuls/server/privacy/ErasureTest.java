@@ -54,6 +54,7 @@ class ErasureTest {
             assertThat(export.toString()).contains(marker).contains(firstName + " Muster").contains("Hallo " + firstName);
             assertThat(filesContain(deviceToken)).as("the recipient's token is written to the data files").isTrue();
 
+            String uid = shopper.me().get().uid();
             shopper.me().delete();
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 assertThat(filesContain(marker)).as("marker still in the data files after erasure").isFalse();
@@ -71,6 +72,10 @@ class ErasureTest {
                     de.kundenpuls.model.analytics.ScoreReport.class).count()).isEqualTo(1);
             Map<?, ?> cases = server.staff("berlin-mitte").get("/api/cases?state=all", Map.class);
             assertThat(cases.toString()).doesNotContain(said).contains("closed");
+            // The audit log says that a customer erased their account, and nothing of whom.
+            List<?> audit = (List<?>) server.as("admin").get("/api/admin/audit", Map.class).get("items");
+            assertThat(audit.toString()).contains("profile.erase.self").doesNotContain(marker).doesNotContain(firstName)
+                    .doesNotContain(uid);
             // The next call creates a fresh, empty profile: nothing of the old one comes back.
             assertThat(shopper.me().get().contact().email()).isNull();
         }
