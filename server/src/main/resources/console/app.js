@@ -255,9 +255,21 @@ async function openStream() {
 }
 
 const views = { dashboard, cases, campaigns, offers, surveys, admin };
+// The pages each role may use: the server refuses the rest anyway, so the console does not offer them.
+const VIEWS_BY_ROLE = {
+  staff: ['dashboard', 'cases'],
+  marketer: ['dashboard', 'campaigns', 'offers', 'surveys'],
+  admin: ['dashboard', 'cases', 'campaigns', 'offers', 'surveys', 'admin'],
+};
+function allowedViews() {
+  return VIEWS_BY_ROLE[state.session && state.session.role] || ['dashboard'];
+}
 
 function route() {
-  const name = (location.hash || '#dashboard').slice(1).split('/')[0];
+  const allowed = allowedViews();
+  document.querySelectorAll('.sidebar a[data-view]').forEach(a => { a.hidden = !allowed.includes(a.dataset.view); });
+  const asked = (location.hash || '#dashboard').slice(1).split('/')[0];
+  const name = allowed.includes(asked) ? asked : 'dashboard';
   const view = views[name] || dashboard;
   document.querySelectorAll('.sidebar a').forEach(a => a.classList.toggle('active', a.dataset.view === name));
   state.charts.forEach(c => c.destroy());

@@ -126,6 +126,7 @@ class ConsoleTest {
     void dashboardUpdatesLiveWhenFeedbackArrives() throws Exception {
         screenshot("01-signin");
         signIn("marketer", null);
+        assertNav("dashboard", "campaigns", "offers", "surveys");
         String store = "muenchen-schwabing";
         new Select(visible("#dash-store")).selectByValue(store);
         waitUpTo(10).until(d -> d.findElements(By.cssSelector("#heatmap tbody tr")).size() == 1);
@@ -149,12 +150,23 @@ class ConsoleTest {
         screenshot("03-dashboard-live");
     }
 
+    /** Waits until the sidebar offers exactly these pages, in order (the console sets them once it knows the role). */
+    private static void assertNav(String... pages) {
+        List<String> expected = List.of(pages);
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector(".sidebar a[data-view]")).stream().filter(WebElement::isDisplayed)
+                .map(e -> e.getDomAttribute("data-view")).toList().equals(expected));
+    }
+
     @Test
     void staffAnswerACaseAndTheCustomerReadsIt() throws Exception {
         KundenpulsClient customer = server.as("shopper");
         customer.me().consents(Map.of("contact", true));
         customer.feedback().send(List.of(answer(1, "Die Umkleide war schmutzig")));
         signIn("staff", "berlin-mitte");
+        // Staff see their pages only; a link to another page leads to the dashboard.
+        browser.get(server.baseUrl() + "/console/#campaigns");
+        waitUpTo(10).until(d -> "dashboard".equals(d.findElement(By.tagName("body")).getDomAttribute("data-view")));
+        assertNav("dashboard", "cases");
         browser.get(server.baseUrl() + "/console/#cases");
         visible("#case-list tr.list-row").click();
         visible("#case-reply").sendKeys("Danke für den Hinweis – wir reinigen jetzt stündlich.");
