@@ -180,6 +180,28 @@ public final class Identity implements AutoCloseable {
         return standIn;
     }
 
+    /**
+     * Mints kiosks' custom tokens with the Admin SDK ({@code createCustomToken}): signed with the
+     * service account of {@code GOOGLE_APPLICATION_CREDENTIALS} in production, unsigned for the
+     * Auth emulator. None on the embedded default, whose dev sign-in issues kiosk tokens itself.
+     */
+    public de.kundenpuls.server.kiosk.CustomTokens customTokens() {
+        if (devIssuer.isPresent()) {
+            return (uid, claims) -> Optional.empty();
+        }
+        com.google.firebase.auth.FirebaseAuth auth = com.google.firebase.auth.FirebaseAuth.getInstance(app);
+        return (uid, claims) -> {
+            try {
+                return Optional.of(auth.createCustomToken(uid, claims));
+            } catch (com.google.firebase.auth.FirebaseAuthException | IllegalStateException e) {
+                LOG.warning("Cannot mint a kiosk's custom token: " + e.getMessage());
+                throw new de.kundenpuls.server.api.ApiException(io.helidon.http.Status.SERVICE_UNAVAILABLE_503,
+                        "Kiosk sign-in unavailable", "The server cannot sign kiosks in: it needs service account"
+                        + " credentials (GOOGLE_APPLICATION_CREDENTIALS)", null);
+            }
+        };
+    }
+
     /** Whether push messages can be sent (credentials or a stand-in are there). */
     public boolean pushEnabled() {
         return pushEnabled;

@@ -20,6 +20,8 @@ import de.kundenpuls.server.analytics.AnalyticsService;
 import de.kundenpuls.server.analytics.LiveEvents;
 import de.kundenpuls.server.analytics.ScoreQuery;
 import de.kundenpuls.server.auth.Access;
+import de.kundenpuls.server.kiosk.KioskFleet;
+import de.kundenpuls.server.kiosk.KioskService;
 import de.kundenpuls.server.campaign.AudienceRules;
 import de.kundenpuls.server.campaign.CampaignSender;
 import de.kundenpuls.server.campaign.CampaignService;
@@ -182,6 +184,7 @@ public final class KundenpulsServer implements AutoCloseable {
                 .register("/api/me", features.profileService())
                 .register("/api/me", features.privacy().me())
                 .register("/api/admin", features.privacy().admin())
+                .register("/api/kiosks", features.kiosks())
                 .any("/api/*", (req, res) -> {
                     throw ApiException.notFound(null, "No API resource at " + req.prologue().method().text() + " " + req.path().path());
                 });
@@ -257,21 +260,22 @@ public final class KundenpulsServer implements AutoCloseable {
                     CategoryService categories, Profiles profiles, ProfileService profileService, PrivacyService privacy,
                     SurveyService surveys, FeedbackService feedback, CaseService cases, AnalyticsService analytics,
                     OfferService offers, RecoveryService recovery, Optional<PushGateway> push, CampaignService campaigns,
-                    Optional<DevTokenService> devTokens, ConsoleSignInService consoleSignIn, boolean benchEmptyRoute,
-                    List<AutoCloseable> closeables) {
+                    Optional<DevTokenService> devTokens, ConsoleSignInService consoleSignIn, KioskService kiosks,
+                    boolean benchEmptyRoute, List<AutoCloseable> closeables) {
 
         static Features create(Config config, Storage storage, Identity identity, Clock clock) {
-            Access access = new Access(identity.verifier());
             StoredRoot root = storage.root(StoredRoot.class);
             storage.writer().write(tx -> {
                 root.completeMissing(tx);
                 return null;
             });
+            KioskFleet fleet = root.kiosks();
+            Access access = new Access(identity.verifier(), fleet::active);
             Catalog catalog = root.catalog();
             CatalogSeeder.seedIfEmpty(catalog, storage.writer(), config.get("catalog.seed-demo").asBoolean().orElse(false));
             Predicate<String> storeExists = id -> catalog.store(id).isPresent();
             Optional<DevTokenService> devTokens = identity.devIssuer()
-                    .map(issuer -> new DevTokenService(issuer::issue, storeExists));
+                    .map(issuer -> new DevTokenService(issuer::issue, storeExists, fleet::tokenClaims));
             Profiles profiles = root.profiles();
             profiles.index().ensureBuilt();
             AuditLog audit = root.audit();
@@ -372,6 +376,9 @@ public final class KundenpulsServer implements AutoCloseable {
                     offerService, recovery, push, campaignService,
                     devTokens, ConsoleSignInService.create(config, devTokens.isPresent(),
                             identity.standIn().filter(GoogleStandIn::servesSignIn).map(GoogleStandIn::url)),
+                    new KioskService(access, fleet, catalog, audit, storage.writer(), identity.customTokens(),
+                            Duration.ofMinutes(config.get("kiosks.code-lifetime-minutes").asLong().orElse(60L)),
+                            rate(config.get("kiosks.enrollment-limit"), new KeyedLimiter.Rate(10, Duration.ofMinutes(10))), clock),
                     config.get("bench.empty-route").asBoolean().orElse(false), closeables);
         }
     }

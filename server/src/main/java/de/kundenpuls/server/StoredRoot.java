@@ -6,6 +6,7 @@ import de.kundenpuls.server.campaign.CampaignStore;
 import de.kundenpuls.server.cases.CaseStore;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.feedback.FeedbackData;
+import de.kundenpuls.server.kiosk.KioskFleet;
 import de.kundenpuls.server.offer.OfferStore;
 import de.kundenpuls.server.privacy.AuditLog;
 import de.kundenpuls.server.profile.Profiles;
@@ -33,6 +34,7 @@ public final class StoredRoot {
     private AlertLog alerts = new AlertLog();
     private OfferStore offers = new OfferStore();
     private CampaignStore campaigns = new CampaignStore();
+    private KioskFleet kiosks = new KioskFleet();
 
     /**
      * The migration at start: creates the containers that a data directory of an older layout
@@ -52,6 +54,7 @@ public final class StoredRoot {
         alerts = orNew(alerts, AlertLog::new);
         offers = orNew(offers, OfferStore::new);
         campaigns = orNew(campaigns, CampaignStore::new);
+        kiosks = orNew(kiosks, KioskFleet::new);
         if (before > 0) {
             tx.store(this);
         }
@@ -63,7 +66,7 @@ public final class StoredRoot {
 
     private int missing() {
         return (int) java.util.stream.Stream.of(catalog, profiles, audit, surveys, feedback, rollups, cases, alerts, offers,
-                campaigns).filter(java.util.Objects::isNull).count();
+                campaigns, kiosks).filter(java.util.Objects::isNull).count();
     }
 
     private static <T> T orNew(T current, java.util.function.Supplier<T> factory) {
@@ -118,5 +121,10 @@ public final class StoredRoot {
     /** Campaigns and their recipients. */
     public CampaignStore campaigns() {
         return campaigns;
+    }
+
+    /** Enrolled kiosks. */
+    public KioskFleet kiosks() {
+        return kiosks;
     }
 }

@@ -127,6 +127,20 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
+     * A client signed in as a kiosk that an admin enrolled and whose code was exchanged, the way
+     * a tablet on the embedded default signs in (dev tokens for its enrolled account).
+     *
+     * @param storeId    the store
+     * @param touchpoint the touchpoint
+     * @return the client
+     */
+    public KundenpulsClient kiosk(String storeId, String touchpoint) {
+        de.kundenpuls.model.kiosk.KioskEnrollment enrolled = as("admin").kiosks().enroll(storeId, touchpoint, "Test-Kiosk");
+        de.kundenpuls.model.kiosk.KioskIdentity identity = client.kiosks().exchange(enrolled.code());
+        return client.withToken(client.dev().token("kiosk", null, identity.uid()).token());
+    }
+
+    /**
      * A new dev identity.
      *
      * @param role    the role

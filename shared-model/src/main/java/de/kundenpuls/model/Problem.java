@@ -31,6 +31,12 @@ public record Problem(String type, String title, int status, String detail, Stri
      */
     public static final String TYPE_TOO_SOON = "https://kundenpuls.de/problems/too-soon";
 
+    /**
+     * The type of a refusal because the calling kiosk was revoked in the console: the tablet stops
+     * syncing and asks for a new enrollment instead of retrying.
+     */
+    public static final String TYPE_KIOSK_REVOKED = "https://kundenpuls.de/problems/kiosk-revoked";
+
     /** Copies the error list. */
     public Problem {
         errors = errors == null || errors.isEmpty() ? null : Collections.unmodifiableList(new ArrayList<>(errors));

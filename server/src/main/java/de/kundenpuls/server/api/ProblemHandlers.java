@@ -40,7 +40,7 @@ public final class ProblemHandlers {
                         send(req, res, Status.BAD_REQUEST_400, "Invalid request", e.reason(), e.field()))
                 .error(AuthenticationException.class, (req, res, e) -> {
                     res.headers().set(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-                    send(req, res, Status.UNAUTHORIZED_401, "Unauthorized", e.getMessage(), "Authorization");
+                    send(req, res, e.type(), Status.UNAUTHORIZED_401, "Unauthorized", e.getMessage(), "Authorization");
                 })
                 .error(StorageFailedException.class, (req, res, e) -> {
                     LOG.log(Level.SEVERE, "Storage failure on " + req.path().path(), e);
@@ -111,10 +111,15 @@ public final class ProblemHandlers {
     }
 
     private static void send(ServerRequest req, ServerResponse res, Status status, String title, String detail, String field) {
+        send(req, res, "about:blank", status, title, detail, field);
+    }
+
+    private static void send(ServerRequest req, ServerResponse res, String type, Status status, String title, String detail,
+                             String field) {
         if (res.isSent()) {
             return;
         }
-        Responses.problem(res, new Problem("about:blank", title, status.code(), GermanDetails.forRequest(req, detail),
+        Responses.problem(res, new Problem(type, title, status.code(), GermanDetails.forRequest(req, detail),
                 req.path().path(), field, null));
     }
 

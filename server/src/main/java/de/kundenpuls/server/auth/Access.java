@@ -30,6 +30,7 @@ public final class Access {
     private static final int CACHE_LIMIT = 100_000;
 
     private final TokenVerifier verifier;
+    private final java.util.function.Predicate<String> activeKiosk;
     private final Map<String, Verified> verified = Caffeine.newBuilder().maximumSize(CACHE_LIMIT)
             .expireAfterWrite(Duration.ofMinutes(10)).<String, Verified>build().asMap();
 
@@ -39,7 +40,20 @@ public final class Access {
      * @param verifier verifies bearer tokens
      */
     public Access(TokenVerifier verifier) {
+        this(verifier, uid -> false);
+    }
+
+    /**
+     * Creates the access rules.
+     *
+     * @param verifier    verifies bearer tokens
+     * @param activeKiosk whether a kiosk account is enrolled and not revoked; asked on every
+     *                    request of a kiosk, so a revoked kiosk is out at once, not when its token
+     *                    expires
+     */
+    public Access(TokenVerifier verifier, java.util.function.Predicate<String> activeKiosk) {
         this.verifier = verifier;
+        this.activeKiosk = activeKiosk;
     }
 
     /**
@@ -110,11 +124,17 @@ public final class Access {
     public Caller verify(String token) {
         long now = System.currentTimeMillis() / 1000;
         Verified cached = verified.get(token);
+        Caller caller;
         if (cached != null && cached.expiresAt() > now) {
-            return cached.caller();
+            caller = cached.caller();
+        } else {
+            caller = verifier.verify(token);
+            verified.put(token, new Verified(caller, expiry(token, now)));
         }
-        Caller caller = verifier.verify(token);
-        verified.put(token, new Verified(caller, expiry(token, now)));
+        if (caller.role() == Role.KIOSK && !activeKiosk.test(caller.uid())) {
+            throw new AuthenticationException(de.kundenpuls.model.Problem.TYPE_KIOSK_REVOKED,
+                    "This kiosk was revoked or never enrolled; enroll it again", null);
+        }
         return caller;
     }
 
@@ -125,7 +145,7 @@ public final class Access {
      * @param storeId the store the request concerns
      */
     public static void requireStore(Caller caller, String storeId) {
-        if (caller.role() == Role.STAFF && !caller.storeId().orElseThrow().equals(storeId)) {
+        if ((caller.role() == Role.STAFF || caller.role() == Role.KIOSK) && !caller.storeId().orElseThrow().equals(storeId)) {
             throw ApiException.forbidden("Staff of store " + caller.storeId().get() + " cannot act for store " + storeId);
         }
     }

@@ -5,6 +5,9 @@ public class AuthenticationException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The problem type; {@code about:blank} unless a client must tell this case apart. */
+    private final String type;
+
     /**
      * Creates the exception.
      *
@@ -12,6 +15,19 @@ public class AuthenticationException extends RuntimeException {
      */
     public AuthenticationException(String message) {
         super(message);
+        this.type = "about:blank";
+    }
+
+    /**
+     * Creates the exception with a problem type of its own.
+     *
+     * @param type    the problem type (a URI a client can act on, e.g. a revoked kiosk)
+     * @param message what is wrong, safe to show to the client
+     * @param cause   null
+     */
+    public AuthenticationException(String type, String message, Void cause) {
+        super(message);
+        this.type = type;
     }
 
     /**
@@ -22,5 +38,11 @@ public class AuthenticationException extends RuntimeException {
      */
     public AuthenticationException(String message, Throwable cause) {
         super(message, cause);
+        this.type = "about:blank";
+    }
+
+    /** The problem type. */
+    public String type() {
+        return type;
     }
 }

@@ -9,10 +9,23 @@ import java.util.Optional;
  *
  * @param uid     Firebase user id
  * @param role    the role from the token's custom claims
- * @param storeId   the store a staff member is bound to; empty for every other role
- * @param expiresAt when the ID token that proved it expires (a live stream ends then)
+ * @param storeId    the store a staff member or a kiosk is bound to; empty for every other role
+ * @param touchpoint the touchpoint a kiosk stands at; empty for every other role
+ * @param expiresAt  when the ID token that proved it expires (a live stream ends then)
  */
-public record Caller(String uid, Role role, Optional<String> storeId, Instant expiresAt) {
+public record Caller(String uid, Role role, Optional<String> storeId, Optional<String> touchpoint, Instant expiresAt) {
+
+    /**
+     * A caller that is not a kiosk.
+     *
+     * @param uid       Firebase user id
+     * @param role      the role
+     * @param storeId   the store of staff
+     * @param expiresAt when the token expires
+     */
+    public Caller(String uid, Role role, Optional<String> storeId, Instant expiresAt) {
+        this(uid, role, storeId, Optional.empty(), expiresAt);
+    }
 
     /**
      * A caller whose token does not expire (in-process callers, tests).
@@ -25,14 +38,18 @@ public record Caller(String uid, Role role, Optional<String> storeId, Instant ex
         this(uid, role, storeId, Instant.MAX);
     }
 
-    /** Validates that staff always carry a store. */
+    /** Validates that staff always carry a store, and kiosks a store and a touchpoint. */
     public Caller {
         Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(storeId, "storeId");
+        Objects.requireNonNull(touchpoint, "touchpoint");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        if (role == Role.STAFF && storeId.isEmpty()) {
-            throw new IllegalArgumentException("staff must be bound to a store");
+        if ((role == Role.STAFF || role == Role.KIOSK) && storeId.isEmpty()) {
+            throw new IllegalArgumentException(role.claim() + " must be bound to a store");
+        }
+        if (role == Role.KIOSK && touchpoint.isEmpty()) {
+            throw new IllegalArgumentException("a kiosk must be bound to a touchpoint");
         }
     }
 }

@@ -135,10 +135,21 @@ public final class DevTokenIssuer {
      * @return the token and its uid
      */
     public DevTokenService.DevToken issue(Role role, Optional<String> store, Optional<String> uid) {
-        String subject = uid.orElseGet(() -> "dev-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("role", role.claim());
         store.ifPresent(s -> claims.put("store", s));
+        return issue(claims, uid);
+    }
+
+    /**
+     * Issues a token with the given custom claims.
+     *
+     * @param claims the custom claims ({@code role}, …)
+     * @param uid    the identity; a new random one when empty
+     * @return the token and its uid
+     */
+    public DevTokenService.DevToken issue(Map<String, Object> claims, Optional<String> uid) {
+        String subject = uid.orElseGet(() -> "dev-" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
         return new DevTokenService.DevToken(sign(subject, claims), subject);
     }
 

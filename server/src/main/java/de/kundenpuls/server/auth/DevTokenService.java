@@ -1,6 +1,9 @@
 package de.kundenpuls.server.auth;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import de.kundenpuls.model.InvalidFieldException;
@@ -25,16 +28,19 @@ public final class DevTokenService implements HttpService {
 
     private final Minter minter;
     private final Predicate<String> storeExists;
+    private final Function<String, Optional<Map<String, Object>>> kioskClaims;
 
     /**
      * Creates the service.
      *
      * @param minter      signs dev ID tokens that the production verifier accepts
      * @param storeExists whether a store id is known
+     * @param kioskClaims the claims of an enrolled, not revoked kiosk account
      */
-    public DevTokenService(Minter minter, Predicate<String> storeExists) {
+    public DevTokenService(Minter minter, Predicate<String> storeExists, Function<String, Optional<Map<String, Object>>> kioskClaims) {
         this.minter = minter;
         this.storeExists = storeExists;
+        this.kioskClaims = kioskClaims;
     }
 
     @Override
@@ -52,22 +58,33 @@ public final class DevTokenService implements HttpService {
         if (role == Role.STAFF && !storeExists.test(body.store())) {
             throw ApiException.badRequest("store", "No store with id '" + body.store() + "'");
         }
-        Optional<String> store = role == Role.STAFF ? Optional.of(body.store()) : Optional.empty();
-        Responses.json(res, minter.mint(role, store, Optional.ofNullable(body.uid())));
+        if (role == Role.KIOSK) {
+            // A kiosk's identity comes from its enrollment: only an enrolled kiosk gets tokens.
+            Map<String, Object> claims = kioskClaims.apply(body.uid())
+                    .orElseThrow(() -> ApiException.badRequest("uid", "No enrolled kiosk '" + body.uid() + "'"));
+            Responses.json(res, minter.mint(claims, Optional.of(body.uid())));
+            return;
+        }
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("role", role.claim());
+        if (role == Role.STAFF) {
+            claims.put("store", body.store());
+        }
+        Responses.json(res, minter.mint(claims, Optional.ofNullable(body.uid())));
     }
 
     /**
      * The body of a token request.
      *
-     * @param role  shopper, staff, marketer or admin
+     * @param role  shopper, staff, marketer, admin or kiosk
      * @param store the store, required for staff
-     * @param uid   an existing identity, or null for a new one
+     * @param uid   an existing identity, or null for a new one; for a kiosk, its account
      */
     public record TokenRequest(String role, String store, String uid) {
         /** Validates the fields. */
         public TokenRequest {
             if (role == null || Role.fromClaim(role).isEmpty()) {
-                throw new InvalidFieldException("role", "must be shopper, staff, marketer or admin");
+                throw new InvalidFieldException("role", "must be shopper, staff, marketer, admin or kiosk");
             }
             if (Role.fromClaim(role).get() == Role.STAFF && (store == null || store.isBlank())) {
                 throw new InvalidFieldException("store", "is required for staff");
@@ -78,6 +95,9 @@ public final class DevTokenService implements HttpService {
             uid = InvalidFieldException.optionalText(uid, "uid", 128);
             if (uid != null && !uid.matches("[A-Za-z0-9_-]+")) {
                 throw new InvalidFieldException("uid", "may contain letters, digits, '-' and '_' only");
+            }
+            if (Role.fromClaim(role).get() == Role.KIOSK && uid == null) {
+                throw new InvalidFieldException("uid", "is required for a kiosk");
             }
         }
     }
@@ -97,11 +117,10 @@ public final class DevTokenService implements HttpService {
         /**
          * Issues a token.
          *
-         * @param role  the role claim
-         * @param store the store claim for staff
-         * @param uid   the identity, or empty for a new one
+         * @param claims the custom claims ({@code role}, {@code store}, …)
+         * @param uid    the identity, or empty for a new one
          * @return token and uid
          */
-        DevToken mint(Role role, Optional<String> store, Optional<String> uid);
+        DevToken mint(Map<String, Object> claims, Optional<String> uid);
     }
 }

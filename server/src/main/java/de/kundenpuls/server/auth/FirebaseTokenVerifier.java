@@ -50,14 +50,21 @@ public final class FirebaseTokenVerifier implements TokenVerifier {
         Object roleClaim = claims.get("role");
         Role role = roleClaim == null ? Role.SHOPPER : Role.fromClaim(roleClaim instanceof String s ? s : null)
                 .orElseThrow(() -> new AuthenticationException("The ID token carries no valid 'role' claim"));
-        Object storeClaim = claims.get("store");
-        Optional<String> store = role == Role.STAFF && storeClaim instanceof String s && !s.isBlank()
-                ? Optional.of(s) : Optional.empty();
-        if (role == Role.STAFF && store.isEmpty()) {
-            throw new AuthenticationException("A staff ID token must carry a 'store' claim");
+        boolean bound = role == Role.STAFF || role == Role.KIOSK;
+        Optional<String> store = bound ? text(claims.get("store")) : Optional.empty();
+        if (bound && store.isEmpty()) {
+            throw new AuthenticationException("A " + role.claim() + " ID token must carry a 'store' claim");
+        }
+        Optional<String> touchpoint = role == Role.KIOSK ? text(claims.get("touchpoint")) : Optional.empty();
+        if (role == Role.KIOSK && touchpoint.isEmpty()) {
+            throw new AuthenticationException("A kiosk ID token must carry a 'touchpoint' claim");
         }
         Object exp = claims.get("exp");
         Instant expiresAt = exp instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : Instant.MAX;
-        return new Caller(token.getUid(), role, store, expiresAt);
+        return new Caller(token.getUid(), role, store, touchpoint, expiresAt);
+    }
+
+    private static Optional<String> text(Object claim) {
+        return claim instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
     }
 }

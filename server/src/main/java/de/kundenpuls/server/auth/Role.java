@@ -12,7 +12,13 @@ public enum Role {
     /** Marketing: campaigns, offers, surveys, analytics. */
     MARKETER,
     /** Everything, including catalog import, erasure and the audit log. */
-    ADMIN;
+    ADMIN,
+    /**
+     * An enrolled feedback kiosk (a store tablet), bound to one store and touchpoint by the
+     * {@code store} and {@code touchpoint} claims of the custom token minted at its enrollment. It
+     * posts answers for that place only and reads nothing else.
+     */
+    KIOSK;
 
     /** The claim value, e.g. {@code "shopper"}. */
     public String claim() {

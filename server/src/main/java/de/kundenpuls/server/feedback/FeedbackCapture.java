@@ -225,7 +225,7 @@ public final class FeedbackCapture {
         if (fresh == 0) {
             return;
         }
-        boolean kiosk = who.role() == Role.STAFF;
+        boolean kiosk = who.role() == Role.STAFF || who.role() == Role.KIOSK;
         KeyedLimiter limiter = kiosk ? kioskLimits : shopperLimits;
         String sender = kiosk ? "kiosk" : "app account";
         KeyedLimiter.Rate rate = limiter.rate();
@@ -264,10 +264,16 @@ public final class FeedbackCapture {
         if (!shop.touchpoints().contains(item.touchpoint())) {
             throw new InvalidFieldException("touchpoint", "store " + shop.id() + " has no touchpoint '" + item.touchpoint() + "'");
         }
-        boolean kiosk = caller.map(c -> c.role() == Role.STAFF).orElse(false);
+        boolean kiosk = caller.map(c -> c.role() == Role.STAFF || c.role() == Role.KIOSK).orElse(false);
         if (kiosk && !caller.get().storeId().orElseThrow().equals(item.storeId())) {
             throw new InvalidFieldException("storeId", "a kiosk of store " + caller.get().storeId().get()
                     + " cannot capture answers for store " + item.storeId());
+        }
+        // An enrolled kiosk stands at one touchpoint: it answers for that one only.
+        Optional<String> kioskTouchpoint = caller.flatMap(Caller::touchpoint);
+        if (kioskTouchpoint.isPresent() && !kioskTouchpoint.get().equals(item.touchpoint())) {
+            throw new InvalidFieldException("touchpoint", "a kiosk at touchpoint " + kioskTouchpoint.get()
+                    + " cannot capture answers for touchpoint " + item.touchpoint());
         }
         if (item.createdAt().isAfter(now.plus(settings.futureSkew()))) {
             throw new InvalidFieldException("createdAt", "lies more than " + settings.futureSkew().toMinutes()
@@ -294,7 +300,8 @@ public final class FeedbackCapture {
         // A shopper is one person whatever deviceId the request names (a fresh deviceId per item
         // used to pass the interval); kiosks of a store may still share a staff identity, so
         // their deviceId tells them apart.
-        String deviceKey = kiosk && item.deviceId() != null ? "kiosk:" + item.deviceId()
+        boolean sharedStaffIdentity = caller.map(c -> c.role() == Role.STAFF).orElse(false);
+        String deviceKey = sharedStaffIdentity && item.deviceId() != null ? "kiosk:" + item.deviceId()
                 : caller.map(c -> c.role().claim() + ":" + c.uid()).orElse(null);
         FeedbackEntry entry = new FeedbackEntry(item.id(), item.storeId(), item.touchpoint(), category,
                 item.gtin() == null ? null : item.gtin().value(), item.createdAt(), now, item.rating(), item.nps(), item.ces(),

@@ -37,6 +37,6 @@ public final class FeedbackService implements HttpService {
     public void routing(HttpRules rules) {
         // Every answer comes from an identity: an app account (signed in or anonymous) or a kiosk.
         rules.post("/batch", access.allow((caller, req, res) -> Responses.json(res, capture.capture(caller, JsonBody.tree(req))),
-                Role.SHOPPER, Role.STAFF));
+                Role.SHOPPER, Role.STAFF, Role.KIOSK));
     }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Walks the whole role × endpoint matrix over real HTTP: every endpoint is called by an
  * anonymous caller and by each role; callers outside the endpoint's roles get 401 (anonymous) or
- * 403, callers inside never do. Staff are bound to {@value #STORE}; endpoints of another store
- * are checked to refuse them.
+ * 403, callers inside never do. Staff and the enrolled kiosk are bound to {@value #STORE};
+ * endpoints of another store are checked to refuse them.
  */
 class RoleMatrixTest {
 
@@ -38,7 +38,7 @@ class RoleMatrixTest {
     private static Map<Caller, KundenpulsClient> clients;
 
     /** Who calls. */
-    enum Caller { ANONYMOUS, SHOPPER, STAFF, MARKETER, ADMIN }
+    enum Caller { ANONYMOUS, SHOPPER, STAFF, MARKETER, ADMIN, KIOSK }
 
     private static final Set<Caller> ANYONE = EnumSet.allOf(Caller.class);
     private static final Set<Caller> SHOPPER = EnumSet.of(Caller.SHOPPER);
@@ -69,7 +69,7 @@ class RoleMatrixTest {
         e.add(new Endpoint("POST", "/api/products/import", null, ADMIN));
         e.add(new Endpoint("PUT", "/api/stores/matrix-store", "{}", ADMIN));
         // Feedback, surveys, cases, analytics
-        e.add(new Endpoint("POST", "/api/feedback/batch", "{\"items\":[]}", EnumSet.of(Caller.SHOPPER, Caller.STAFF)));
+        e.add(new Endpoint("POST", "/api/feedback/batch", "{\"items\":[]}", EnumSet.of(Caller.SHOPPER, Caller.STAFF, Caller.KIOSK)));
         e.add(new Endpoint("GET", "/api/surveys/active?storeId=" + STORE, null, ANYONE));
         e.add(new Endpoint("GET", "/api/surveys", null, MARKETING));
         e.add(new Endpoint("POST", "/api/surveys", "{}", MARKETING));
@@ -112,6 +112,12 @@ class RoleMatrixTest {
         e.add(new Endpoint("GET", "/api/admin/profiles/nobody/export", null, ADMIN));
         e.add(new Endpoint("DELETE", "/api/admin/profiles/nobody", null, ADMIN));
         e.add(new Endpoint("GET", "/api/admin/audit", null, ADMIN));
+        // Kiosks
+        e.add(new Endpoint("POST", "/api/kiosks", "{}", STORE_STAFF));
+        e.add(new Endpoint("GET", "/api/kiosks", null, STORE_STAFF));
+        e.add(new Endpoint("POST", "/api/kiosks/unknown/revoke", null, ADMIN));
+        e.add(new Endpoint("POST", "/api/kiosks/enrollments", "{\"code\":\"AAAAA-AAAAA\"}", ANYONE));
+        e.add(new Endpoint("POST", "/api/kiosks/me/contact", "{\"appVersion\":\"1.0\",\"backlog\":0}", EnumSet.of(Caller.KIOSK)));
         return e;
     }
 
@@ -124,6 +130,7 @@ class RoleMatrixTest {
         clients.put(Caller.STAFF, server.staff(STORE));
         clients.put(Caller.MARKETER, server.as("marketer"));
         clients.put(Caller.ADMIN, server.as("admin"));
+        clients.put(Caller.KIOSK, server.kiosk(STORE, "checkout"));
     }
 
     @AfterAll

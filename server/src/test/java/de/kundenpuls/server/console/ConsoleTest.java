@@ -166,7 +166,7 @@ class ConsoleTest {
         // Staff see their pages only; a link to another page leads to the dashboard.
         browser.get(server.baseUrl() + "/console/#campaigns");
         waitUpTo(10).until(d -> "dashboard".equals(d.findElement(By.tagName("body")).getDomAttribute("data-view")));
-        assertNav("dashboard", "cases");
+        assertNav("dashboard", "cases", "kiosks");
         browser.get(server.baseUrl() + "/console/#cases");
         visible("#case-list tr.list-row").click();
         visible("#case-reply").sendKeys("Danke für den Hinweis – wir reinigen jetzt stündlich.");
@@ -430,6 +430,43 @@ class ConsoleTest {
         visible("#erase-button").click();
         visible("#erase-confirm").click();
         assertThat(textOf("#erase-status .error")).startsWith("uid: Kein Kundenprofil mit der ID");
+    }
+
+    @Test
+    void aKioskIsEnrolledWithAOneTimeCodeShowsUpInTheFleetAndIsRevoked() throws Exception {
+        signIn("admin", null);
+        browser.get(server.baseUrl() + "/console/#kiosks");
+        new Select(visible("#kiosk-store")).selectByValue("hamburg-altona");
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#kiosk-touchpoint option[value='service-desk']")).size() == 1);
+        new Select(visible("#kiosk-touchpoint")).selectByValue("service-desk");
+        visible("#kiosk-label").sendKeys("Servicetheke links");
+        visible("#kiosk-enroll").click();
+        String code = textOf("#kiosk-code-text");
+        assertThat(code).matches("[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}");
+        WebElement qr = visible("#kiosk-qr");
+        assertThat(qr.getDomAttribute("src")).startsWith("data:image/svg+xml;base64,");
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth;", qr)).intValue())
+                .as("the QR code image loads under the console's CSP").isPositive();
+        assertThat(textOf("#kiosk-fleet")).contains("Servicetheke links").contains("wartet auf Tablet");
+        screenshot("17-kiosk-enrolled");
+
+        // The tablet exchanges the code and reports in; the fleet view shows it.
+        var identity = server.client().kiosks().exchange(code);
+        assertThat(identity.storeId()).isEqualTo("hamburg-altona");
+        assertThat(identity.touchpoint()).isEqualTo("service-desk");
+        KundenpulsClient tablet = server.client().withToken(server.client().dev().token("kiosk", null, identity.uid()).token());
+        tablet.kiosks().reportContact("1.7.0", 3);
+        browser.get(server.baseUrl() + "/console/#dashboard");
+        browser.get(server.baseUrl() + "/console/#kiosks");
+        String row = awaitText("#kiosk-fleet tr[data-kiosk='" + identity.kioskId() + "']", text -> text.contains("aktiv"));
+        assertThat(row).contains("1.7.0").contains("3");
+
+        visible("button[data-revoke='" + identity.kioskId() + "']").click();
+        visible("#kiosk-revoke-confirm").click();
+        awaitText("#kiosk-fleet tr[data-kiosk='" + identity.kioskId() + "']", text -> text.contains("gesperrt"));
+        screenshot("18-kiosk-fleet");
+        assertThat(tablet.exchange("POST", "/api/kiosks/me/contact", "{\"appVersion\":\"1.7.0\",\"backlog\":0}".getBytes(),
+                "application/json").statusCode()).isEqualTo(401);
     }
 
     private static void scrollTo(String css) {

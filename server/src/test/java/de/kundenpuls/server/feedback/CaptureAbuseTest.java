@@ -69,8 +69,8 @@ class CaptureAbuseTest {
         assertThat(account.feedback().send(List.of(answer(start, null))).results().get(0).status()).isEqualTo(Status.ACCEPTED);
         ScoreReport before = scores();
 
-        // Meanwhile a kiosk at the checkout: one answer every half second, 40 in all.
-        KundenpulsClient kiosk = server.staff(STORE);
+        // Meanwhile an enrolled kiosk at the checkout: one answer every half second, 40 in all.
+        KundenpulsClient kiosk = server.kiosk(STORE, "checkout");
         CompletableFuture<List<Status>> kioskAnswers = CompletableFuture.supplyAsync(() -> {
             List<Status> statuses = new ArrayList<>();
             Instant at = Instant.now().minusSeconds(600);

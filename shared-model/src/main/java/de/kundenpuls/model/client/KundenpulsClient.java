@@ -122,6 +122,11 @@ public final class KundenpulsClient {
         return new DevApi(this);
     }
 
+    /** Enrolled kiosks. */
+    public KioskApi kiosks() {
+        return new KioskApi(this);
+    }
+
     /** Products, stores, touchpoints, categories and the catalog import. */
     public CatalogApi catalog() {
         return new CatalogApi(this);
