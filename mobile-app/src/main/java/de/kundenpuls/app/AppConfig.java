@@ -18,9 +18,16 @@ import de.kundenpuls.model.client.FirebaseAuthSession;
  * @param offerPoll     how often the desktop app looks for new offers (stands in for push)
  * @param firebaseAuth  Firebase Authentication's endpoints (production, or the Auth emulator);
  *                      empty: the embedded default's dev sign-in
+ * @param clock         when tokens are renewed (tests move it to let a token run out)
  */
 public record AppConfig(String serverUrl, Path dataDir, Duration kioskIdle, Duration kioskInterval, Duration thankYou,
-                        Duration offerPoll, Optional<FirebaseAuthSession.Endpoints> firebaseAuth) {
+                        Duration offerPoll, Optional<FirebaseAuthSession.Endpoints> firebaseAuth, java.time.Clock clock) {
+
+    /** A configuration on the system clock. */
+    public AppConfig(String serverUrl, Path dataDir, Duration kioskIdle, Duration kioskInterval, Duration thankYou,
+                     Duration offerPoll, Optional<FirebaseAuthSession.Endpoints> firebaseAuth) {
+        this(serverUrl, dataDir, kioskIdle, kioskInterval, thankYou, offerPoll, firebaseAuth, java.time.Clock.systemUTC());
+    }
 
     /** A configuration with the dev sign-in. */
     public AppConfig(String serverUrl, Path dataDir, Duration kioskIdle, Duration kioskInterval, Duration thankYou,

@@ -78,7 +78,7 @@ public class KundenpulsApp extends Application {
             shopper.close();
             shopper = null;
         }
-        if (ctx.settings().mode() == AppSettings.Mode.KIOSK && ctx.settings().kioskStore().isPresent()) {
+        if (ctx.settings().mode() == AppSettings.Mode.KIOSK && ctx.settings().kioskUid().isPresent()) {
             scene.setRoot(new KioskApp(ctx, this::show));
         } else {
             shopper = new ShopperApp(ctx, photos != null ? photos : PhotoSource.forThisDevice(), this::openSettings);

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import javafx.scene.control.ComboBox;
-
 import de.kundenpuls.app.support.Answers;
 import de.kundenpuls.app.support.AppDriver;
 import de.kundenpuls.app.support.RealServer;
@@ -22,9 +20,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
-/** A store tablet as feedback kiosk: set up behind a PIN, the survey in large type, idle reset, staff area. */
+/** A store tablet as feedback kiosk: enrolled with a code from the console, the survey in large type, idle reset, staff area. */
 class KioskTest {
 
     @TempDir
@@ -68,10 +65,16 @@ class KioskTest {
         driver = new AppDriver(new AppConfig(server.url(), deviceDir, Duration.ofMillis(1500), Duration.ofMillis(1500),
                 Duration.ofMillis(400), Duration.ofMinutes(5)), owner -> Optional.empty(), "kiosk");
 
-        // Setup in the settings: store, touchpoint, PIN twice.
+        // Setup in the settings: the one-time code from the console, a PIN twice.
+        String code = server.enrollKiosk("berlin-mitte", "checkout");
         driver.tap("#open-settings");
-        choose("#kiosk-store", "Kundenpuls Berlin Mitte");
-        choose("#kiosk-touchpoint", "Kasse");
+        driver.type("#kiosk-code", "AAAAA-AAAAA");
+        driver.type("#kiosk-pin", "2468");
+        driver.type("#kiosk-pin2", "2468");
+        driver.tap("#kiosk-start");
+        assertThat(driver.text("#kiosk-setup-error")).as("a wrong code is refused in words")
+                .isEqualTo("code: Dieser Code ist ungültig oder wurde schon verwendet");
+        driver.type("#kiosk-code", code);
         driver.type("#kiosk-pin", "2468");
         driver.type("#kiosk-pin2", "2467");
         driver.tap("#kiosk-start");
@@ -140,16 +143,5 @@ class KioskTest {
     private CaseView caseOf(String customer) {
         return server.shopper(customer).get("/api/me/inbox", new TypeReference<Map<String, List<CaseView>>>() { })
                 .get("items").get(0);
-    }
-
-    @SuppressWarnings("unchecked")
-    private void choose(String query, String text) {
-        AppDriver.waitUntil(() -> driver.robot().lookup(query).tryQuery()
-                .map(n -> ((ComboBox<Object>) n).getItems().stream().anyMatch(i -> ((ComboBox<Object>) n).getConverter().toString(i).equals(text)))
-                .orElse(false), Duration.ofSeconds(10), query + " offers " + text);
-        ComboBox<Object> box = driver.robot().lookup(query).queryAs(ComboBox.class);
-        WaitForAsyncUtils.asyncFx(() -> box.getItems().stream().filter(i -> box.getConverter().toString(i).equals(text))
-                .findFirst().ifPresent(box::setValue));
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -14,6 +14,7 @@ import de.kundenpuls.app.support.AppDriver;
 import de.kundenpuls.app.support.RealServer;
 import de.kundenpuls.app.sync.Outbox;
 import de.kundenpuls.model.feedback.BatchResult;
+import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.FeedbackItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,8 @@ class OfflineSyncTest {
     @Test
     void answersTakenOfflineReachTheServerExactlyOnceAfterAKillAndALostReply() {
         server = RealServer.start(serverDir, Map.of("feedback.min-interval-ms", "1000"));
-        AppSettings.in(deviceDir).lockKiosk("hamburg-altona", "entrance", "1357");
+        String code = server.enrollKiosk("hamburg-altona", "entrance");
+        AppSettings.in(deviceDir).lockKiosk(KundenpulsClient.create(server.url()).kiosks().exchange(code), "1357");
         driver = new AppDriver(config(), owner -> Optional.empty(), "offline");
         AppDriver.waitUntil(() -> driver.shows("#kiosk-q-mood") && driver.text("#kiosk-where").contains("Hamburg"),
                 Duration.ofSeconds(10), "kiosk ready");

@@ -9,6 +9,7 @@ import de.kundenpuls.model.client.AuthSession;
 import de.kundenpuls.model.client.DevAuthSession;
 import de.kundenpuls.model.client.FirebaseAuthSession;
 import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.model.kiosk.KioskIdentity;
 
 /**
  * The app's way to the server: anonymous for the catalog, as the shopper for their profile,
@@ -17,8 +18,12 @@ import de.kundenpuls.model.client.KundenpulsClient;
  *
  * <p>Sign-in: with Firebase endpoints configured (production, or the Auth emulator in tests) the
  * shopper's account is a Firebase account, anonymous at first, whose refresh token is kept in
- * the app's private directory. Without them, the embedded default's dev sign-in. A kiosk's staff
- * identity still comes from the dev sign-in only: kiosk enrollment is not built yet.
+ * the app's private directory. Without them, the embedded default's dev sign-in.
+ *
+ * <p>A kiosk is enrolled in the console; the tablet exchanges the one-time code for its own
+ * identity ({@link #enrollKiosk}): a Firebase custom token it signs in with (its refresh token kept
+ * apart from a shopper's), or on the embedded default the dev sign-in for its enrolled account.
+ * The kiosk's staff area still signs in with the dev sign-in only.
  */
 public final class Connection {
 
@@ -31,6 +36,9 @@ public final class Connection {
     private AuthSession shopperSession;
     private KundenpulsClient staff;
     private String staffStore;
+    private final FirebaseAuthSession.TokenStore kioskRefreshToken;
+    private KundenpulsClient kiosk;
+    private AuthSession kioskSession;
 
     /**
      * A connection with the dev sign-in of the embedded default.
@@ -56,6 +64,7 @@ public final class Connection {
         this.settings = settings;
         this.firebase = firebase;
         this.refreshToken = dataDir == null ? null : new FileTokenStore(dataDir.resolve("auth-refresh-token"));
+        this.kioskRefreshToken = dataDir == null ? null : new FileTokenStore(dataDir.resolve("kiosk-refresh-token"));
         this.clock = clock;
     }
 
@@ -108,6 +117,44 @@ public final class Connection {
         shopper = null;
         shopperSession = null;
         settings.shopperUid(null);
+    }
+
+    /**
+     * Exchanges a one-time enrollment code for this device's kiosk identity and signs in with it.
+     *
+     * @param code the code shown in the console
+     * @return the identity (store, touchpoint, account)
+     */
+    public synchronized KioskIdentity enrollKiosk(String code) {
+        KioskIdentity identity = anonymous.kiosks().exchange(code);
+        if (identity.customToken() != null) {
+            FirebaseAuthSession.Endpoints endpoints = firebase.orElseThrow(() -> new IllegalStateException(
+                    "The server signs kiosks in with Firebase, but this app has no Firebase configuration"));
+            kioskSession = FirebaseAuthSession.withCustomToken(endpoints, kioskRefreshToken, clock, identity.customToken());
+        } else {
+            kioskSession = new DevAuthSession(anonymous, "kiosk", null, identity.uid(), clock);
+        }
+        kiosk = anonymous.withSession(kioskSession);
+        return identity;
+    }
+
+    /**
+     * @param kioskUid the account this device was enrolled as
+     * @return a client signed in as that kiosk (resumed from the kept refresh token after a restart)
+     */
+    public synchronized KundenpulsClient kiosk(String kioskUid) {
+        if (kiosk == null) {
+            kioskSession = firebase.flatMap(endpoints -> FirebaseAuthSession.resume(endpoints, kioskRefreshToken, clock))
+                    .<AuthSession>map(s -> s)
+                    .orElseGet(() -> new DevAuthSession(anonymous, "kiosk", null, kioskUid, clock));
+            kiosk = anonymous.withSession(kioskSession);
+        }
+        return kiosk;
+    }
+
+    /** @return the kiosk's session, once signed in (tests look at its token's expiry) */
+    public synchronized Optional<AuthSession> kioskSession() {
+        return Optional.ofNullable(kioskSession);
     }
 
     /**

@@ -93,6 +93,17 @@ public final class KioskApp extends StackPane {
         bottom.setAlignment(Pos.CENTER);
         frame.setBottom(bottom);
         getChildren().add(frame);
+        // Revoked in the console: guests are told no more answers are taken; staff can still leave.
+        Label revoked = Ui.text(Texts.t("kiosk.revoked"), "kiosk-big");
+        revoked.setId("kiosk-revoked");
+        revoked.setWrapText(true);
+        revoked.visibleProperty().bind(ctx.revoked());
+        revoked.managedProperty().bind(ctx.revoked());
+        ctx.revoked().addListener((o, was, is) -> {
+            if (is) {
+                frame.setCenter(revoked);
+            }
+        });
         loadSurvey(where);
     }
 

@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
+import de.kundenpuls.model.kiosk.KioskIdentity;
+
 import de.kundenpuls.app.storage.LocalFiles;
 
 /**
@@ -134,21 +136,26 @@ public final class AppSettings {
         return get("kiosk.touchpoint");
     }
 
+    /** @return the account of the kiosk this device was enrolled as */
+    public Optional<String> kioskUid() {
+        return get("kiosk.uid");
+    }
+
     /**
-     * Locks the device to a store and touchpoint behind a staff PIN.
+     * Makes the device the kiosk it was enrolled as, with a PIN that leaves kiosk mode on it.
      *
-     * @param storeId    the store
-     * @param touchpoint the touchpoint
-     * @param pin        the staff PIN (4–8 digits)
+     * @param identity the identity the server gave for the enrollment code
+     * @param pin      the PIN (4–8 digits)
      */
-    public synchronized void lockKiosk(String storeId, String touchpoint, String pin) {
+    public synchronized void lockKiosk(KioskIdentity identity, String pin) {
         if (pin == null || !pin.matches("\\d{4,8}")) {
             throw new IllegalArgumentException("pin");
         }
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
-        values.setProperty("kiosk.store", storeId);
-        values.setProperty("kiosk.touchpoint", touchpoint);
+        values.setProperty("kiosk.uid", identity.uid());
+        values.setProperty("kiosk.store", identity.storeId());
+        values.setProperty("kiosk.touchpoint", identity.touchpoint());
         values.setProperty("kiosk.pin.salt", HexFormat.of().formatHex(salt));
         values.setProperty("kiosk.pin.hash", hash(salt, pin));
         values.setProperty("mode", Mode.KIOSK.name());

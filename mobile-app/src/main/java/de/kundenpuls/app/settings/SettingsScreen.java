@@ -5,24 +5,21 @@ import java.util.Locale;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.util.StringConverter;
 
 import de.kundenpuls.app.AppContext;
 import de.kundenpuls.app.Errors;
 import de.kundenpuls.app.i18n.Texts;
 import de.kundenpuls.app.ui.Screen;
 import de.kundenpuls.app.ui.Ui;
-import de.kundenpuls.model.catalog.StoreView;
-import de.kundenpuls.model.catalog.TouchpointView;
+import de.kundenpuls.model.kiosk.KioskIdentity;
 
-/** Language, and turning this device into a store's feedback kiosk behind a staff PIN. */
+/** Language, and turning this device into the feedback kiosk it was enrolled as in the console. */
 public final class SettingsScreen implements Screen {
 
     private final AppContext ctx;
@@ -67,50 +64,10 @@ public final class SettingsScreen implements Screen {
 
         Label error = Ui.text("", "error");
         error.setId("kiosk-setup-error");
-        ComboBox<StoreView> store = new ComboBox<>();
-        store.setId("kiosk-store");
-        store.setMaxWidth(Double.MAX_VALUE);
-        store.setPromptText(Texts.t("kiosk.setup.store"));
-        store.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(StoreView s) {
-                return s == null ? "" : s.name();
-            }
-
-            @Override
-            public StoreView fromString(String s) {
-                return null;
-            }
-        });
-        ComboBox<TouchpointView> touchpoint = new ComboBox<>();
-        touchpoint.setId("kiosk-touchpoint");
-        touchpoint.setMaxWidth(Double.MAX_VALUE);
-        touchpoint.setPromptText(Texts.t("kiosk.setup.touchpoint"));
-        touchpoint.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(TouchpointView t) {
-                return t == null ? "" : t.name();
-            }
-
-            @Override
-            public TouchpointView fromString(String s) {
-                return null;
-            }
-        });
-        try {
-            store.getItems().setAll(ctx.connection().anonymous().catalog().stores());
-        } catch (RuntimeException e) {
-            error.setText(Errors.inWords(e));
-        }
-        store.setOnAction(e -> {
-            if (store.getValue() != null) {
-                try {
-                    touchpoint.getItems().setAll(ctx.connection().anonymous().catalog().touchpoints(store.getValue().id(), Texts.lang()));
-                } catch (RuntimeException ex) {
-                    error.setText(Errors.inWords(ex));
-                }
-            }
-        });
+        // The code comes from the console, where staff enrolled this tablet for a store and touchpoint.
+        TextField code = new TextField();
+        code.setId("kiosk-code");
+        code.setPromptText(Texts.t("kiosk.setup.code"));
         PasswordField pin = new PasswordField();
         pin.setId("kiosk-pin");
         pin.setPromptText(Texts.t("kiosk.setup.pin"));
@@ -119,24 +76,26 @@ public final class SettingsScreen implements Screen {
         pin2.setPromptText(Texts.t("kiosk.setup.pin2"));
         Button start = Ui.primary(Texts.t("kiosk.setup.start"), "kiosk-start");
         start.setOnAction(e -> {
-            if (store.getValue() == null) {
-                error.setText(Texts.t("kiosk.setup.storeMissing"));
-            } else if (touchpoint.getValue() == null) {
-                error.setText(Texts.t("kiosk.setup.touchpointMissing"));
+            if (code.getText().isBlank()) {
+                error.setText(Texts.t("kiosk.setup.codeMissing"));
             } else if (!pin.getText().matches("\\d{4,8}")) {
                 error.setText(Texts.t("kiosk.setup.pinFormat"));
             } else if (!pin.getText().equals(pin2.getText())) {
                 error.setText(Texts.t("kiosk.setup.pinMismatch"));
             } else {
-                ctx.settings().lockKiosk(store.getValue().id(), touchpoint.getValue().id(), pin.getText());
-                restart.run();
+                try {
+                    KioskIdentity identity = ctx.connection().enrollKiosk(code.getText().strip());
+                    ctx.settings().lockKiosk(identity, pin.getText());
+                    restart.run();
+                } catch (RuntimeException ex) {
+                    error.setText(Errors.inWords(ex));
+                }
             }
         });
-        HBox.setHgrow(store, Priority.ALWAYS);
         return Ui.page(
                 Ui.card(Ui.text(Texts.t("settings.language"), "h2"), langRow),
                 Ui.card(Ui.text(Texts.t("kiosk.setup.heading"), "h2"), Ui.text(Texts.t("kiosk.setup.intro"), "muted"),
-                        store, touchpoint, pin, pin2, start, error),
+                        code, pin, pin2, start, error),
                 Ui.card(Ui.text(Texts.t("settings.about"), "h2"), Ui.text(ctx.config().serverUrl(), "muted"),
                         Ui.text(Texts.t("settings.device", ctx.settings().deviceId()), "muted")));
     }

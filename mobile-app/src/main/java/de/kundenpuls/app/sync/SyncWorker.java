@@ -43,6 +43,16 @@ public final class SyncWorker implements AutoCloseable {
     });
     private ScheduledFuture<?> next;
     private int failures;
+    private volatile boolean stopped;
+    private volatile Runnable revokedListener = () -> { };
+
+    /**
+     * @param listener told (on the sync thread) when the server says this kiosk was revoked; the
+     *                 worker stops then, and the outbox keeps its answers
+     */
+    public void onRevoked(Runnable listener) {
+        this.revokedListener = listener;
+    }
 
     /**
      * Creates the worker; it does nothing until {@link #kick()}.
@@ -66,6 +76,9 @@ public final class SyncWorker implements AutoCloseable {
 
     /** Sends now (a new answer, the app came to the foreground, the network came back). */
     public synchronized void kick() {
+        if (stopped) {
+            return;
+        }
         if (next != null) {
             next.cancel(false);
         }
@@ -100,6 +113,13 @@ public final class SyncWorker implements AutoCloseable {
                 }
             }
         } catch (ApiException e) {
+            if (e.status() == 401 && e.problem() != null && Problem.TYPE_KIOSK_REVOKED.equals(e.problem().type())) {
+                // Retrying cannot help: only a new enrollment can. The answers stay on the device.
+                LOG.warning("This kiosk was revoked; sync stops");
+                stopped = true;
+                revokedListener.run();
+                return;
+            }
             if (e.status() == 429) {
                 // Over the sender's rate (an app account may send only a few answers at once):
                 // smaller batches, later, get through where the same batch never would.

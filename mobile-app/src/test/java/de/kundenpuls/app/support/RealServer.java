@@ -99,6 +99,17 @@ public final class RealServer implements AutoCloseable {
         return anonymous.withToken(anonymous.dev().token("shopper", null, uid).token());
     }
 
+    /**
+     * Enrolls a kiosk the way the console does (as the store's staff).
+     *
+     * @param storeId    the store
+     * @param touchpoint the touchpoint
+     * @return the one-time code for the tablet
+     */
+    public String enrollKiosk(String storeId, String touchpoint) {
+        return as("staff", storeId).kiosks().enroll(storeId, touchpoint, "Tablet " + touchpoint).code();
+    }
+
     @Override
     public void close() {
         if (server != null) {

@@ -134,6 +134,26 @@ public final class FirebaseAuthSession implements AuthSession {
     }
 
     /**
+     * Resumes the account whose refresh token is kept, without making a new one (a kiosk after a
+     * restart: it has its enrolled identity or none).
+     *
+     * @param endpoints where Firebase Authentication is
+     * @param store     where the refresh token is kept
+     * @param clock     the clock
+     * @return the session, or empty when no refresh token is kept
+     */
+    public static Optional<FirebaseAuthSession> resume(Endpoints endpoints, TokenStore store, Clock clock) {
+        Optional<String> kept = store.load();
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        FirebaseAuthSession session = new FirebaseAuthSession(endpoints, store, clock);
+        session.refreshToken = kept.get();
+        session.refresh();
+        return Optional.of(session);
+    }
+
+    /**
      * Signs in with e-mail and password (the shopper on a new device).
      *
      * @param endpoints where Firebase Authentication is
