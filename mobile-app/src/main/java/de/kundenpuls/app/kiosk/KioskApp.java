@@ -94,14 +94,9 @@ public final class KioskApp extends StackPane {
         frame.setBottom(bottom);
         getChildren().add(frame);
         // Revoked in the console: guests are told no more answers are taken; staff can still leave.
-        Label revoked = Ui.text(Texts.t("kiosk.revoked"), "kiosk-big");
-        revoked.setId("kiosk-revoked");
-        revoked.setWrapText(true);
-        revoked.visibleProperty().bind(ctx.revoked());
-        revoked.managedProperty().bind(ctx.revoked());
         ctx.revoked().addListener((o, was, is) -> {
             if (is) {
-                frame.setCenter(revoked);
+                showRevoked();
             }
         });
         loadSurvey(where);
@@ -141,8 +136,25 @@ public final class KioskApp extends StackPane {
         t.start();
     }
 
+    /** Revoked in the console: no more questions, only the notice (staff can still leave with the PIN). */
+    private void showRevoked() {
+        idle.stop();
+        intervalRest.stop();
+        pleaseWait.setVisible(false);
+        Label revoked = Ui.text(Texts.t("kiosk.revoked"), "kiosk-notice");
+        revoked.setId("kiosk-revoked");
+        revoked.setWrapText(true);
+        revoked.setAlignment(Pos.CENTER);
+        revoked.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        frame.setCenter(revoked);
+    }
+
     /** Shows the first question to a new guest. */
     private void start() {
+        if (ctx.revoked().get()) {
+            showRevoked();
+            return;
+        }
         idle.stop();
         flow = new SurveyFlow(survey, builtInTexts(), Instant.now());
         flow.advance();

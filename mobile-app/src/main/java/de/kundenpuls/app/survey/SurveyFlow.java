@@ -29,13 +29,14 @@ public final class SurveyFlow {
     private final SurveyView survey;
     private final List<Question> questions;
     private final Map<String, JsonNode> answers = new LinkedHashMap<>();
-    private final Instant startedAt;
+    private Instant startedAt;
     private int position = -1;
 
     /**
      * @param survey       the active survey, or null for the built-in questions
      * @param builtInTexts texts of the built-in questions ({@code kiosk.mood}, {@code kiosk.about}, {@code dimension.*})
-     * @param now          when the person started
+     * @param now          when the questions were shown; the answer is dated at the guest's first
+     *                     answer, since a kiosk shows its first question long before anyone taps
      */
     public SurveyFlow(SurveyView survey, Map<String, String> builtInTexts, Instant now) {
         this.survey = survey;
@@ -108,7 +109,14 @@ public final class SurveyFlow {
      * @param value a number answer (smiley, nps, ces)
      */
     public void answer(int value) {
-        answers.put(current().id(), JsonNodeFactory.instance.numberNode(value));
+        put(JsonNodeFactory.instance.numberNode(value));
+    }
+
+    private void put(JsonNode value) {
+        if (answers.isEmpty()) {
+            startedAt = Instant.now();
+        }
+        answers.put(current().id(), value);
     }
 
     /**
@@ -116,11 +124,11 @@ public final class SurveyFlow {
      */
     public void answer(List<String> optionIds) {
         if (current().type().equals("single")) {
-            answers.put(current().id(), JsonNodeFactory.instance.textNode(optionIds.get(0)));
+            put(JsonNodeFactory.instance.textNode(optionIds.get(0)));
         } else if (!optionIds.isEmpty()) {
             var array = JsonNodeFactory.instance.arrayNode();
             optionIds.forEach(array::add);
-            answers.put(current().id(), array);
+            put(array);
         }
     }
 
@@ -129,7 +137,7 @@ public final class SurveyFlow {
      */
     public void answer(String text) {
         if (text != null && !text.isBlank()) {
-            answers.put(current().id(), JsonNodeFactory.instance.textNode(text.strip()));
+            put(JsonNodeFactory.instance.textNode(text.strip()));
         }
     }
 

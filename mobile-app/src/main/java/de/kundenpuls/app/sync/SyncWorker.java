@@ -151,6 +151,11 @@ public final class SyncWorker implements AutoCloseable {
         return batchSize;
     }
 
+    /** @return whether it stopped for good (the kiosk was revoked) */
+    public boolean stopped() {
+        return stopped;
+    }
+
     /** @return consecutive failed attempts (0 when the last one succeeded) */
     public synchronized int failures() {
         return failures;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import java.util.UUID;
 
 import de.kundenpuls.app.settings.AppSettings;
 import de.kundenpuls.app.support.AuthEmulator;
+import de.kundenpuls.app.support.MovableClock;
 import de.kundenpuls.app.support.ServerProcess;
 import de.kundenpuls.model.client.AuthSession;
 import de.kundenpuls.model.client.FirebaseAuthSession;
@@ -172,26 +172,4 @@ class FirebaseSignInTest {
     }
 
     /** A clock the test moves forward. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.now();
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
