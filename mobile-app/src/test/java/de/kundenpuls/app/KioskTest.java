@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A store tablet as feedback kiosk: enrolled with a code from the console, the survey in large type, idle reset, staff area. */
+/** A store tablet as feedback kiosk: enrolled with a code from the console, the survey in large type, idle reset, staff area behind the staff member's own sign-in. */
 class KioskTest {
 
     @TempDir
@@ -53,7 +53,7 @@ class KioskTest {
             "targeting", Map.of("storeIds", List.of("berlin-mitte"), "touchpoints", List.of("checkout")));
 
     @Test
-    void kioskRunsTheSurveyResetsIdleGuestsAndOpensOnlyWithThePin() {
+    void kioskRunsTheSurveyResetsIdleGuestsAndOpensOnlyForStaffOfItsStore() {
         server = RealServer.start(serverDir, Map.of("feedback.min-interval-ms", "1000"));
         server.as("marketer", null).send("POST", "/api/surveys", SURVEY, Map.class);
         String customer = "kundin-" + UUID.randomUUID();
@@ -65,21 +65,14 @@ class KioskTest {
         driver = new AppDriver(new AppConfig(server.url(), deviceDir, Duration.ofMillis(1500), Duration.ofMillis(1500),
                 Duration.ofMillis(400), Duration.ofMinutes(5)), owner -> Optional.empty(), "kiosk");
 
-        // Setup in the settings: the one-time code from the console, a PIN twice.
+        // Setup in the settings: the one-time code from the console.
         String code = server.enrollKiosk("berlin-mitte", "checkout");
         driver.tap("#open-settings");
         driver.type("#kiosk-code", "AAAAA-AAAAA");
-        driver.type("#kiosk-pin", "2468");
-        driver.type("#kiosk-pin2", "2468");
         driver.tap("#kiosk-start");
         assertThat(driver.text("#kiosk-setup-error")).as("a wrong code is refused in words")
                 .isEqualTo("code: Dieser Code ist ungültig oder wurde schon verwendet");
         driver.type("#kiosk-code", code);
-        driver.type("#kiosk-pin", "2468");
-        driver.type("#kiosk-pin2", "2467");
-        driver.tap("#kiosk-start");
-        assertThat(driver.text("#kiosk-setup-error")).isEqualTo("Die beiden PINs stimmen nicht überein.");
-        driver.type("#kiosk-pin2", "2468");
         driver.screenshot("01-setup");
         driver.tap("#kiosk-start");
 
@@ -116,18 +109,22 @@ class KioskTest {
         assertThat(driver.app().context().outbox().size()).isZero();
         assertThat(Answers.count(server, "berlin-mitte", "checkout")).isEqualTo(2);
 
-        // The staff area opens with the PIN only.
+        // The staff area opens with a staff member's own account of this store only.
         driver.tap("#kiosk-lock");
-        for (String d : List.of("1", "1", "1", "1")) {
-            driver.tap("#pin-" + d);
-        }
-        driver.tap("#pin-ok");
-        assertThat(driver.text("#pin-message")).isEqualTo("Falsche PIN.");
-        driver.screenshot("07-pin-wrong");
-        for (String d : List.of("2", "4", "6", "8")) {
-            driver.tap("#pin-" + d);
-        }
-        driver.tap("#pin-ok");
+        driver.type("#staff-email", "berlin-mitte@demo.kundenpuls.de");
+        driver.type("#staff-password", "falsch");
+        driver.tap("#staff-signin-button");
+        AppDriver.waitUntil(() -> driver.text("#staff-signin-message").equals("E-Mail-Adresse oder Passwort stimmt nicht."),
+                Duration.ofSeconds(10), "wrong password refused");
+        driver.screenshot("07-staff-signin-wrong");
+        driver.type("#staff-email", "hamburg-altona@demo.kundenpuls.de");
+        driver.type("#staff-password", "kundenpuls-demo");
+        driver.tap("#staff-signin-button");
+        AppDriver.waitUntil(() -> driver.text("#staff-signin-message").equals("Dieses Konto gehört nicht zum Team dieses Marktes."),
+                Duration.ofSeconds(10), "staff of another store refused");
+        driver.type("#staff-email", "berlin-mitte@demo.kundenpuls.de");
+        driver.type("#staff-password", "kundenpuls-demo");
+        driver.tap("#staff-signin-button");
         AppDriver.waitUntil(() -> driver.shows("#staff .case"), Duration.ofSeconds(10), "the store's cases");
         driver.screenshot("08-staff-cases");
         driver.type("#staff .staff-reply", "Das tut uns leid – ab sofort öffnen wir eine zweite Kasse.");

@@ -50,7 +50,7 @@ class OfflineSyncTest {
     void answersTakenOfflineReachTheServerExactlyOnceAfterAKillAndALostReply() {
         server = RealServer.start(serverDir, Map.of("feedback.min-interval-ms", "1000"));
         String code = server.enrollKiosk("hamburg-altona", "entrance");
-        AppSettings.in(deviceDir).lockKiosk(KundenpulsClient.create(server.url()).kiosks().exchange(code), "1357");
+        AppSettings.in(deviceDir).lockKiosk(KundenpulsClient.create(server.url()).kiosks().exchange(code));
         driver = new AppDriver(config(), owner -> Optional.empty(), "offline");
         AppDriver.waitUntil(() -> driver.shows("#kiosk-q-mood") && driver.text("#kiosk-where").contains("Hamburg"),
                 Duration.ofSeconds(10), "kiosk ready");

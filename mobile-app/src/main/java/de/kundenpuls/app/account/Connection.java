@@ -10,6 +10,7 @@ import de.kundenpuls.model.client.DevAuthSession;
 import de.kundenpuls.model.client.FirebaseAuthSession;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.kiosk.KioskIdentity;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The app's way to the server: anonymous for the catalog, as the shopper for their profile,
@@ -23,7 +24,7 @@ import de.kundenpuls.model.kiosk.KioskIdentity;
  * <p>A kiosk is enrolled in the console; the tablet exchanges the one-time code for its own
  * identity ({@link #enrollKiosk}): a Firebase custom token it signs in with (its refresh token kept
  * apart from a shopper's), or on the embedded default the dev sign-in for its enrolled account.
- * The kiosk's staff area still signs in with the dev sign-in only.
+ * Its staff area opens only with a staff member's own e-mail account ({@link #staffSignIn}).
  */
 public final class Connection {
 
@@ -34,8 +35,6 @@ public final class Connection {
     private final Clock clock;
     private KundenpulsClient shopper;
     private AuthSession shopperSession;
-    private KundenpulsClient staff;
-    private String staffStore;
     private final FirebaseAuthSession.TokenStore kioskRefreshToken;
     private KundenpulsClient kiosk;
     private AuthSession kioskSession;
@@ -158,14 +157,69 @@ public final class Connection {
     }
 
     /**
-     * @param storeId the kiosk's store
-     * @return a client signed in as staff of that store
+     * Signs a staff member in on a kiosk with their own e-mail account: Firebase Authentication
+     * in production, the embedded default's stand-in of it otherwise (wherever the server's
+     * console signs people in). Firebase checks the password and locks an account after repeated
+     * wrong ones; the server checks the role and store of every request made with the token.
+     *
+     * @param email    the staff member's e-mail address
+     * @param password their password
+     * @param storeId  the kiosk's store: staff of another store are refused here already
+     * @return a client signed in as that staff member
+     * @throws StaffRefusedException when the account is not staff of this store (nor an admin)
      */
-    public synchronized KundenpulsClient staff(String storeId) {
-        if (staff == null || !storeId.equals(staffStore)) {
-            staff = anonymous.withSession(new DevAuthSession(anonymous, "staff", storeId, null, clock));
-            staffStore = storeId;
+    public KundenpulsClient staffSignIn(String email, String password, String storeId) {
+        JsonNode firebase = anonymous.get("/api/console/sign-in", JsonNode.class).path("firebase");
+        if (firebase.isMissingNode() || firebase.isNull()) {
+            throw new StaffRefusedException("noSignIn");
         }
-        return staff;
+        String apiKey = firebase.path("apiKey").asText();
+        FirebaseAuthSession.Endpoints endpoints = firebase.hasNonNull("authEmulator")
+                ? FirebaseAuthSession.Endpoints.at(firebase.get("authEmulator").asText(), apiKey)
+                : FirebaseAuthSession.Endpoints.google(apiKey);
+        FirebaseAuthSession session = FirebaseAuthSession.signIn(endpoints, new MemoryTokenStore(), clock, email, password);
+        java.util.Map<String, Object> claims = session.claims();
+        boolean ours = "admin".equals(claims.get("role")) || "staff".equals(claims.get("role")) && storeId.equals(claims.get("store"));
+        if (!ours) {
+            throw new StaffRefusedException("otherStore");
+        }
+        return anonymous.withSession(session);
+    }
+
+    /** A staff sign-in on a kiosk that must not open its staff area. */
+    public static final class StaffRefusedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final String reason;
+
+        StaffRefusedException(String reason) {
+            super(reason);
+            this.reason = reason;
+        }
+
+        /** @return {@code noSignIn} or {@code otherStore} */
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** A staff member's refresh token lives only while the staff area is open. */
+    private static final class MemoryTokenStore implements FirebaseAuthSession.TokenStore {
+        private volatile String token;
+
+        @Override
+        public Optional<String> load() {
+            return Optional.ofNullable(token);
+        }
+
+        @Override
+        public void save(String refreshToken) {
+            token = refreshToken;
+        }
+
+        @Override
+        public void clear() {
+            token = null;
+        }
     }
 }

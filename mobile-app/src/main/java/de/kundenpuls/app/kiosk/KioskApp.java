@@ -265,22 +265,15 @@ public final class KioskApp extends StackPane {
         idle.stop();
         // Staff interrupted: whatever a guest left unfinished is dropped.
         flow = null;
-        PinPad pad = new PinPad(pin -> {
-            if (ctx.settings().pinMatches(pin)) {
-                // The staff area is an ordinary app screen, not the guests' large-type kiosk.
-                getStyleClass().remove("kiosk");
-                getChildren().setAll(new StaffScreen(ctx, storeId, storeName, () -> {
-                    getStyleClass().add("kiosk");
-                    getChildren().setAll(frame);
-                    start();
-                }, exitKiosk));
-                return true;
-            }
-            return false;
-        }, () -> {
+        Runnable backToGuests = () -> {
+            getStyleClass().add("kiosk");
             getChildren().setAll(frame);
             start();
-        });
-        getChildren().setAll(pad);
+        };
+        // The staff area is an ordinary app screen, not the guests' large-type kiosk.
+        getStyleClass().remove("kiosk");
+        StaffSignIn signIn = new StaffSignIn(ctx, storeId, staff -> getChildren().setAll(
+                new StaffScreen(ctx, staff, storeName, backToGuests, exitKiosk)), backToGuests);
+        getChildren().setAll(Ui.page(Ui.card(signIn)));
     }
 }

@@ -23,16 +23,16 @@ import de.kundenpuls.app.ui.Ui;
 import de.kundenpuls.model.cases.CaseView;
 import de.kundenpuls.model.client.KundenpulsClient;
 
-/** Behind the PIN: the store's open follow-up cases with their threads, reply and close; leave the kiosk. */
+/** Behind a staff member's own sign-in: the store's open follow-up cases with their threads, reply and close; leave the kiosk. */
 final class StaffScreen extends BorderPane {
 
     private final AppContext ctx;
-    private final String storeId;
+    private final KundenpulsClient staff;
     private final VBox list = new VBox(12);
 
-    StaffScreen(AppContext ctx, String storeId, String where, Runnable backToGuests, Runnable exitKiosk) {
+    StaffScreen(AppContext ctx, KundenpulsClient staff, String where, Runnable backToGuests, Runnable exitKiosk) {
         this.ctx = ctx;
-        this.storeId = storeId;
+        this.staff = staff;
         setId("staff");
         getStyleClass().add("staff");
         Label title = new Label(Texts.t("staff.title"));
@@ -54,7 +54,7 @@ final class StaffScreen extends BorderPane {
     }
 
     private KundenpulsClient staff() {
-        return ctx.connection().staff(storeId);
+        return staff;
     }
 
     private void load() {

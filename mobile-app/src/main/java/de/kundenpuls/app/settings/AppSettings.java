@@ -7,10 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -142,53 +138,21 @@ public final class AppSettings {
     }
 
     /**
-     * Makes the device the kiosk it was enrolled as, with a PIN that leaves kiosk mode on it.
+     * Makes the device the kiosk it was enrolled as.
      *
      * @param identity the identity the server gave for the enrollment code
-     * @param pin      the PIN (4–8 digits)
      */
-    public synchronized void lockKiosk(KioskIdentity identity, String pin) {
-        if (pin == null || !pin.matches("\\d{4,8}")) {
-            throw new IllegalArgumentException("pin");
-        }
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
+    public synchronized void lockKiosk(KioskIdentity identity) {
         values.setProperty("kiosk.uid", identity.uid());
         values.setProperty("kiosk.store", identity.storeId());
         values.setProperty("kiosk.touchpoint", identity.touchpoint());
-        values.setProperty("kiosk.pin.salt", HexFormat.of().formatHex(salt));
-        values.setProperty("kiosk.pin.hash", hash(salt, pin));
         values.setProperty("mode", Mode.KIOSK.name());
         save();
     }
 
-    /**
-     * Checks a PIN typed on the kiosk.
-     *
-     * @param pin the typed PIN
-     * @return whether it is the staff PIN
-     */
-    public boolean pinMatches(String pin) {
-        Optional<String> salt = get("kiosk.pin.salt");
-        Optional<String> hash = get("kiosk.pin.hash");
-        return salt.isPresent() && hash.isPresent() && pin != null
-                && MessageDigest.isEqual(hash.get().getBytes(StandardCharsets.US_ASCII),
-                hash(HexFormat.of().parseHex(salt.get()), pin).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    /** Leaves kiosk mode (after the PIN). */
+    /** Leaves kiosk mode (from the staff area). */
     public synchronized void unlockKiosk() {
         values.setProperty("mode", Mode.SHOPPER.name());
         save();
-    }
-
-    private static String hash(byte[] salt, String pin) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            return HexFormat.of().formatHex(sha.digest(pin.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -68,24 +67,14 @@ public final class SettingsScreen implements Screen {
         TextField code = new TextField();
         code.setId("kiosk-code");
         code.setPromptText(Texts.t("kiosk.setup.code"));
-        PasswordField pin = new PasswordField();
-        pin.setId("kiosk-pin");
-        pin.setPromptText(Texts.t("kiosk.setup.pin"));
-        PasswordField pin2 = new PasswordField();
-        pin2.setId("kiosk-pin2");
-        pin2.setPromptText(Texts.t("kiosk.setup.pin2"));
         Button start = Ui.primary(Texts.t("kiosk.setup.start"), "kiosk-start");
         start.setOnAction(e -> {
             if (code.getText().isBlank()) {
                 error.setText(Texts.t("kiosk.setup.codeMissing"));
-            } else if (!pin.getText().matches("\\d{4,8}")) {
-                error.setText(Texts.t("kiosk.setup.pinFormat"));
-            } else if (!pin.getText().equals(pin2.getText())) {
-                error.setText(Texts.t("kiosk.setup.pinMismatch"));
             } else {
                 try {
                     KioskIdentity identity = ctx.connection().enrollKiosk(code.getText().strip());
-                    ctx.settings().lockKiosk(identity, pin.getText());
+                    ctx.settings().lockKiosk(identity);
                     restart.run();
                 } catch (RuntimeException ex) {
                     error.setText(Errors.inWords(ex));
@@ -95,7 +84,7 @@ public final class SettingsScreen implements Screen {
         return Ui.page(
                 Ui.card(Ui.text(Texts.t("settings.language"), "h2"), langRow),
                 Ui.card(Ui.text(Texts.t("kiosk.setup.heading"), "h2"), Ui.text(Texts.t("kiosk.setup.intro"), "muted"),
-                        code, pin, pin2, start, error),
+                        code, start, error),
                 Ui.card(Ui.text(Texts.t("settings.about"), "h2"), Ui.text(ctx.config().serverUrl(), "muted"),
                         Ui.text(Texts.t("settings.device", ctx.settings().deviceId()), "muted")));
     }

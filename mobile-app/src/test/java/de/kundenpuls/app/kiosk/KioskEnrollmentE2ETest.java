@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * sign-in off, the real Firebase Auth emulator, the real app (TestFX). An admin (an e-mail account
  * with the {@code role=admin} claim) enrolls the kiosk; the tablet types the code, the server
  * mints a custom token with the Admin SDK, the app signs in with it at the emulator, answers, has
- * its token run out and renewed, keeps syncing, reports to the fleet view, and once revoked stops.
+ * its token run out and renewed, keeps syncing, reports to the fleet view, opens its staff area
+ * only for a staff account of its store, and once revoked stops.
  */
 class KioskEnrollmentE2ETest {
 
@@ -53,7 +54,10 @@ class KioskEnrollmentE2ETest {
                 "FIREBASE_AUTH_EMULATOR_HOST", AuthEmulator.HOST,
                 "FIREBASE_AUTH_EMULATOR", "true",
                 "FIREBASE_PROJECT_ID", AuthEmulator.PROJECT,
-                "CATALOG_SEED_DEMO", "true"));
+                "CATALOG_SEED_DEMO", "true",
+                // Where staff sign in (the console, and a kiosk's staff area): the emulator too.
+                "FIREBASE_WEB_AUTH_EMULATOR", "http://" + AuthEmulator.HOST,
+                "FIREBASE_WEB_API_KEY", "emulator"));
     }
 
     @AfterAll
@@ -84,8 +88,6 @@ class KioskEnrollmentE2ETest {
                 Duration.ofMillis(200), Duration.ofMinutes(5), Optional.of(AUTH), clock), owner -> Optional.empty(), "kiosk-e2e");
         driver.tap("#open-settings");
         driver.type("#kiosk-code", code);
-        driver.type("#kiosk-pin", "2468");
-        driver.type("#kiosk-pin2", "2468");
         driver.tap("#kiosk-start");
         AppDriver.waitUntil(() -> driver.shows("#kiosk-q-mood"), Duration.ofSeconds(15), "kiosk ready");
         FirebaseAuthSession session = (FirebaseAuthSession) driver.app().context().connection().kioskSession().orElseThrow();
@@ -109,6 +111,23 @@ class KioskEnrollmentE2ETest {
         KioskView shown = admin.kiosks().list(STORE).get(0);
         assertThat(shown.state()).isEqualTo("enrolled");
         assertThat(shown.backlog()).isZero();
+
+        // The staff area opens with a staff member's own account of this store, checked by Firebase.
+        String staffEmail = "kasse-" + System.nanoTime() + "@example.org";
+        EMULATOR.createAccount(staffEmail, "geheim-456", Map.of("role", "staff", "store", STORE));
+        driver.tap("#kiosk-lock");
+        driver.type("#staff-email", staffEmail);
+        driver.type("#staff-password", "falsch-999");
+        driver.tap("#staff-signin-button");
+        AppDriver.waitUntil(() -> driver.text("#staff-signin-message").equals("E-Mail-Adresse oder Passwort stimmt nicht."),
+                Duration.ofSeconds(10), "wrong password refused by the emulator");
+        driver.type("#staff-password", "geheim-456");
+        driver.tap("#staff-signin-button");
+        AppDriver.waitUntil(() -> driver.robot().lookup("#staff-cases .label").queryAllAs(javafx.scene.control.Label.class).stream()
+                        .anyMatch(l -> l.getText().equals("Keine offenen Fälle.")),
+                Duration.ofSeconds(10), "the store's cases");
+        driver.screenshot("staff");
+        driver.tap("#staff-back");
 
         // Revoked in the console: the next answer is not taken, the kiosk says so and stops.
         admin.kiosks().revoke(shown.id());

@@ -39,6 +39,13 @@ final class SignInStandIn {
     private final BiFunction<String, Map<String, Object>, String> signer;
     private final Map<String, Account> byEmail = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    /** Wrong passwords per account, as Firebase counts them: five within 15 minutes lock it for the rest. */
+    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private static final int MAX_FAILURES = 5;
+    private static final long LOCK_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(15);
+
+    private record Failures(int count, long since) {
+    }
     private final SecureRandom random = new SecureRandom();
 
     SignInStandIn(ObjectMapper mapper, BiFunction<String, Map<String, Object>, String> signer) {
@@ -90,10 +97,16 @@ final class SignInStandIn {
             error(exchange, 400, "INVALID_EMAIL");
         } else if (account == null) {
             error(exchange, 400, "EMAIL_NOT_FOUND");
+        } else if (locked(email)) {
+            error(exchange, 400, "TOO_MANY_ATTEMPTS_TRY_LATER");
         } else if (!MessageDigest.isEqual(account.passwordHash().getBytes(StandardCharsets.US_ASCII),
                 hash(request.path("password").asText("")).getBytes(StandardCharsets.US_ASCII))) {
+            long now = System.nanoTime();
+            failures.merge(email, new Failures(1, now), (old, one) -> now - old.since() > LOCK_NANOS ? one
+                    : new Failures(old.count() + 1, old.since()));
             error(exchange, 400, "INVALID_PASSWORD");
         } else {
+            failures.remove(email);
             String refresh = newRefreshToken(account);
             Map<String, Object> reply = new LinkedHashMap<>();
             reply.put("kind", "identitytoolkit#VerifyPasswordResponse");
@@ -106,6 +119,11 @@ final class SignInStandIn {
             reply.put("expiresIn", "3600");
             reply(exchange, 200, reply);
         }
+    }
+
+    private boolean locked(String email) {
+        Failures f = failures.get(email);
+        return f != null && f.count() >= MAX_FAILURES && System.nanoTime() - f.since() <= LOCK_NANOS;
     }
 
     private void lookup(HttpExchange exchange, JsonNode request) throws IOException {

@@ -68,8 +68,20 @@ public final class FirebaseAuthSession implements AuthSession {
          * @return the endpoints
          */
         public static Endpoints emulator(String hostAndPort) {
-            return new Endpoints("http://" + hostAndPort + "/identitytoolkit.googleapis.com",
-                    "http://" + hostAndPort + "/securetoken.googleapis.com", "emulator");
+            return at("http://" + hostAndPort, "emulator");
+        }
+
+        /**
+         * The endpoints of an emulator or stand-in at a base URL (the shape the Firebase SDKs use
+         * with {@code useEmulator}).
+         *
+         * @param baseUrl e.g. {@code http://127.0.0.1:9099}
+         * @param apiKey  the web API key
+         * @return the endpoints
+         */
+        public static Endpoints at(String baseUrl, String apiKey) {
+            String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+            return new Endpoints(base + "/identitytoolkit.googleapis.com", base + "/securetoken.googleapis.com", apiKey);
         }
     }
 
@@ -203,6 +215,22 @@ public final class FirebaseAuthSession implements AuthSession {
         store.clear();
         refreshToken = null;
         idToken = null;
+    }
+
+    /**
+     * The custom claims of the current ID token (e.g. {@code role}, {@code store}), read without
+     * verification: for the client's own decisions only; the server verifies every token.
+     *
+     * @return the claims
+     */
+    public synchronized Map<String, Object> claims() {
+        String[] parts = idToken().split("\\.");
+        try {
+            return KundenpulsClient.mapper().readValue(java.util.Base64.getUrlDecoder().decode(parts[1]),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+        } catch (IOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw new AuthFailedException("BAD_ANSWER", "The ID token cannot be read");
+        }
     }
 
     @Override

@@ -1,0 +1,63 @@
+package de.kundenpuls.server.google;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+
+import de.kundenpuls.server.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded default's stand-in of Firebase Authentication checks passwords the way Firebase
+ * does, attempt limit included: after five wrong passwords the account is locked for a while,
+ * even for the right one. A kiosk's staff area and the console sign in through it.
+ */
+class SignInStandInTest {
+
+    @TempDir
+    Path dir;
+
+    private TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir, Map.of("standin.demo-accounts", "true"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenForTheRightOne() throws Exception {
+        String email = "berlin-mitte@demo.kundenpuls.de";
+        assertThat(signIn(email, "kundenpuls-demo").statusCode()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = signIn(email, "falsch-" + i);
+            assertThat(wrong.statusCode()).isEqualTo(400);
+            assertThat(wrong.body()).contains("INVALID_PASSWORD");
+        }
+        HttpResponse<String> locked = signIn(email, "kundenpuls-demo");
+        assertThat(locked.statusCode()).isEqualTo(400);
+        assertThat(locked.body()).contains("TOO_MANY_ATTEMPTS_TRY_LATER");
+        assertThat(signIn("hamburg-altona@demo.kundenpuls.de", "kundenpuls-demo").statusCode())
+                .as("other accounts are not affected").isEqualTo(200);
+    }
+
+    private HttpResponse<String> signIn(String email, String password) throws Exception {
+        String url = server.server().identity().standIn().orElseThrow().url()
+                + "/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=local-stand-in";
+        String body = "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"returnSecureToken\":true}";
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
