@@ -72,6 +72,9 @@ public final class TestServer implements AutoCloseable {
         values.put("storage.directory", directory.toString());
         values.put("standin.port", "0");
         values.put("catalog.seed-demo", "false");
+        // Every test's accounts come from 127.0.0.1; many tests make more new app accounts than
+        // one address may in production (30 an hour). CaptureAbuseTest checks that limit itself.
+        values.put("feedback.limits.new-accounts.burst", "100000");
         values.putAll(overrides);
         return Config.builder()
                 .disableEnvironmentVariablesSource()

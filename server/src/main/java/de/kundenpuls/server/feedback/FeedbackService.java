@@ -1,5 +1,10 @@
 package de.kundenpuls.server.feedback;
 
+import java.net.InetSocketAddress;
+import java.util.function.Predicate;
+
+import de.kundenpuls.server.ratelimit.KeyedLimiter;
+
 import de.kundenpuls.server.api.JsonBody;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
@@ -21,22 +26,30 @@ public final class FeedbackService implements HttpService {
 
     private final Access access;
     private final FeedbackCapture capture;
+    private final NewAccountLimit newAccounts;
 
     /**
      * Creates the service.
      *
-     * @param access  access rules
-     * @param capture the capture
+     * @param access             access rules
+     * @param capture            the capture
+     * @param newAccountsPerAddr how many new app accounts one network address may bring in
+     * @param hasProfile         whether an account has a stored profile (it is not new then)
      */
-    public FeedbackService(Access access, FeedbackCapture capture) {
+    public FeedbackService(Access access, FeedbackCapture capture, KeyedLimiter.Rate newAccountsPerAddr,
+                           Predicate<String> hasProfile) {
         this.access = access;
         this.capture = capture;
+        this.newAccounts = new NewAccountLimit(newAccountsPerAddr, hasProfile);
     }
 
     @Override
     public void routing(HttpRules rules) {
         // Every answer comes from an identity: an app account (signed in or anonymous) or a kiosk.
-        rules.post("/batch", access.allow((caller, req, res) -> Responses.json(res, capture.capture(caller, JsonBody.tree(req))),
-                Role.SHOPPER, Role.STAFF, Role.KIOSK));
+        rules.post("/batch", access.allow((caller, req, res) -> {
+            newAccounts.admit(caller, req.remotePeer().address() instanceof InetSocketAddress peer
+                    ? peer.getAddress().getHostAddress() : "unknown");
+            Responses.json(res, capture.capture(caller, JsonBody.tree(req)));
+        }, Role.SHOPPER, Role.STAFF, Role.KIOSK));
     }
 }

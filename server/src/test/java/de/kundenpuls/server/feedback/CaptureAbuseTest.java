@@ -113,6 +113,32 @@ class CaptureAbuseTest {
     }
 
     @Test
+    void oneAddressBringsInOnlySoManyNewAccountsWhileKnownAccountsGoOn() {
+        server.close();
+        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true", "feedback.limits.new-accounts.burst", "3",
+                "feedback.limits.new-accounts.refill-seconds", "3600"));
+        marketer = server.as("marketer");
+        Instant at = Instant.now().minusSeconds(3_000);
+        List<KundenpulsClient> accounts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            KundenpulsClient account = server.as("shopper");
+            accounts.add(account);
+            assertThat(account.feedback().send(List.of(answer(at.plusSeconds(i * 10L), null))).results().get(0).status())
+                    .isEqualTo(Status.ACCEPTED);
+        }
+        // A fourth new account from the same address: refused as a whole, nothing stored.
+        ApiException refused = org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class,
+                () -> server.as("shopper").feedback().send(List.of(answer(at.plusSeconds(100), null))));
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.problem().detail()).contains("new app accounts");
+        assertThat(scores().count()).isEqualTo(3);
+        // The accounts it already brought in are not new any more.
+        assertThat(accounts.get(0).feedback().send(List.of(answer(at.plusSeconds(200), null))).results().get(0).status())
+                .isEqualTo(Status.ACCEPTED);
+        assertThat(scores().count()).isEqualTo(4);
+    }
+
+    @Test
     void oneByOneAnAccountGetsNoMoreThanItsBurst() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String token = tokenOf(server.as("shopper"));
