@@ -106,6 +106,7 @@ public final class KundenpulsServer implements AutoCloseable {
         List<AutoCloseable> closeables = new ArrayList<>();
         try {
             Identity identity = Identity.create(config, storage.directory(), clock);
+            de.kundenpuls.server.api.BodyDeadline.set(Duration.ofSeconds(config.get("requests.body-timeout-seconds").asLong().orElse(20L)));
             closeables.add(identity);
             Features features = Features.create(config, storage, identity, clock);
             // Health details and metrics go to their own socket (loopback by default); the public

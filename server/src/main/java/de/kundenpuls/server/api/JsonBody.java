@@ -77,7 +77,7 @@ public final class JsonBody {
         if (!req.content().hasEntity()) {
             throw ApiException.badRequest(null, "The request body is empty");
         }
-        return req.content().as(byte[].class);
+        return BodyDeadline.read(() -> req.content().as(byte[].class));
     }
 
     private static boolean matches(HttpMediaType actual, String expected) {
