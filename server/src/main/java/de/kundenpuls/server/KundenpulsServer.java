@@ -85,12 +85,15 @@ public final class KundenpulsServer implements AutoCloseable {
     private final WebServer webServer;
     private final Identity identity;
     private final List<AutoCloseable> closeables;
+    private final Features features;
 
-    private KundenpulsServer(Storage storage, WebServer webServer, Identity identity, List<AutoCloseable> closeables) {
+    private KundenpulsServer(Storage storage, WebServer webServer, Identity identity, List<AutoCloseable> closeables,
+                             Features features) {
         this.storage = storage;
         this.webServer = webServer;
         this.identity = identity;
         this.closeables = closeables;
+        this.features = features;
     }
 
     /**
@@ -127,7 +130,7 @@ public final class KundenpulsServer implements AutoCloseable {
                         + config.get("server.port").asInt().orElse(8080) + " is already in use or not allowed");
             }
             closeables.addAll(features.closeables());
-            return new KundenpulsServer(storage, server, identity, closeables);
+            return new KundenpulsServer(storage, server, identity, closeables, features);
         } catch (RuntimeException e) {
             for (AutoCloseable c : closeables.reversed()) {
                 closeQuietly(c);
@@ -231,6 +234,11 @@ public final class KundenpulsServer implements AutoCloseable {
     /** Identity and Google wiring: the Firebase app, the dev issuer and the stand-in, if any. */
     public Identity identity() {
         return identity;
+    }
+
+    /** The wired features (the tests read the routing back from them). */
+    Features features() {
+        return features;
     }
 
     /** The open storage. */

@@ -71,7 +71,7 @@ public final class AnalyticsService implements HttpService {
         rules.get("/scores", access.allow(this::scores, Role.STAFF, Role.MARKETER, Role.ADMIN))
                 .get("/alerts", access.allow(this::recentAlerts, Role.STAFF, Role.MARKETER, Role.ADMIN))
                 .post("/stream-tickets", access.allow(this::ticket, Role.STAFF, Role.MARKETER, Role.ADMIN))
-                .get("/stream", this::stream);
+                .get("/stream", Access.checkedBy(this::stream, STREAM_ROLES.toArray(Role[]::new)));
     }
 
     private void scores(Caller caller, ServerRequest req, ServerResponse res) {
@@ -144,6 +144,9 @@ public final class AnalyticsService implements HttpService {
      * {@code expired} event when the caller's ID token expires: the console then opens a new one
      * with a fresh token. At most five streams per identity.
      */
+    /** Who may watch the live scores and alerts: a kiosk or a shopper must not. */
+    private static final java.util.Set<Role> STREAM_ROLES = java.util.EnumSet.of(Role.STAFF, Role.MARKETER, Role.ADMIN);
+
     private void stream(ServerRequest req, ServerResponse res) {
         if (req.query().first("access_token").isPresent()) {
             throw ApiException.badRequest("access_token", "An ID token does not go into a URL; get a ticket with"
@@ -154,8 +157,8 @@ public final class AnalyticsService implements HttpService {
                 ? tickets.redeem(ticket.get()).orElseThrow(() -> new AuthenticationException(
                         "The stream ticket is unknown, used or expired; get a new one"))
                 : access.require(req);
-        if (caller.role() == Role.SHOPPER) {
-            throw ApiException.forbidden("This action is not open to the role 'shopper'");
+        if (!STREAM_ROLES.contains(caller.role())) {
+            throw ApiException.forbidden("This action is not open to the role '" + caller.role().claim() + "'");
         }
         if (!tickets.open(caller.uid())) {
             throw new TooManyRequestsException(null, "At most " + tickets.maxPerIdentity()

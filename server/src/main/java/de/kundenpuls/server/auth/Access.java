@@ -65,13 +65,46 @@ public final class Access {
      */
     public Handler allow(AuthorizedHandler handler, Role... roles) {
         Set<Role> allowed = roles.length == 0 ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(Arrays.asList(roles));
-        return (req, res) -> {
+        return new Guarded(allowed, (req, res) -> {
             Caller caller = require(req);
             if (!allowed.contains(caller.role())) {
                 throw ApiException.forbidden("This action is not open to the role '" + caller.role().claim() + "'");
             }
             handler.handle(caller, req, res);
-        };
+        });
+    }
+
+    /**
+     * A route whose handler identifies its caller itself (a live stream opened with a single-use
+     * ticket instead of a header) and allows only the given roles; stated here like every other
+     * route's roles, so that the routing can be read back.
+     *
+     * @param selfChecking the handler, which must refuse other roles
+     * @param roles        the roles it allows
+     * @return the handler
+     */
+    public static Handler checkedBy(Handler selfChecking, Role... roles) {
+        return new Guarded(EnumSet.copyOf(Arrays.asList(roles)), selfChecking);
+    }
+
+    /**
+     * A route's handler that states who may call it, so that the routing can be read back (the
+     * role matrix test walks every route with every role).
+     *
+     * @param roles    the roles allowed; empty for a public route
+     * @param delegate the handler
+     */
+    public record Guarded(Set<Role> roles, Handler delegate) implements Handler {
+
+        /** @return whether anyone may call it, signed in or not */
+        public boolean isPublic() {
+            return roles.isEmpty();
+        }
+
+        @Override
+        public void handle(ServerRequest req, ServerResponse res) throws Exception {
+            delegate.handle(req, res);
+        }
     }
 
     /**
@@ -81,7 +114,7 @@ public final class Access {
      * @return a Helidon handler
      */
     public Handler anyone(OptionalCallerHandler handler) {
-        return (req, res) -> handler.handle(optionalCaller(req), req, res);
+        return new Guarded(Set.of(), (req, res) -> handler.handle(optionalCaller(req), req, res));
     }
 
     /**

@@ -2,135 +2,63 @@ package de.kundenpuls.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.server.RouteTable;
 import de.kundenpuls.server.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Walks the whole role × endpoint matrix over real HTTP: every endpoint is called by an
- * anonymous caller and by each role; callers outside the endpoint's roles get 401 (anonymous) or
- * 403, callers inside never do. Staff and the enrolled kiosk are bound to {@value #STORE};
- * endpoints of another store are checked to refuse them.
+ * Walks the whole role × endpoint matrix over real HTTP. The endpoints and who may call each are
+ * read from the server's own routing ({@link RouteTable}), not from a copy kept here: a new route
+ * is in the matrix the moment it is registered. Every route is called by an anonymous caller and
+ * by a fresh identity of each role (a call may change or erase its caller); callers outside the
+ * route's roles get 401 (anonymous) or 403, callers inside never do, and nobody gets a 5xx. Staff
+ * and kiosks are bound to {@value #STORE}; a few calls about another store check that they are
+ * refused there.
  */
 class RoleMatrixTest {
 
     static final String STORE = "berlin-mitte";
     static final String OTHER_STORE = "hamburg-altona";
 
+    /** Routes that are public by design and answered by a plain handler, not through {@link Access}. */
+    private static final Set<String> PLAIN_PUBLIC = Set.of("GET /observe/health", "POST /api/dev/tokens", "GET /",
+            "GET /api/console/sign-in");
+
     @TempDir
     static Path dir;
 
     private static TestServer server;
-    private static Map<Caller, KundenpulsClient> clients;
+    private static List<RouteTable.Route> routes;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Who calls. */
     enum Caller { ANONYMOUS, SHOPPER, STAFF, MARKETER, ADMIN, KIOSK }
 
-    private static final Set<Caller> ANYONE = EnumSet.allOf(Caller.class);
-    private static final Set<Caller> SHOPPER = EnumSet.of(Caller.SHOPPER);
-    private static final Set<Caller> ADMIN = EnumSet.of(Caller.ADMIN);
-    private static final Set<Caller> MARKETING = EnumSet.of(Caller.MARKETER, Caller.ADMIN);
-    private static final Set<Caller> STORE_STAFF = EnumSet.of(Caller.STAFF, Caller.ADMIN);
-    private static final Set<Caller> INSIGHT = EnumSet.of(Caller.STAFF, Caller.MARKETER, Caller.ADMIN);
-
-    /**
-     * One endpoint and who may call it.
-     *
-     * @param method  HTTP method
-     * @param path    path with query
-     * @param body    JSON body or null
-     * @param allowed callers that must not get 401/403
-     */
-    record Endpoint(String method, String path, String body, Set<Caller> allowed) {
-    }
-
-    static List<Endpoint> endpoints() {
-        List<Endpoint> e = new ArrayList<>();
-        // Catalog (public reads, admin import)
-        e.add(new Endpoint("GET", "/api/products?q=milch", null, ANYONE));
-        e.add(new Endpoint("GET", "/api/products/4013456000018", null, ANYONE));
-        e.add(new Endpoint("GET", "/api/categories", null, ANYONE));
-        e.add(new Endpoint("GET", "/api/stores", null, ANYONE));
-        e.add(new Endpoint("GET", "/api/stores/" + STORE + "/touchpoints", null, ANYONE));
-        e.add(new Endpoint("POST", "/api/products/import", null, ADMIN));
-        e.add(new Endpoint("PUT", "/api/stores/matrix-store", "{}", ADMIN));
-        // Feedback, surveys, cases, analytics
-        e.add(new Endpoint("POST", "/api/feedback/batch", "{\"items\":[]}", EnumSet.of(Caller.SHOPPER, Caller.STAFF, Caller.KIOSK)));
-        e.add(new Endpoint("GET", "/api/surveys/active?storeId=" + STORE, null, ANYONE));
-        e.add(new Endpoint("GET", "/api/surveys", null, MARKETING));
-        e.add(new Endpoint("POST", "/api/surveys", "{}", MARKETING));
-        e.add(new Endpoint("GET", "/api/surveys/unknown", null, MARKETING));
-        e.add(new Endpoint("PUT", "/api/surveys/unknown", "{}", MARKETING));
-        e.add(new Endpoint("GET", "/api/surveys/unknown/versions/1", null, ANYONE));
-        e.add(new Endpoint("GET", "/api/cases", null, STORE_STAFF));
-        e.add(new Endpoint("GET", "/api/cases/" + java.util.UUID.randomUUID(), null, STORE_STAFF));
-        e.add(new Endpoint("POST", "/api/cases/" + java.util.UUID.randomUUID() + "/take", null, STORE_STAFF));
-        e.add(new Endpoint("POST", "/api/cases/" + java.util.UUID.randomUUID() + "/replies", "{\"text\":\"x\"}", STORE_STAFF));
-        e.add(new Endpoint("POST", "/api/cases/" + java.util.UUID.randomUUID() + "/close", null, STORE_STAFF));
-        e.add(new Endpoint("GET", "/api/me/inbox", null, SHOPPER));
-        e.add(new Endpoint("POST", "/api/me/inbox/" + java.util.UUID.randomUUID() + "/replies", "{\"text\":\"x\"}", SHOPPER));
-        e.add(new Endpoint("GET", "/api/analytics/scores", null, INSIGHT));
-        e.add(new Endpoint("GET", "/api/analytics/scores?storeId=" + OTHER_STORE, null, EnumSet.of(Caller.MARKETER, Caller.ADMIN)));
-        e.add(new Endpoint("GET", "/api/analytics/alerts", null, INSIGHT));
-        // Offers, recovery, campaigns
-        e.add(new Endpoint("GET", "/api/offers", null, MARKETING));
-        e.add(new Endpoint("POST", "/api/offers", "{}", MARKETING));
-        e.add(new Endpoint("GET", "/api/offers/unknown", null, MARKETING));
-        e.add(new Endpoint("PUT", "/api/offers/unknown", "{}", MARKETING));
-        e.add(new Endpoint("POST", "/api/offers/redeem", "{\"code\":\"2900000000000\"}", STORE_STAFF));
-        e.add(new Endpoint("GET", "/api/me/offers", null, SHOPPER));
-        e.add(new Endpoint("POST", "/api/me/scans", "{\"gtin\":\"4013456000018\"}", SHOPPER));
-        e.add(new Endpoint("PUT", "/api/recovery/settings/" + STORE, "{\"offerId\":\"none\"}", MARKETING));
-        e.add(new Endpoint("GET", "/api/recovery/stats", null, INSIGHT));
-        e.add(new Endpoint("GET", "/api/campaigns", null, MARKETING));
-        e.add(new Endpoint("POST", "/api/campaigns", "{}", MARKETING));
-        e.add(new Endpoint("GET", "/api/campaigns/unknown", null, MARKETING));
-        e.add(new Endpoint("POST", "/api/campaigns/preview", "{}", MARKETING));
-        e.add(new Endpoint("GET", "/api/campaigns/unknown/preview", null, MARKETING));
-        e.add(new Endpoint("POST", "/api/campaigns/unknown/send", null, MARKETING));
-        e.add(new Endpoint("POST", "/api/me/push-events", "{\"campaignId\":\"unknown\",\"event\":\"opened\"}", SHOPPER));
-        // Profile and privacy
-        e.add(new Endpoint("GET", "/api/me", null, SHOPPER));
-        e.add(new Endpoint("PATCH", "/api/me", "{\"locale\":\"de\"}", SHOPPER));
-        e.add(new Endpoint("PUT", "/api/me/consents", "{\"contact\":true}", SHOPPER));
-        e.add(new Endpoint("POST", "/api/me/devices", "{\"token\":\"t\",\"platform\":\"android\",\"locale\":\"de\"}", SHOPPER));
-        e.add(new Endpoint("GET", "/api/me/export", null, SHOPPER));
-        e.add(new Endpoint("GET", "/api/admin/profiles/nobody/export", null, ADMIN));
-        e.add(new Endpoint("DELETE", "/api/admin/profiles/nobody", null, ADMIN));
-        e.add(new Endpoint("GET", "/api/admin/audit", null, ADMIN));
-        // Kiosks
-        e.add(new Endpoint("POST", "/api/kiosks", "{}", STORE_STAFF));
-        e.add(new Endpoint("GET", "/api/kiosks", null, STORE_STAFF));
-        e.add(new Endpoint("POST", "/api/kiosks/unknown/revoke", null, ADMIN));
-        e.add(new Endpoint("POST", "/api/kiosks/enrollments", "{\"code\":\"AAAAA-AAAAA\"}", ANYONE));
-        e.add(new Endpoint("POST", "/api/kiosks/me/contact", "{\"appVersion\":\"1.0\",\"backlog\":0}", EnumSet.of(Caller.KIOSK)));
-        return e;
-    }
-
     @BeforeAll
     static void start() {
-        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true"));
-        clients = new LinkedHashMap<>();
-        clients.put(Caller.ANONYMOUS, server.client());
-        clients.put(Caller.SHOPPER, server.as("shopper"));
-        clients.put(Caller.STAFF, server.staff(STORE));
-        clients.put(Caller.MARKETER, server.as("marketer"));
-        clients.put(Caller.ADMIN, server.as("admin"));
-        clients.put(Caller.KIOSK, server.kiosk(STORE, "checkout"));
+        // Every kiosk of the matrix exchanges a code from 127.0.0.1: more than one address may in production.
+        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true", "kiosks.enrollment-limit.burst", "100000"));
+        routes = RouteTable.of(server.server());
     }
 
     @AfterAll
@@ -138,31 +66,87 @@ class RoleMatrixTest {
         server.close();
     }
 
+    private static KundenpulsClient fresh(Caller caller) {
+        return switch (caller) {
+            case ANONYMOUS -> server.client();
+            case SHOPPER -> server.as("shopper");
+            case STAFF -> server.staff(STORE);
+            case MARKETER -> server.as("marketer");
+            case ADMIN -> server.as("admin");
+            case KIOSK -> server.kiosk(STORE, "checkout");
+        };
+    }
+
+    private static Set<Caller> allowed(RouteTable.Route route) {
+        if (route.roles() == null || route.roles().isEmpty()) {
+            return EnumSet.allOf(Caller.class);
+        }
+        Set<Caller> callers = EnumSet.noneOf(Caller.class);
+        route.roles().forEach(r -> callers.add(Caller.valueOf(r.name())));
+        return callers;
+    }
+
+    @Test
+    void theRoutingIsReadBackAndEveryRouteStatesWhoMayCallIt() {
+        assertThat(routes).extracting(r -> r.method() + " " + r.path())
+                .contains("POST /api/feedback/batch", "GET /api/cases/{id}", "POST /api/kiosks/{id}/revoke", "DELETE /api/me",
+                        "GET /api/analytics/stream")
+                .hasSizeGreaterThan(50);
+        assertThat(routes).filteredOn(r -> !r.guarded())
+                .extracting(r -> r.method() + " " + r.path())
+                .as("routes without an access rule").isSubsetOf(PLAIN_PUBLIC);
+    }
+
     @TestFactory
-    List<DynamicTest> everyRoleOnEveryEndpoint() {
+    List<DynamicTest> everyRoleOnEveryRoute() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Endpoint endpoint : endpoints()) {
+        for (RouteTable.Route route : routes) {
+            String path = route.path().replaceAll("\\{[^}]+}", "unknown");
+            String body = Set.of("POST", "PUT", "PATCH").contains(route.method()) ? "{}" : null;
             for (Caller caller : Caller.values()) {
-                tests.add(DynamicTest.dynamicTest(caller + " " + endpoint.method() + " " + endpoint.path(), () -> {
-                    HttpResponse<byte[]> response = clients.get(caller).exchange(endpoint.method(), endpoint.path(),
-                            endpoint.body() == null ? null : endpoint.body().getBytes(StandardCharsets.UTF_8), "application/json");
-                    int status = response.statusCode();
-                    String body = new String(response.body(), StandardCharsets.UTF_8);
-                    // Whoever the caller and whatever the (often empty) body: never a server error.
-                    assertThat(status).as("no 5xx: %s", body).isLessThan(500);
-                    if (endpoint.allowed().contains(caller)) {
-                        assertThat(status).as(body).isNotIn(401, 403);
-                    } else if (caller == Caller.ANONYMOUS) {
-                        assertThat(status).as(body).isEqualTo(401);
-                    } else {
-                        assertThat(status).as(body).isEqualTo(403);
-                    }
-                    if (status >= 400) {
-                        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-                    }
-                }));
+                tests.add(DynamicTest.dynamicTest(caller + " " + route.method() + " " + route.path(),
+                        () -> check(caller, route.method(), path, body, allowed(route))));
             }
         }
+        // About another store: staff and kiosks of STORE are refused there.
+        Set<Caller> insightElsewhere = EnumSet.of(Caller.MARKETER, Caller.ADMIN);
+        for (Caller caller : Caller.values()) {
+            tests.add(DynamicTest.dynamicTest(caller + " scores of another store", () -> check(caller, "GET",
+                    "/api/analytics/scores?storeId=" + OTHER_STORE, null, insightElsewhere)));
+            tests.add(DynamicTest.dynamicTest(caller + " enrolls a kiosk for another store", () -> check(caller, "POST",
+                    "/api/kiosks", "{\"storeId\":\"" + OTHER_STORE + "\",\"touchpoint\":\"checkout\",\"label\":\"X\"}",
+                    EnumSet.of(Caller.ADMIN))));
+        }
         return tests;
+    }
+
+    private static void check(Caller caller, String method, String path, String body, Set<Caller> allowed) throws Exception {
+        KundenpulsClient client = fresh(caller);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        client.token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        // Streamed: a live stream (SSE) answers with its status and then keeps the body open.
+        HttpResponse<InputStream> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        int status = response.statusCode();
+        String text;
+        try (InputStream in = response.body()) {
+            boolean stream = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+            text = stream ? "(event stream)" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(status).as("no 5xx: %s", text).isLessThan(500);
+        if (allowed.contains(caller)) {
+            assertThat(status).as(text).isNotIn(401, 403);
+        } else if (caller == Caller.ANONYMOUS) {
+            assertThat(status).as(text).isEqualTo(401);
+        } else {
+            assertThat(status).as(text).isEqualTo(403);
+        }
+        if (status >= 400) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
     }
 }
