@@ -24,6 +24,10 @@ public final class Errors {
             String detail = api.problem() == null ? api.getMessage() : api.problem().detail();
             return field == null ? detail : field + ": " + detail;
         }
+        if (e instanceof de.kundenpuls.model.client.FirebaseAuthSession.AuthFailedException failed) {
+            String worded = Texts.t("auth." + failed.reason());
+            return worded.startsWith("auth.") ? Texts.t("auth.failed", failed.reason()) : worded;
+        }
         if (e instanceof UncheckedIOException) {
             return Texts.t("error.offline");
         }

@@ -53,7 +53,7 @@ class LayoutCompatibilityTest {
                     .isEqualTo(LayoutFixture.ANSWERS + 1);
             Map<?, ?> export = server.as("admin").get("/api/admin/profiles/" + uid + "/export", Map.class);
             assertThat(export.toString()).contains(LayoutFixture.EMAIL).contains("Kommentar 3");
-            assertThat(server.staff("berlin-mitte").get("/api/cases?state=all", Map.class).toString()).contains("Kommentar 0");
+            assertThat(server.staff("berlin-mitte").cases().list("all")).extracting(c -> c.comment()).contains("Kommentar 0");
             if (fixture.getProperty("recoveryGrants") != null) {
                 int grants = Integer.parseInt(fixture.getProperty("recoveryGrants"));
                 Map<?, ?> stats = (Map<?, ?>) marketer.get("/api/recovery/stats", Map.class).get("berlin-mitte");

@@ -79,13 +79,9 @@ public final class LayoutFixture {
             campaign = (String) marketer.send("POST", "/api/campaigns", Map.of("name", "Fixture", "audience", Map.of(),
                     "variants", List.of(Map.of("locale", "de", "title", "Hallo {firstName}", "body", "Neu"))), Map.class).get("id");
             marketer.send("POST", "/api/campaigns/" + campaign + "/send", null, Map.class);
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!"done".equals(marketer.get("/api/campaigns/" + campaign, Map.class).get("state"))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the fixture's campaign did not finish");
-                }
-                Thread.onSpinWait();
-            }
+            String sent = campaign;
+            org.awaitility.Awaitility.await("the fixture's campaign done").atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> "done".equals(marketer.get("/api/campaigns/" + sent, Map.class).get("state")));
             server.as("admin").get("/api/admin/profiles/" + uid + "/export", Map.class);
             server.as("shopper").feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "wien-neubau", "entrance",
                     noon, 5, null, null, Map.of(), null, null, null, null, null, null)));

@@ -103,6 +103,39 @@ public final class Connection {
         account.linkEmailAndPassword(email, password);
     }
 
+    /** @return whether accounts are Firebase accounts (production, the Auth emulator), which can have an e-mail */
+    public boolean firebaseAccounts() {
+        return firebase.isPresent();
+    }
+
+    /**
+     * @return the e-mail address the shopper's account is secured with, if any (Firebase accounts
+     *         only; an anonymous account has none)
+     */
+    public synchronized Optional<String> shopperEmail() {
+        shopper();
+        if (shopperSession instanceof FirebaseAuthSession account) {
+            return Optional.ofNullable(account.claims().get("email")).map(Object::toString);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Signs in on this device with an account secured by e-mail and password before (a new phone):
+     * the anonymous account of this device is left, the other one is used from now on.
+     *
+     * @param email    the e-mail address
+     * @param password the password
+     */
+    public synchronized void signInWithEmail(String email, String password) {
+        FirebaseAuthSession.Endpoints endpoints = firebase.orElseThrow(() -> new IllegalStateException(
+                "E-mail sign-in needs Firebase Authentication; the embedded default has none"));
+        FirebaseAuthSession account = FirebaseAuthSession.signIn(endpoints, refreshToken, clock, email, password);
+        shopperSession = account;
+        shopper = anonymous.withSession(account);
+        settings.shopperUid(account.uid());
+    }
+
     /** @return the shopper's account id, if any */
     public Optional<String> shopperUid() {
         return settings.shopperUid();

@@ -53,13 +53,18 @@ public final class ProfileScreen implements Screen {
     @Override
     public Node view() {
         VBox content = new VBox(12, Ui.text(Texts.t("loading"), "muted"));
-        app.background(() -> app.ctx().connection().shopper().me().get(),
-                profile -> content.getChildren().setAll(build(profile)),
+        app.background(() -> new Loaded(app.ctx().connection().shopper().me().get(), app.ctx().connection().firebaseAccounts()
+                        ? app.ctx().connection().shopperEmail() : java.util.Optional.empty()),
+                loaded -> content.getChildren().setAll(build(loaded.profile(), loaded.email())),
                 error -> content.getChildren().setAll(Ui.card(Ui.text(error, "error"))));
         return Ui.page(content);
     }
 
-    private Node[] build(Profile profile) {
+    /** The profile, and the e-mail the account is secured with: both read off the FX thread. */
+    private record Loaded(Profile profile, java.util.Optional<String> email) {
+    }
+
+    private Node[] build(Profile profile, java.util.Optional<String> secured) {
         KundenpulsClient me = app.ctx().connection().shopper();
         Label status = Ui.text("", "muted");
         status.setId("profile-status");
@@ -163,13 +168,58 @@ public final class ProfileScreen implements Screen {
             }, dataStatus::setText));
         });
 
-        return new Node[] {
+        java.util.List<Node> cards = new java.util.ArrayList<>();
+        accountCard(secured).ifPresent(cards::add);
+        cards.addAll(java.util.List.of(
             Ui.card(Ui.text(Texts.t("profile.contact"), "h2"), Ui.text(Texts.t("profile.contactIntro"), "muted"),
                     name, email, Ui.text(Texts.t("profile.home"), "muted"), home, save, status),
             Ui.card(consents.getChildren().toArray(Node[]::new)),
             Ui.card(Ui.text(Texts.t("profile.yourData"), "h2"), Ui.text(Texts.t("profile.yourDataIntro"), "muted"), export, delete,
-                    dataStatus)
-        };
+                    dataStatus)));
+        return cards.toArray(Node[]::new);
+    }
+
+    /**
+     * Securing the anonymous account with e-mail and password (the account and its profile stay),
+     * or signing in with an account secured before, on a new phone. Only with Firebase accounts.
+     */
+    private java.util.Optional<Node> accountCard(java.util.Optional<String> secured) {
+        var connection = app.ctx().connection();
+        if (!connection.firebaseAccounts()) {
+            return java.util.Optional.empty();
+        }
+        Label status = Ui.text("", "muted");
+        status.setId("account-status");
+        status.setWrapText(true);
+        if (secured.isPresent()) {
+            status.setText(Texts.t("account.secured", secured.get()));
+            return java.util.Optional.of(Ui.card(Ui.text(Texts.t("account.heading"), "h2"), status));
+        }
+        TextField email = field("account-email", Texts.t("account.email"), null);
+        javafx.scene.control.PasswordField password = new javafx.scene.control.PasswordField();
+        password.setId("account-password");
+        password.setPromptText(Texts.t("account.password"));
+        Button link = Ui.primary(Texts.t("account.link"), "account-link");
+        Button signIn = Ui.secondary(Texts.t("account.signIn"), "account-signin");
+        Label heading = Ui.text(Texts.t("account.heading"), "h2");
+        javafx.scene.layout.VBox card = Ui.card(heading, Ui.text(Texts.t("account.intro"), "muted"), email, password, link, signIn,
+                status);
+        link.setOnAction(e -> app.background(() -> {
+            connection.linkEmailAndPassword(email.getText().strip(), password.getText());
+            return email.getText().strip();
+        }, address -> {
+            // Secured: what is left to say is with which address.
+            status.setText(Texts.t("account.secured", address));
+            card.getChildren().setAll(heading, status);
+        }, status::setText));
+        signIn.setOnAction(e -> app.background(() -> {
+            connection.signInWithEmail(email.getText().strip(), password.getText());
+            return true;
+        }, ok -> {
+            app.shell().refresh();
+            app.notifyUser(Texts.t("account.signedIn"));
+        }, status::setText));
+        return java.util.Optional.of(card);
     }
 
     private static TextField field(String id, String prompt, String value) {

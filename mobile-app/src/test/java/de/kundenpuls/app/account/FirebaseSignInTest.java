@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.kundenpuls.app.AppConfig;
 import de.kundenpuls.app.settings.AppSettings;
+import de.kundenpuls.app.support.AppDriver;
 import de.kundenpuls.app.support.AuthEmulator;
 import de.kundenpuls.app.support.MovableClock;
 import de.kundenpuls.app.support.ServerProcess;
@@ -148,6 +150,52 @@ class FirebaseSignInTest {
         after.forgetShopper();
         assertThat(deviceDir.resolve("auth-refresh-token")).doesNotExist();
         assertThat(connection(Clock.systemUTC()).shopper().me().get().uid()).as("a new account after sign-out").isNotEqualTo(uid);
+    }
+
+    @Test
+    void inTheAppTheShopperSecuresTheAccountWithEmailAndSignsInWithItOnANewPhone(@TempDir Path newPhone) {
+        String email = "app-" + UUID.randomUUID() + "@example.org";
+        String uid;
+        try (AppDriver phone = new AppDriver(appConfig(deviceDir), owner -> Optional.empty(), "account")) {
+            phone.tap("#nav-profile");
+            AppDriver.waitUntil(() -> phone.shows("#account-link"), Duration.ofSeconds(15), "the account card");
+            phone.type("#profile-name", "Ida Beispiel");
+            phone.tap("#profile-save");
+            AppDriver.waitUntil(() -> phone.text("#profile-status").equals("Gespeichert."), Duration.ofSeconds(10), "saved");
+            phone.type("#account-email", email);
+            phone.type("#account-password", "123");
+            phone.tap("#account-link");
+            AppDriver.waitUntil(() -> phone.text("#account-status").startsWith("Das Passwort ist zu kurz"), Duration.ofSeconds(10),
+                    "weak password refused in words");
+            phone.type("#account-password", "geheim-789");
+            phone.tap("#account-link");
+            AppDriver.waitUntil(() -> phone.text("#account-status").equals("Gesichert mit " + email
+                    + ". Auf einem neuen Gerät melden Sie sich damit an."), Duration.ofSeconds(10), "secured");
+            phone.screenshot("secured");
+            uid = phone.app().context().connection().shopperUid().orElseThrow();
+        }
+
+        try (AppDriver second = new AppDriver(appConfig(newPhone), owner -> Optional.empty(), "account-new-phone")) {
+            second.tap("#nav-profile");
+            AppDriver.waitUntil(() -> second.shows("#account-signin"), Duration.ofSeconds(15), "the account card");
+            assertThat(second.app().context().connection().shopperUid()).as("a new anonymous account at first").isNotEqualTo(
+                    Optional.of(uid));
+            second.type("#account-email", email);
+            second.type("#account-password", "falsch-000");
+            second.tap("#account-signin");
+            AppDriver.waitUntil(() -> second.text("#account-status").equals("E-Mail-Adresse oder Passwort stimmt nicht."),
+                    Duration.ofSeconds(10), "wrong password refused");
+            second.type("#account-password", "geheim-789");
+            second.tap("#account-signin");
+            AppDriver.waitUntil(() -> second.shows("#profile-name") && second.text("#profile-name").equals("Ida Beispiel"),
+                    Duration.ofSeconds(15), "the same profile on the new phone");
+            assertThat(second.app().context().connection().shopperUid()).hasValue(uid);
+        }
+    }
+
+    private AppConfig appConfig(Path dir) {
+        return new AppConfig(server.url(), dir, Duration.ofSeconds(30), Duration.ofSeconds(3), Duration.ofMillis(200),
+                Duration.ofMinutes(5), Optional.of(AUTH));
     }
 
     private static FirebaseAuthSession.TokenStore memory() {

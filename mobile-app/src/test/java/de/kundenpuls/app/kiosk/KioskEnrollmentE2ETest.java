@@ -106,11 +106,14 @@ class KioskEnrollmentE2ETest {
 
         // The fleet view: the tablet reported in.
         driver.app().context().reportNow();
-        AppDriver.waitUntil(() -> admin.kiosks().list(STORE).stream().anyMatch(k -> k.lastContactAt() != null),
+        // Enrollment counts as a first contact; a report adds version and backlog.
+        AppDriver.waitUntil(() -> admin.kiosks().list(STORE).stream().anyMatch(k -> k.backlog() != null),
                 Duration.ofSeconds(10), "fleet report");
         KioskView shown = admin.kiosks().list(STORE).get(0);
         assertThat(shown.state()).isEqualTo("enrolled");
         assertThat(shown.backlog()).isZero();
+        assertThat(shown.appVersion()).isNotBlank();
+        assertThat(shown.lastContactAt()).isAfter(Instant.now().minusSeconds(60));
 
         // The staff area opens with a staff member's own account of this store, checked by Firebase.
         String staffEmail = "kasse-" + System.nanoTime() + "@example.org";

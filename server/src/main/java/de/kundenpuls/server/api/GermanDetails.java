@@ -69,7 +69,6 @@ public final class GermanDetails {
             rule("The CSV is malformed near line (\\d+).*", "Die CSV-Datei ist um Zeile $1 fehlerhaft"),
             rule("The request body is empty.*", "Die Anfrage ist leer"),
             rule("The request body is larger than the server accepts", "Die Anfrage ist größer, als der Server annimmt"),
-            rule("This action is not open to the role '([^']*)'", "Diese Aktion ist für die Rolle '$1' nicht freigegeben"),
             rule("The change was not saved; try again later", "Die Änderung wurde nicht gespeichert; bitte später noch einmal versuchen"),
             rule("The server failed to process the request.*", "Der Server konnte die Anfrage nicht bearbeiten"),
             // Kiosks.
@@ -92,6 +91,10 @@ public final class GermanDetails {
             rule("exported on request", "auf Wunsch exportiert"));
 
     private static final Pattern QUOTED_VALUE_FIRST = Pattern.compile("('[^']*' )(.+)");
+    private static final Pattern NOT_FOR_ROLE = Pattern.compile("This action is not open to the role '([^']*)'");
+    /** Roles by the names people use, not by their claim ids. */
+    private static final java.util.Map<String, String> ROLE_NAMES = java.util.Map.of("shopper", "Kundinnen und Kunden",
+            "staff", "Marktmitarbeitende", "marketer", "das Marketing", "admin", "die Administration", "kiosk", "Feedback-Kioske");
 
     private GermanDetails() {
     }
@@ -107,6 +110,10 @@ public final class GermanDetails {
     public static String of(String english) {
         if (english == null) {
             return null;
+        }
+        Matcher role = NOT_FOR_ROLE.matcher(english);
+        if (role.matches()) {
+            return "Diese Aktion ist für " + ROLE_NAMES.getOrDefault(role.group(1), "diese Rolle") + " nicht freigegeben";
         }
         // "'4006…' has a wrong check digit …": the value in front stays, the rest is worded.
         Matcher quoted = QUOTED_VALUE_FIRST.matcher(english);

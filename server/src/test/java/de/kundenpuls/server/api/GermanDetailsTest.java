@@ -39,7 +39,8 @@ class GermanDetailsTest {
         "must be 2–63 lower-case letters, digits or dashes | muss aus 2–63 Kleinbuchstaben, Ziffern oder Bindestrichen bestehen",
         "an offer is for either one product (gtin) or one category | ein Angebot gilt entweder für ein Produkt (GTIN) oder für eine Warengruppe",
         "The header row lacks the required column 'brand' | Der Kopfzeile fehlt die Pflichtspalte 'brand'",
-        "This action is not open to the role 'shopper' | Diese Aktion ist für die Rolle 'shopper' nicht freigegeben",
+        "This action is not open to the role 'shopper' | Diese Aktion ist für Kundinnen und Kunden nicht freigegeben",
+        "This action is not open to the role 'kiosk' | Diese Aktion ist für Feedback-Kioske nicht freigegeben",
         "imported: 1, rejected rows: 2 | importiert: 1, abgelehnte Zeilen: 2",
         "something new the list does not know | something new the list does not know"
     })

@@ -81,15 +81,10 @@ class CampaignTest {
         return awaitDone(c.id());
     }
 
-    private CampaignView awaitDone(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        CampaignView v = marketer.get("/api/campaigns/" + id, CampaignView.class);
-        while (!v.state().equals("done") && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            v = marketer.get("/api/campaigns/" + id, CampaignView.class);
-        }
-        assertThat(v.state()).isEqualTo("done");
-        return v;
+    private CampaignView awaitDone(String id) {
+        return org.awaitility.Awaitility.await("campaign " + id + " done").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> marketer.get("/api/campaigns/" + id, CampaignView.class), v -> v.state().equals("done"));
     }
 
     private static void assertStatsAddUp(CampaignView.Stats s) {
@@ -172,10 +167,8 @@ class CampaignTest {
         fcm.latency(150);
         CampaignView c = create("{\"name\":\"Lang\",\"audience\":{},\"variants\":[{\"locale\":\"de\",\"title\":\"T\",\"body\":\"B\"}]}");
         marketer.send("POST", "/api/campaigns/" + c.id() + "/send", null, CampaignView.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (fcm.delivered().size() < 60 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        org.awaitility.Awaitility.await("60 messages out").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> fcm.delivered().size() >= 60);
         int beforeRestart = fcm.delivered().size();
         assertThat(beforeRestart).isBetween(60, 399);
         server.restart();

@@ -130,10 +130,8 @@ class OffersTest {
         reachable.me().consents(Map.of("marketing_push", true));
         reachable.me().registerDevice("device-reachable", "android", "de");
         reachable.feedback().send(List.of(rating(1)));
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (standIn.deliveredTo("device-reachable").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        org.awaitility.Awaitility.await("the recovery push").atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !standIn.deliveredTo("device-reachable").isEmpty());
         assertThat(standIn.deliveredTo("device-reachable")).singleElement()
                 .satisfies(m -> assertThat(m.data()).containsEntry("kind", "recovery").containsKey("code"));
         String code = standIn.deliveredTo("device-reachable").get(0).data().get("code");

@@ -122,6 +122,16 @@ public final class KundenpulsClient {
         return new DevApi(this);
     }
 
+    /** Follow-up cases and the customer's inbox. */
+    public CasesApi cases() {
+        return new CasesApi(this);
+    }
+
+    /** Admin reads (the audit log). */
+    public AdminApi admin() {
+        return new AdminApi(this);
+    }
+
     /** Enrolled kiosks. */
     public KioskApi kiosks() {
         return new KioskApi(this);

@@ -1,0 +1,2 @@
+/** What the audit log tells admins. */
+package de.kundenpuls.model.privacy;
