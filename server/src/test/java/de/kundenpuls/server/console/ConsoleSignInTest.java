@@ -31,6 +31,8 @@ class ConsoleSignInTest {
     static Path dir;
 
     private static TestServer server;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
     private static WebDriver browser;
 
     @BeforeAll
@@ -41,14 +43,11 @@ class ConsoleSignInTest {
         standIn.addAccount("uid-marketing-1", "lena@kette.example", "richtig-geheim", Map.of("role", "marketer"));
         standIn.addAccount("uid-staff-1", "filiale@kette.example", "kasse-3", Map.of("role", "staff", "store", "hamburg-altona"));
         standIn.addAccount("uid-plain-1", "kunde@kette.example", "einfach", Map.of());
-        browser = Chromium.start();
+        browser = CHROMIUM.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         server.close();
     }
 
@@ -76,14 +75,14 @@ class ConsoleSignInTest {
         browser.get(server.baseUrl() + "/console/");
         visible("#signin-email");
         assertThat(browser.findElement(By.id("signin-form")).isDisplayed()).as("no dev sign-in in production").isFalse();
-        Chromium.screenshot(browser, "20-firebase-signin");
+        CHROMIUM.screenshot("20-firebase-signin");
 
         type("#signin-email", "lena@kette.example");
         type("#signin-password", "falsch");
         visible("#signin-firebase-submit").click();
         assertThat(errorText()).isEqualTo("Passwort: Das Passwort ist falsch.");
         assertThat(browser.findElement(By.id("signin-password")).getAttribute("aria-invalid")).isEqualTo("true");
-        Chromium.screenshot(browser, "21-firebase-wrong-password");
+        CHROMIUM.screenshot("21-firebase-wrong-password");
 
         type("#signin-password", "richtig-geheim");
         visible("#signin-firebase-submit").click();
@@ -94,7 +93,7 @@ class ConsoleSignInTest {
         String token = (String) ((JavascriptExecutor) browser).executeScript(
                 "return JSON.parse(sessionStorage.getItem('kp.session')).token");
         assertThat(server.server().identity().verifier().verify(token).uid()).isEqualTo("uid-marketing-1");
-        Chromium.screenshot(browser, "22-firebase-signed-in");
+        CHROMIUM.screenshot("22-firebase-signed-in");
 
         browser.navigate().refresh();
         visible("#shell");
@@ -122,7 +121,7 @@ class ConsoleSignInTest {
         visible("#signin-firebase-submit").click();
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElement(By.id("signin-error")).getText().contains("keine Rolle"));
         assertThat(browser.findElement(By.id("shell")).isDisplayed()).isFalse();
-        Chromium.screenshot(browser, "23-firebase-no-role");
+        CHROMIUM.screenshot("23-firebase-no-role");
     }
 
     @Test

@@ -40,19 +40,18 @@ class ConsoleTest {
     static Path dir;
 
     private static TestServer server;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final Chromium CHROMIUM = new Chromium();
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start(dir, Map.of("catalog.seed-demo", "true", "feedback.min-interval-ms", "0"));
-        browser = Chromium.start();
+        browser = CHROMIUM.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         server.close();
     }
 
@@ -109,7 +108,7 @@ class ConsoleTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        Chromium.screenshot(browser, name);
+        CHROMIUM.screenshot(name);
     }
 
     private static FeedbackItem answer(int rating, String comment) {
@@ -145,9 +144,11 @@ class ConsoleTest {
         // The dimension chart speaks the console's language and names its two colours.
         Object labels = ((JavascriptExecutor) browser).executeScript(
                 "const c = Chart.getChart('dims'); return [c.data.labels, c.data.datasets.map(d => d.label)];");
-        assertThat((List<?>) labels).hasSize(2);
-        assertThat((List<?>) ((List<?>) labels).get(0)).contains("Qualität", "Atmosphäre").doesNotContain("quality");
-        assertThat((List<?>) ((List<?>) labels).get(1)).anySatisfy(l -> assertThat((String) l).contains("funktional"))
+        @SuppressWarnings("unchecked")
+        List<List<Object>> both = (List<List<Object>>) labels;
+        assertThat(both).hasSize(2);
+        assertThat(both.get(0)).contains("Qualität", "Atmosphäre").doesNotContain("quality");
+        assertThat(both.get(1)).anySatisfy(l -> assertThat((String) l).contains("funktional"))
                 .anySatisfy(l -> assertThat((String) l).contains("emotional"));
         screenshot("03-dashboard-live");
     }
