@@ -2,7 +2,6 @@ package de.kundenpuls.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,35 +11,23 @@ import java.util.UUID;
 
 import de.kundenpuls.app.support.Answers;
 import de.kundenpuls.app.support.AppDriver;
+import de.kundenpuls.app.support.AppUnderTest;
 import de.kundenpuls.app.support.RealServer;
 import de.kundenpuls.model.cases.CaseView;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.FeedbackItem;
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A store tablet as feedback kiosk: enrolled with a code from the console, the survey in large type, idle reset, staff area behind the staff member's own sign-in. */
 class KioskTest {
 
-    @TempDir
-    Path serverDir;
-    @TempDir
-    Path deviceDir;
+    @RegisterExtension
+    final AppUnderTest bench = new AppUnderTest();
 
     private RealServer server;
     private AppDriver driver;
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private static final Map<String, Object> SURVEY = Map.of("name", "Kasse Berlin", "questions", List.of(
             Map.of("id", "mood", "type", "smiley", "required", true,
@@ -54,7 +41,7 @@ class KioskTest {
 
     @Test
     void kioskRunsTheSurveyResetsIdleGuestsAndOpensOnlyForStaffOfItsStore() {
-        server = RealServer.start(serverDir, Map.of("feedback.min-interval-ms", "1000"));
+        server = bench.server(Map.of("feedback.min-interval-ms", "1000"));
         server.as("marketer", null).send("POST", "/api/surveys", SURVEY, Map.class);
         String customer = "kundin-" + UUID.randomUUID();
         KundenpulsClient shopper = server.shopper(customer);
@@ -62,7 +49,7 @@ class KioskTest {
         shopper.feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout", Instant.now(), 1, null,
                 null, Map.of(), "Zwanzig Minuten an der Kasse gewartet", null, null, null, null, "phone-1")));
 
-        driver = new AppDriver(new AppConfig(server.url(), deviceDir, Duration.ofMillis(1500), Duration.ofMillis(1500),
+        driver = bench.app(new AppConfig(server.url(), bench.deviceDir(), Duration.ofMillis(1500), Duration.ofMillis(1500),
                 Duration.ofMillis(400), Duration.ofMinutes(5)), owner -> Optional.empty(), "kiosk");
 
         // Setup in the settings: the one-time code from the console.

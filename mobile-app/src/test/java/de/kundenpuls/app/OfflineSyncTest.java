@@ -2,7 +2,6 @@ package de.kundenpuls.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,47 +10,35 @@ import java.util.Optional;
 import de.kundenpuls.app.settings.AppSettings;
 import de.kundenpuls.app.support.Answers;
 import de.kundenpuls.app.support.AppDriver;
+import de.kundenpuls.app.support.AppUnderTest;
 import de.kundenpuls.app.support.RealServer;
 import de.kundenpuls.app.sync.Outbox;
 import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.FeedbackItem;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A kiosk loses the network, keeps taking answers, is killed, and syncs every answer exactly once. */
 class OfflineSyncTest {
 
-    @TempDir
-    Path serverDir;
-    @TempDir
-    Path deviceDir;
+    @RegisterExtension
+    final AppUnderTest bench = new AppUnderTest();
 
     private RealServer server;
     private AppDriver driver;
 
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
     private AppConfig config() {
-        return new AppConfig(server.url(), deviceDir, Duration.ofSeconds(30), Duration.ofMillis(1200), Duration.ofMillis(200),
+        return new AppConfig(server.url(), bench.deviceDir(), Duration.ofSeconds(30), Duration.ofMillis(1200), Duration.ofMillis(200),
                 Duration.ofMinutes(5));
     }
 
     @Test
     void answersTakenOfflineReachTheServerExactlyOnceAfterAKillAndALostReply() {
-        server = RealServer.start(serverDir, Map.of("feedback.min-interval-ms", "1000"));
+        server = bench.server(Map.of("feedback.min-interval-ms", "1000"));
         String code = server.enrollKiosk("hamburg-altona", "entrance");
-        AppSettings.in(deviceDir).lockKiosk(KundenpulsClient.create(server.url()).kiosks().exchange(code));
-        driver = new AppDriver(config(), owner -> Optional.empty(), "offline");
+        AppSettings.in(bench.deviceDir()).lockKiosk(KundenpulsClient.create(server.url()).kiosks().exchange(code));
+        driver = bench.app(config(), owner -> Optional.empty(), "offline");
         AppDriver.waitUntil(() -> driver.shows("#kiosk-q-mood") && driver.text("#kiosk-where").contains("Hamburg"),
                 Duration.ofSeconds(10), "kiosk ready");
 
@@ -70,9 +57,9 @@ class OfflineSyncTest {
         assertThat(driver.app().context().sync().failures()).as("it kept retrying").isPositive();
 
         // The app is killed while offline; the answers are on the device.
-        driver.close();
+        bench.closeApp();
         driver = null;
-        Outbox outbox = new Outbox(deviceDir);
+        Outbox outbox = new Outbox(bench.deviceDir());
         List<FeedbackItem> waiting = outbox.oldest(10);
         assertThat(waiting).hasSize(3).extracting(FeedbackItem::rating).containsExactly(1, 3, 5);
         assertThat(waiting).allSatisfy(i -> assertThat(i.dimensions()).containsOnlyKeys("staff"));
@@ -84,7 +71,7 @@ class OfflineSyncTest {
         assertThat(first.results().get(0).status()).isEqualTo(BatchResult.Status.ACCEPTED);
         assertThat(Answers.count(server, "hamburg-altona", "entrance")).isEqualTo(1);
 
-        driver = new AppDriver(config(), owner -> Optional.empty(), "offline");
+        driver = bench.app(config(), owner -> Optional.empty(), "offline");
         AppDriver.waitUntil(() -> driver.app().context().outbox().size() == 0, Duration.ofSeconds(15), "outbox synced");
         AppDriver.waitUntil(() -> !driver.shows("#kiosk-pending"), Duration.ofSeconds(5), "indicator gone");
         driver.screenshot("02-synced");

@@ -13,36 +13,24 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.oned.EAN13Writer;
 import de.kundenpuls.app.support.AppDriver;
+import de.kundenpuls.app.support.AppUnderTest;
 import de.kundenpuls.app.support.RealServer;
 import de.kundenpuls.model.Gtin;
 import de.kundenpuls.model.client.KundenpulsClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shopper's way through the real app against the real server. */
 class ShopperFlowTest {
 
-    @TempDir
-    Path serverDir;
-    @TempDir
-    Path deviceDir;
+    @RegisterExtension
+    final AppUnderTest bench = new AppUnderTest();
 
     private RealServer server;
     private AppDriver driver;
 
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
     private AppConfig config() {
-        return new AppConfig(server.url(), deviceDir, Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofMillis(300),
+        return new AppConfig(server.url(), bench.deviceDir(), Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofMillis(300),
                 Duration.ofMillis(500));
     }
 
@@ -57,9 +45,9 @@ class ShopperFlowTest {
 
     @Test
     void scanShowsTheProductAndThreeTapsPutTheRatingOnTheServer() throws Exception {
-        server = RealServer.start(serverDir, Map.of());
+        server = bench.server(Map.of());
         BufferedImage photo = barcodePhoto("4013456000018");
-        driver = new AppDriver(config(), owner -> Optional.of(photo), "shopper");
+        driver = bench.app(config(), owner -> Optional.of(photo), "shopper");
         driver.screenshot("01-scan");
 
         driver.tap("#scan-photo");
@@ -91,14 +79,14 @@ class ShopperFlowTest {
 
     @Test
     void theActiveSurveyIsAnsweredWithTheRating() {
-        server = RealServer.start(serverDir, Map.of());
+        server = bench.server(Map.of());
         server.as("marketer", null).send("POST", "/api/surveys", Map.of("name", "Milchregal", "questions", List.of(
                 Map.of("id", "use", "type", "single", "required", true, "text", Map.of("de", "Wofür kaufen Sie Milch?"),
                         "options", List.of(Map.of("id", "coffee", "text", Map.of("de", "Kaffee")),
                                 Map.of("id", "cereal", "text", Map.of("de", "Müsli")))),
                 Map.of("id", "again", "type", "nps", "text", Map.of("de", "Würden Sie diese Milch empfehlen?"))),
                 "targeting", Map.of("touchpoints", List.of("shelf"), "categories", List.of("dairy"))), Map.class);
-        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        driver = bench.app(config(), owner -> Optional.empty(), "shopper");
         driver.type("#code-field", "4013456000018");
         driver.tap("#code-search");
         driver.tap("#smiley-4");
@@ -119,8 +107,8 @@ class ShopperFlowTest {
 
     @Test
     void typedCodesAreComparedSideBySide() {
-        server = RealServer.start(serverDir, Map.of());
-        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        server = bench.server(Map.of());
+        driver = bench.app(config(), owner -> Optional.empty(), "shopper");
         driver.type("#code-field", "4013456000018");
         driver.tap("#code-search");
         AppDriver.waitUntil(() -> driver.shows("#product-name"), Duration.ofSeconds(10), "first product");
@@ -149,8 +137,8 @@ class ShopperFlowTest {
     @Test
     void consentSwitchesDecideWhatTheServerLearns() {
         // Three ratings in a row from one phone: the anti-mashing interval is for kiosks, not this test.
-        server = RealServer.start(serverDir, Map.of("feedback.min-interval-ms", "0"));
-        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        server = bench.server(Map.of("feedback.min-interval-ms", "0"));
+        driver = bench.app(config(), owner -> Optional.empty(), "shopper");
         driver.tap("#nav-profile");
         AppDriver.waitUntil(() -> driver.shows("#consent-personalization"), Duration.ofSeconds(10), "profile");
         driver.screenshot("06-profile");
@@ -181,8 +169,8 @@ class ShopperFlowTest {
 
     @Test
     void languageFollowsTheDeviceAndIsSwitchedInTheSettings() {
-        server = RealServer.start(serverDir, Map.of());
-        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        server = bench.server(Map.of());
+        driver = bench.app(config(), owner -> Optional.empty(), "shopper");
         assertThat(driver.robot().lookup("#screen-scan .h1").queryLabeled().getText()).isEqualTo("Produkt scannen");
         driver.tap("#open-settings");
         driver.tap("#lang-en");
@@ -191,8 +179,8 @@ class ShopperFlowTest {
         driver.screenshot("08-english");
 
         // The choice outlives the app.
-        driver.close();
-        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        bench.closeApp();
+        driver = bench.app(config(), owner -> Optional.empty(), "shopper");
         assertThat(driver.robot().lookup("#screen-scan .h1").queryLabeled().getText()).isEqualTo("Scan a product");
         driver.tap("#nav-profile");
         AppDriver.waitUntil(() -> driver.shows("#consent-contact"), Duration.ofSeconds(10), "profile");
@@ -201,8 +189,8 @@ class ShopperFlowTest {
 
     @Test
     void shopperDownloadsTheirDataAndDeletesTheirAccount() throws Exception {
-        server = RealServer.start(serverDir, Map.of());
-        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        server = bench.server(Map.of());
+        driver = bench.app(config(), owner -> Optional.empty(), "shopper");
         driver.tap("#nav-profile");
         driver.type("#profile-name", "Eva Muster");
         driver.tap("#profile-save");
@@ -212,7 +200,7 @@ class ShopperFlowTest {
 
         driver.tap("#profile-export");
         AppDriver.waitUntil(() -> driver.text("#data-status").startsWith("Gespeichert unter"), Duration.ofSeconds(10), "export");
-        Path export = deviceDir.resolve("exports").resolve("kundenpuls-meine-daten.json");
+        Path export = bench.deviceDir().resolve("exports").resolve("kundenpuls-meine-daten.json");
         assertThat(java.nio.file.Files.readString(export)).contains("Eva Muster").contains(uid);
         driver.screenshot("10-your-data");
 
@@ -233,8 +221,8 @@ class ShopperFlowTest {
 
     @Test
     void aRatingTheServerRefusesIsToldToTheShopper() throws Exception {
-        server = RealServer.start(serverDir, Map.of("feedback.min-interval-ms", "60000"));
-        driver = new AppDriver(config(), owner -> Optional.empty(), "shopper");
+        server = bench.server(Map.of("feedback.min-interval-ms", "60000"));
+        driver = bench.app(config(), owner -> Optional.empty(), "shopper");
         rateMilk(4);
         // Again within the server's anti-mashing interval: refused for good, and the shopper learns it.
         rateMilk(1);

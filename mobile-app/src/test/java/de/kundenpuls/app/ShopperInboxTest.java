@@ -2,7 +2,6 @@ package de.kundenpuls.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,37 +17,25 @@ import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import de.kundenpuls.app.support.AppDriver;
+import de.kundenpuls.app.support.AppUnderTest;
 import de.kundenpuls.app.support.RealServer;
 import de.kundenpuls.model.cases.CaseView;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.offer.OfferDefinition;
 import de.kundenpuls.model.profile.Device;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Offers with a scannable redeem code, new offers as in-app notifications, and the dialog with the store. */
 class ShopperInboxTest {
 
     private static final TypeReference<Map<String, List<CaseView>>> CASES = new TypeReference<>() { };
 
-    @TempDir
-    Path serverDir;
-    @TempDir
-    Path deviceDir;
+    @RegisterExtension
+    final AppUnderTest bench = new AppUnderTest();
 
     private RealServer server;
     private AppDriver driver;
-
-    @AfterEach
-    void stop() {
-        if (driver != null) {
-            driver.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
 
     private void offer(String title, String category) {
         Instant now = Instant.now();
@@ -58,9 +45,9 @@ class ShopperInboxTest {
 
     @Test
     void offersCarryAScannableCodeAndNewOnesAreAnnounced() throws Exception {
-        server = RealServer.start(serverDir, Map.of());
+        server = bench.server(Map.of());
         offer("Joghurt-Woche", "dairy");
-        driver = new AppDriver(new AppConfig(server.url(), deviceDir, Duration.ofSeconds(30), Duration.ofSeconds(3),
+        driver = bench.app(new AppConfig(server.url(), bench.deviceDir(), Duration.ofSeconds(30), Duration.ofSeconds(3),
                 Duration.ofSeconds(3), Duration.ofMillis(400)), owner -> Optional.empty(), "inbox");
 
         // The app registered this device for push under the shopper's account.
@@ -88,8 +75,8 @@ class ShopperInboxTest {
 
     @Test
     void theStoreAnswersAComplaintAndTheShopperAnswersBack() {
-        server = RealServer.start(serverDir, Map.of());
-        driver = new AppDriver(new AppConfig(server.url(), deviceDir, Duration.ofSeconds(30), Duration.ofSeconds(3),
+        server = bench.server(Map.of());
+        driver = bench.app(new AppConfig(server.url(), bench.deviceDir(), Duration.ofSeconds(30), Duration.ofSeconds(3),
                 Duration.ofSeconds(3), Duration.ofMinutes(5)), owner -> Optional.empty(), "inbox");
         driver.tap("#nav-profile");
         driver.tap("#consent-contact");

@@ -210,7 +210,7 @@ public final class Connection {
         FirebaseAuthSession.Endpoints endpoints = firebase.hasNonNull("authEmulator")
                 ? FirebaseAuthSession.Endpoints.at(firebase.get("authEmulator").asText(), apiKey)
                 : FirebaseAuthSession.Endpoints.google(apiKey);
-        FirebaseAuthSession session = FirebaseAuthSession.signIn(endpoints, new MemoryTokenStore(), clock, email, password);
+        FirebaseAuthSession session = FirebaseAuthSession.signIn(endpoints, FirebaseAuthSession.TokenStore.inMemory(), clock, email, password);
         java.util.Map<String, Object> claims = session.claims();
         boolean ours = "admin".equals(claims.get("role")) || "staff".equals(claims.get("role")) && storeId.equals(claims.get("store"));
         if (!ours) {
@@ -233,26 +233,6 @@ public final class Connection {
         /** @return {@code noSignIn} or {@code otherStore} */
         public String reason() {
             return reason;
-        }
-    }
-
-    /** A staff member's refresh token lives only while the staff area is open. */
-    private static final class MemoryTokenStore implements FirebaseAuthSession.TokenStore {
-        private volatile String token;
-
-        @Override
-        public Optional<String> load() {
-            return Optional.ofNullable(token);
-        }
-
-        @Override
-        public void save(String refreshToken) {
-            token = refreshToken;
-        }
-
-        @Override
-        public void clear() {
-            token = null;
         }
     }
 }

@@ -199,24 +199,7 @@ class FirebaseSignInTest {
     }
 
     private static FirebaseAuthSession.TokenStore memory() {
-        return new FirebaseAuthSession.TokenStore() {
-            private String token;
-
-            @Override
-            public Optional<String> load() {
-                return Optional.ofNullable(token);
-            }
-
-            @Override
-            public void save(String refreshToken) {
-                token = refreshToken;
-            }
-
-            @Override
-            public void clear() {
-                token = null;
-            }
-        };
+        return FirebaseAuthSession.TokenStore.inMemory();
     }
 
     /** A clock the test moves forward. */

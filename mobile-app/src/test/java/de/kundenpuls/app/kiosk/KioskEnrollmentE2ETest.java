@@ -79,7 +79,7 @@ class KioskEnrollmentE2ETest {
         String email = "admin-" + System.nanoTime() + "@example.org";
         EMULATOR.createAccount(email, "geheim-123", Map.of("role", "admin"));
         KundenpulsClient admin = KundenpulsClient.create(server.url())
-                .withSession(FirebaseAuthSession.signIn(AUTH, new MemoryTokens(), Clock.systemUTC(), email, "geheim-123"));
+                .withSession(FirebaseAuthSession.signIn(AUTH, FirebaseAuthSession.TokenStore.inMemory(), Clock.systemUTC(), email, "geheim-123"));
         String code = admin.kiosks().enroll(STORE, "checkout", "Kasse 1").code();
         long before = Answers.count(admin, STORE, "checkout");
 
@@ -150,25 +150,5 @@ class KioskEnrollmentE2ETest {
         driver.tap("#kiosk-smiley-" + score);
         driver.tap("#kiosk-option-staff");
         driver.tap("#kiosk-next");
-    }
-
-    /** The admin's refresh token, in memory. */
-    private static final class MemoryTokens implements FirebaseAuthSession.TokenStore {
-        private String token;
-
-        @Override
-        public Optional<String> load() {
-            return Optional.ofNullable(token);
-        }
-
-        @Override
-        public void save(String refreshToken) {
-            token = refreshToken;
-        }
-
-        @Override
-        public void clear() {
-            token = null;
-        }
     }
 }

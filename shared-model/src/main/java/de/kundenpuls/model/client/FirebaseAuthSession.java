@@ -99,6 +99,33 @@ public final class FirebaseAuthSession implements AuthSession {
 
         /** Forgets it (sign-out, deleted account). */
         void clear();
+
+        /**
+         * A store that keeps the token only while the session lives (a staff member on a kiosk,
+         * an admin's tool, a test).
+         *
+         * @return the store
+         */
+        static TokenStore inMemory() {
+            return new TokenStore() {
+                private volatile String token;
+
+                @Override
+                public Optional<String> load() {
+                    return Optional.ofNullable(token);
+                }
+
+                @Override
+                public void save(String refreshToken) {
+                    token = refreshToken;
+                }
+
+                @Override
+                public void clear() {
+                    token = null;
+                }
+            };
+        }
     }
 
     /** A failed sign-in or refresh, with Firebase's reason (e.g. {@code EMAIL_EXISTS}). */
