@@ -14,7 +14,7 @@ import de.kundenpuls.server.api.Json;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.api.TooManyRequestsException;
 import de.kundenpuls.server.auth.Access;
-import de.kundenpuls.server.auth.AuthenticationException;
+import de.kundenpuls.server.api.AuthenticationException;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.catalog.Catalog;

@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import de.kundenpuls.model.InvalidFieldException;
 import de.kundenpuls.model.Problem;
-import de.kundenpuls.server.auth.AuthenticationException;
+import de.kundenpuls.server.api.AuthenticationException;
 import de.kundenpuls.server.storage.StorageFailedException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;

@@ -16,6 +16,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
+import de.kundenpuls.server.api.AuthenticationException;
 
 /**
  * Who may call which route. Every route is registered through {@link #allow} (with its roles) or

@@ -9,6 +9,7 @@ import com.google.firebase.auth.AuthErrorCode;
 import com.google.firebase.auth.FirebaseAuth;
 import com.google.firebase.auth.FirebaseAuthException;
 import com.google.firebase.auth.FirebaseToken;
+import de.kundenpuls.server.api.AuthenticationException;
 
 /**
  * Verifies Firebase ID tokens with the Firebase Admin SDK ({@code verifyIdToken}) and reads the

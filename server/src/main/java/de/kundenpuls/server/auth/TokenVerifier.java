@@ -1,5 +1,7 @@
 package de.kundenpuls.server.auth;
 
+import de.kundenpuls.server.api.AuthenticationException;
+
 /** Turns a bearer token into a verified {@link Caller}. */
 public interface TokenVerifier {
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import de.kundenpuls.model.catalog.CategoryView;
+import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
 import io.helidon.webserver.http.HttpRules;

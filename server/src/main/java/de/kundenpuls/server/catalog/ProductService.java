@@ -13,6 +13,7 @@ import de.kundenpuls.model.InvalidFieldException;
 import de.kundenpuls.model.catalog.ImportReport;
 import de.kundenpuls.model.catalog.ProductPage;
 import de.kundenpuls.model.catalog.ProductView;
+import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.GermanDetails;
 import de.kundenpuls.server.api.Json;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import de.kundenpuls.model.InvalidFieldException;
 import de.kundenpuls.model.catalog.StoreView;
 import de.kundenpuls.model.catalog.TouchpointView;
+import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.JsonBody;
 import de.kundenpuls.server.api.Responses;

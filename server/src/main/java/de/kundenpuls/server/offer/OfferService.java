@@ -24,7 +24,7 @@ import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.catalog.Catalog;
-import de.kundenpuls.server.catalog.Languages;
+import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.catalog.Product;
 import de.kundenpuls.server.profile.Learning;
 import de.kundenpuls.server.profile.Profiles;

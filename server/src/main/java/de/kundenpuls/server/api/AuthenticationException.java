@@ -1,4 +1,4 @@
-package de.kundenpuls.server.auth;
+package de.kundenpuls.server.api;
 
 /** The caller could not be identified: answered with 401. */
 public class AuthenticationException extends RuntimeException {

@@ -1,4 +1,4 @@
-package de.kundenpuls.server.catalog;
+package de.kundenpuls.server.api;
 
 import java.util.Locale;
 
