@@ -14,14 +14,21 @@ if [ ! -f "$jar" ] || [ ! -f "$app" ] || [ -n "$newest_source" ]; then
     ./mvnw -B -ntp -q package -DskipTests
 fi
 
+# Eclipse Store reads JDK internals for speed (STACK.md); since JDK 24 the JVM warns about
+# sun.misc.Unsafe unless told that this use is allowed. Both modes start the server alike.
+jvm_flags=(--add-exports java.base/jdk.internal.misc=ALL-UNNAMED)
+if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then
+    jvm_flags+=(--sun-misc-unsafe-memory-access=allow)
+fi
+
 export KUNDENPULS_PROFILE="${KUNDENPULS_PROFILE:-embedded}"
 export STORAGE_DIRECTORY="${STORAGE_DIRECTORY:-$PWD/data}"
 
 if [ "${1:-}" = "app" ]; then
-    java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -jar "$jar" &
+    java "${jvm_flags[@]}" -jar "$jar" &
     server_pid=$!
     trap 'kill $server_pid 2>/dev/null' EXIT
-    java -jar "$app" --server http://localhost:"${SERVER_PORT:-8080}"
+    java "${jvm_flags[@]}" -jar "$app" --server http://localhost:"${SERVER_PORT:-8080}"
     exit 0
 fi
-exec java -jar "$jar"
+exec java "${jvm_flags[@]}" -jar "$jar"

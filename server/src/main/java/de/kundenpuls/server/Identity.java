@@ -81,7 +81,13 @@ public final class Identity implements AutoCloseable {
             // The stand-in's e-mail sign-in signs with the dev key, or with a key that lives only in memory.
             DevTokenIssuer signInKey = issuer.orElseGet(() -> DevTokenIssuer.ephemeral(projectId, clock));
             Map<String, String> certificates = Map.of(signInKey.keyId(), signInKey.certificatePem());
-            standIn = Optional.of(GoogleStandIn.start(port, () -> certificates, signInKey::sign));
+            try {
+                standIn = Optional.of(GoogleStandIn.start(port, () -> certificates, signInKey::sign));
+            } catch (java.io.UncheckedIOException e) {
+                // Like a taken server port: one line, exit 2 (Main), no stack trace.
+                throw new ServerStartException("Kundenpuls could not start: the local Google stand-in's port " + port
+                        + " is already in use (another Kundenpuls running?); set STANDIN_PORT to another port");
+            }
             if (config.get("standin.demo-accounts").asBoolean().orElse(false)) {
                 DemoAccounts.addTo(standIn.get());
             }

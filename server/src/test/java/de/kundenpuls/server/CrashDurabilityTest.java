@@ -173,6 +173,17 @@ class CrashDurabilityTest {
     }
 
     @Test
+    void aTakenStandInPortEndsTheProcessWithOneClearLineAndExitCode2() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+             ServerProcess second = ServerProcess.start(dir.resolve("c"), Map.of("STANDIN_PORT",
+                     String.valueOf(taken.getLocalPort())))) {
+            assertThat(second.awaitExit(60)).isEqualTo(2);
+            assertThat(second.output()).anySatisfy(line -> assertThat(line).contains("stand-in's port " + taken.getLocalPort()));
+            assertThat(second.output()).as("one line, no stack trace").noneSatisfy(line -> assertThat(line).contains("\tat "));
+        }
+    }
+
+    @Test
     void anUnusableDataDirectoryEndsTheProcessWithOneClearLine() throws Exception {
         Path file = java.nio.file.Files.writeString(dir.resolve("plain-file"), "x");
         try (ServerProcess server = ServerProcess.start(file, Map.of())) {

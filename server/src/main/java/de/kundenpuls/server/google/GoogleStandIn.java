@@ -55,7 +55,10 @@ public final class GoogleStandIn implements AutoCloseable {
     private static final Pattern SEND = Pattern.compile("^/v1/projects/([^/]+)/messages:send$");
     private static final String CERTS = "/robot/v1/metadata/x509/securetoken@system.gserviceaccount.com";
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    // Delivered messages carry their Instant: the inspection endpoint writes them as ISO-8601 text.
+    private final ObjectMapper mapper = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Supplier<Map<String, String>> certificates;

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The embedded default's stand-in of Firebase Authentication checks passwords the way Firebase
  * does, attempt limit included: after five wrong passwords the account is locked for a while,
- * even for the right one. A kiosk's staff area and the console sign in through it.
+ * even for the right one. A kiosk's staff area and the console sign in through it. Its FCM side
+ * lists what it delivered for inspection.
  */
 class SignInStandInTest {
 
@@ -51,6 +52,24 @@ class SignInStandInTest {
         assertThat(locked.body()).contains("TOO_MANY_ATTEMPTS_TRY_LATER");
         assertThat(signIn("hamburg-altona@demo.kundenpuls.de", "kundenpuls-demo").statusCode())
                 .as("other accounts are not affected").isEqualTo(200);
+    }
+
+    @Test
+    void theInspectionEndpointListsADeliveredMessageWithItsTime() throws Exception {
+        String base = server.server().identity().standIn().orElseThrow().url();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/projects/kundenpuls-dev/messages:send"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer test")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message\":{\"token\":\"tok-1\",\"notification\":"
+                        + "{\"title\":\"Hallo\",\"body\":\"Neu\"}}}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).isEqualTo(200);
+        HttpResponse<String> listed = http.send(HttpRequest.newBuilder(URI.create(base + "/standin/messages?token=tok-1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.statusCode()).isEqualTo(200);
+        var items = de.kundenpuls.server.api.Json.mapper().readTree(listed.body()).get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("title").asText()).isEqualTo("Hallo");
+        assertThat(java.time.Instant.parse(items.get(0).get("received").asText())).isBefore(java.time.Instant.now().plusSeconds(1));
     }
 
     private HttpResponse<String> signIn(String email, String password) throws Exception {
