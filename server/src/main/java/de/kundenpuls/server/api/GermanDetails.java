@@ -135,9 +135,7 @@ public final class GermanDetails {
      * @return whether its first choice of language is German
      */
     public static boolean wanted(ServerRequest req) {
-        return req.headers().first(HeaderNames.ACCEPT_LANGUAGE)
-                .map(value -> value.trim().toLowerCase(Locale.ROOT).startsWith("de"))
-                .orElse(false);
+        return Languages.accepted(req).map("de"::equals).orElse(false);
     }
 
     /**

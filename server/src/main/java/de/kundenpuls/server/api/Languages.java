@@ -27,8 +27,32 @@ public final class Languages {
             }
             return value;
         }
-        return req.headers().first(HeaderNames.ACCEPT_LANGUAGE)
-                .map(v -> v.toLowerCase(Locale.ROOT).startsWith("en") ? "en" : "de")
-                .orElse("de");
+        return accepted(req).orElse("de");
     }
+
+    /**
+     * The language of ours that a request's {@code Accept-Language} prefers, weights and all: the
+     * one parser of that header on the server.
+     *
+     * @param req the request
+     * @return {@code de} or {@code en}; empty when the header is missing, malformed or names neither
+     */
+    public static java.util.Optional<String> accepted(ServerRequest req) {
+        return req.headers().first(HeaderNames.ACCEPT_LANGUAGE).flatMap(Languages::fromHeader);
+    }
+
+    /**
+     * @param header an {@code Accept-Language} value, e.g. {@code en-GB;q=0.4, de-DE}
+     * @return {@code de} or {@code en}; empty when malformed or naming neither
+     */
+    static java.util.Optional<String> fromHeader(String header) {
+        try {
+            String tag = Locale.lookupTag(Locale.LanguageRange.parse(header), SUPPORTED);
+            return java.util.Optional.ofNullable(tag);
+        } catch (IllegalArgumentException malformed) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static final java.util.List<String> SUPPORTED = java.util.List.of("de", "en");
 }

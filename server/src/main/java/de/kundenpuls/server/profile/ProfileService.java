@@ -100,9 +100,7 @@ public final class ProfileService implements HttpService {
     }
 
     private static String preferredLocale(ServerRequest req) {
-        return req.headers().first(io.helidon.http.HeaderNames.ACCEPT_LANGUAGE)
-                .map(v -> v.toLowerCase(java.util.Locale.ROOT).startsWith("en") ? "en" : "de")
-                .orElse("de");
+        return de.kundenpuls.server.api.Languages.accepted(req).orElse("de");
     }
 
     private void patch(Caller caller, ServerRequest req, ServerResponse res) {
