@@ -43,13 +43,13 @@ public final class ProblemHandlers {
                     send(req, res, e.type(), Status.UNAUTHORIZED_401, "Unauthorized", e.getMessage(), "Authorization");
                 })
                 .error(StorageFailedException.class, (req, res, e) -> {
-                    LOG.log(Level.SEVERE, "Storage failure on " + req.path().path(), e);
+                    LOG.log(Level.SEVERE, "Storage failure on " + req.prologue().uriPath().path(), e);
                     send(req, res, Status.SERVICE_UNAVAILABLE_503, "Storage unavailable",
                             "The change was not saved; try again later", null);
                 })
                 .error(HttpException.class, ProblemHandlers::http)
                 .error(Throwable.class, (req, res, e) -> {
-                    LOG.log(Level.SEVERE, "Unexpected failure on " + req.prologue().method().text() + " " + req.path().path(), e);
+                    LOG.log(Level.SEVERE, "Unexpected failure on " + req.prologue().method().text() + " " + req.prologue().uriPath().path(), e);
                     send(req, res, Status.INTERNAL_SERVER_ERROR_500, "Internal error",
                             "The server failed to process the request; it has been logged", null);
                 });
@@ -100,7 +100,7 @@ public final class ProblemHandlers {
             return;
         }
         if (status.code() >= 500) {
-            LOG.log(Level.SEVERE, "HTTP failure on " + req.path().path(), e);
+            LOG.log(Level.SEVERE, "HTTP failure on " + req.prologue().uriPath().path(), e);
             send(req, res, status, status.reasonPhrase(), "The server failed to process the request", null);
             return;
         }
@@ -120,7 +120,7 @@ public final class ProblemHandlers {
             return;
         }
         Responses.problem(res, new Problem(type, title, status.code(), GermanDetails.forRequest(req, detail),
-                req.path().path(), field, null));
+                req.prologue().uriPath().path(), field, null));
     }
 
     private static byte[] bytes(Problem problem) {

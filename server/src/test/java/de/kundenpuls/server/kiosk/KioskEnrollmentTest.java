@@ -167,6 +167,7 @@ class KioskEnrollmentTest {
         ApiException out = catchThrowableOfType(ApiException.class, () -> kiosk.kiosks().reportContact("1.0.0", 0));
         assertThat(out.status()).isEqualTo(401);
         assertThat(out.problem().type()).isEqualTo(Problem.TYPE_KIOSK_REVOKED);
+        assertThat(out.problem().instance()).as("the full request path").isEqualTo("/api/kiosks/me/contact");
         ApiException noToken = catchThrowableOfType(ApiException.class,
                 () -> server.client().dev().token("kiosk", null, identity.uid()));
         assertThat(noToken.status()).isEqualTo(400);
