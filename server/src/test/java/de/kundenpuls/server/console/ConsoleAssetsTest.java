@@ -45,7 +45,7 @@ class ConsoleAssetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/console/app.js", "/console/vendor/chart.umd.js",
+    @ValueSource(strings = {"/console/main.js", "/console/views/kiosks.js", "/console/vendor/chart.umd.js",
             "/console/vendor/firebase/firebase-auth-compat.js"})
     void unchangedFileIsRevalidatedWithNotModifiedAndNoBody(String path) throws Exception {
         HttpResponse<String> first = get(path, null);

@@ -1,0 +1,95 @@
+import { api } from '../api.js';
+import { toast, showError, h, tpName, date } from '../dom.js';
+import { t, lang } from '../i18n.js';
+import { route } from '../router.js';
+import { state } from '../state.js';
+
+// ---------- admin ----------
+export async function admin(main) {
+  const stores = h('div', { class: 'card' }, h('h2', {}, t('admin.stores')), h('table', {}, h('tbody', {}, await Promise.all(
+      state.stores.map(async s => h('tr', {}, h('td', {}, h('b', {}, s.name)), h('td', {}, s.city), h('td', { class: 'muted' }, s.timeZone),
+          h('td', {}, (await api('GET', '/api/stores/' + s.id + '/touchpoints?lang=' + lang())).map(tp => tp.name).join(', '))))))));
+  const storeId = h('input', { id: 'store-id', placeholder: 'koeln-ehrenfeld' });
+  const storeNameInput = h('input', { id: 'store-name' });
+  const storeCity = h('input', { id: 'store-city' });
+  const storeZone = h('input', { id: 'store-zone', value: 'Europe/Berlin' });
+  const storeTps = h('select', { id: 'store-touchpoints', multiple: true, size: 6 },
+      Object.keys(state.touchpoints).map(tp => h('option', { value: tp, selected: true }, tpName(tp))));
+  stores.append(h('div', { class: 'form-grid' }, h('label', {}, 'ID', storeId), h('label', {}, t('admin.storeName'), storeNameInput),
+      h('label', {}, t('admin.city'), storeCity), h('label', {}, t('admin.timeZone'), storeZone),
+      h('label', {}, t('surveys.touchpoints'), storeTps)),
+  h('div', { class: 'row' }, h('button', { class: 'primary', id: 'store-save', onclick: async () => {
+    try {
+      await api('PUT', '/api/stores/' + encodeURIComponent(storeId.value.trim()), { name: storeNameInput.value, city: storeCity.value,
+        timeZone: storeZone.value, touchpoints: [...storeTps.selectedOptions].map(o => o.value) });
+      toast(t('saved'));
+      state.stores = await api('GET', '/api/stores');
+      route();
+    } catch (e) { showError(e); }
+  } }, t('admin.saveStore'))));
+  const csv = h('textarea', { id: 'import-csv', rows: 6 },
+      'gtin,name_de,name_en,brand,category,price,currency,stock\n4012345000016,Hafermilch Barista,Oat milk barista,Oatly,dairy,2.49,EUR,berlin-mitte=12\n');
+  // The browser's own file button speaks the browser's language, not the console's: a label stands in for it.
+  const fileName = h('span', { class: 'muted', id: 'import-file-name' }, t('admin.noFile'));
+  const file = h('input', { type: 'file', accept: '.csv,text/csv', id: 'import-file', class: 'visually-hidden', onchange: async () => {
+    csv.value = await file.files[0].text();
+    fileName.textContent = file.files[0].name;
+  } });
+  const filePicker = h('div', { class: 'row' }, file, h('label', { for: 'import-file', class: 'button', tabindex: '0',
+      onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); file.click(); } } }, t('admin.chooseFile')), fileName);
+  const report = h('div', { id: 'import-report' });
+  const importCard = h('div', { class: 'card' }, h('h2', {}, t('admin.import')), filePicker, csv,
+      h('button', { class: 'primary', id: 'import-button', onclick: async () => {
+        try {
+          const r = await api('POST', '/api/products/import', csv.value, 'text/csv');
+          report.replaceChildren(h('p', { id: 'import-summary' }, r.imported + ' ' + t('admin.imported') + ', ' + r.rejected.length + ' '
+              + t('admin.rejected')), r.rejected.length ? h('table', { id: 'import-rejected' }, h('thead', {}, h('tr', {},
+              h('th', {}, t('admin.row')), h('th', {}, t('admin.field')), h('th', {}, t('admin.reason')))),
+          h('tbody', {}, r.rejected.map(x => h('tr', {}, h('td', {}, String(x.row)), h('td', {}, x.field), h('td', {}, x.reason))))) : null);
+          await loadAudit();
+        } catch (e) { report.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message)); }
+      } }, t('admin.importButton')), report);
+  const uid = h('input', { id: 'erase-uid', autocomplete: 'off' });
+  const eraseStatus = h('div', { id: 'erase-status' });
+  // Erasure cannot be undone: the first click only asks, the second (on its own button) erases.
+  const eraseNow = () => api('DELETE', '/api/admin/profiles/' + encodeURIComponent(uid.value.trim()))
+      .then(() => {
+        eraseStatus.replaceChildren();
+        toast(t('admin.erased'));
+        uid.value = '';
+        return loadAudit();
+      })
+      .catch(e => eraseStatus.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message)));
+  const askFirst = () => {
+    if (!uid.value.trim()) {
+      uid.setAttribute('aria-invalid', 'true');
+      eraseStatus.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('admin.uid') + ': ' + t('admin.uidMissing')));
+      return;
+    }
+    uid.removeAttribute('aria-invalid');
+    const confirmButton = h('button', { class: 'danger', id: 'erase-confirm', onclick: eraseNow }, t('admin.eraseConfirmButton'));
+    eraseStatus.replaceChildren(h('div', { class: 'confirm', role: 'alertdialog', 'aria-labelledby': 'erase-question' },
+        h('p', { id: 'erase-question' }, t('admin.eraseQuestion').replace('{uid}', uid.value.trim())),
+        h('div', { class: 'row' }, confirmButton,
+            h('button', { id: 'erase-cancel', onclick: () => eraseStatus.replaceChildren() }, t('admin.cancel')))));
+    confirmButton.focus();
+  };
+  const eraseCard = h('div', { class: 'card' }, h('h2', {}, t('admin.erase')), h('p', { class: 'muted' }, t('admin.eraseHint')),
+      h('div', { class: 'row' }, h('label', {}, t('admin.uid'), uid), h('button', { id: 'erase-button', onclick: askFirst }, t('admin.eraseButton'))),
+      eraseStatus);
+  const audit = h('div', { class: 'card', id: 'audit' });
+  const loadAudit = async () => {
+    const data = await api('GET', '/api/admin/audit?limit=50');
+    if (!data.items.length) {
+      audit.replaceChildren(h('h2', {}, t('admin.audit')), h('p', { class: 'muted' }, t('admin.auditEmpty')));
+      return;
+    }
+    audit.replaceChildren(h('h2', {}, t('admin.audit')), h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('admin.auditAt')),
+        h('th', {}, t('admin.auditAction')), h('th', {}, t('admin.auditSubject')), h('th', {}, t('admin.auditActor')),
+        h('th', {}, t('admin.auditDetail')))), h('tbody', {}, data.items.map(a => h('tr', {},
+        h('td', { class: 'muted' }, date(a.at)), h('td', { title: a.action }, t('audit.' + a.action) === 'audit.' + a.action ? a.action
+            : t('audit.' + a.action)), h('td', {}, a.subject), h('td', { class: 'muted' }, a.actor || ''), h('td', {}, a.detail))))));
+  };
+  main.append(h('h1', {}, t('admin.title')), stores, h('div', { class: 'grid2' }, importCard, eraseCard), audit);
+  await loadAudit().catch(e => audit.replaceChildren(h('p', { class: 'error' }, e.message)));
+}
