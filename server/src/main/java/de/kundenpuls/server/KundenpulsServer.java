@@ -161,7 +161,7 @@ public final class KundenpulsServer implements AutoCloseable {
         }
         // The web console: static files, Chart.js from its WebJar; "/" leads to it.
         routing.register("/console/vendor", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
-                        .location("META-INF/resources/webjars/chart.js/4.4.7/dist").build()))
+                        .location("META-INF/resources/webjars/chart.js/" + WEBJARS.getProperty("chart.js") + "/dist").build()))
                 .register("/console", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
                         .location("console").welcome("index.html").build()))
                 .get("/", (req, res) -> {
@@ -171,7 +171,7 @@ public final class KundenpulsServer implements AutoCloseable {
                 });
         routing.register("/api/console", features.consoleSignIn())
                 .register("/console/vendor/firebase", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
-                        .location("META-INF/resources/webjars/firebase/9.9.0").build()));
+                        .location("META-INF/resources/webjars/firebase/" + WEBJARS.getProperty("firebase")).build()));
         routing.register("/api/products", features.products())
                 .register("/api/stores", features.stores())
                 .register("/api/categories", features.categories())
@@ -261,6 +261,17 @@ public final class KundenpulsServer implements AutoCloseable {
             c.close();
         } catch (Exception e) {
             LOG.warning("Closing " + c + " failed: " + e);
+        }
+    }
+
+    /** The WebJar versions the build put into {@code webjars.properties}: one place for them, the POM. */
+    private static final java.util.Properties WEBJARS = new java.util.Properties();
+
+    static {
+        try (var in = KundenpulsServer.class.getResourceAsStream("/webjars.properties")) {
+            WEBJARS.load(java.util.Objects.requireNonNull(in, "webjars.properties is missing from the build"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
