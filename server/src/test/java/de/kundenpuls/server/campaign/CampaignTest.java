@@ -162,6 +162,69 @@ class CampaignTest {
     }
 
     @Test
+    void eachChunkChecksConsentAndErasureAgainRightBeforeItIsSent() throws Exception {
+        Map<String, KundenpulsClient> byToken = new java.util.concurrent.ConcurrentHashMap<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String token = "late-" + i;
+                futures.add(pool.submit(() -> {
+                    KundenpulsClient s = server.as("shopper");
+                    s.me().patch(Map.of("contact", Map.of("name", "Kim Beispiel")));
+                    s.me().consents(Map.of("marketing_push", true));
+                    s.me().registerDevice(token, "android", "de");
+                    byToken.put(token, s);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        fcm.latency(200);
+        CampaignView c = create("{\"name\":\"Spät\",\"audience\":{},\"variants\":[{\"locale\":\"de\",\"title\":\"T\",\"body\":\"B\"}]}");
+        marketer.send("POST", "/api/campaigns/" + c.id() + "/send", null, CampaignView.class);
+        org.awaitility.Awaitility.await("the first chunk out").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                .until(() -> !fcm.delivered().isEmpty());
+        // Everyone not reached yet changes their mind: one erases the account, the others withdraw consent.
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        fcm.delivered().forEach(d -> reached.add(d.token()));
+        List<String> changed = byToken.keySet().stream().filter(t -> !reached.contains(t)).sorted().toList();
+        Map<String, java.time.Instant> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (String token : changed) {
+                futures.add(pool.submit(() -> {
+                    if (token.equals(changed.get(0))) {
+                        byToken.get(token).me().delete();
+                    } else {
+                        byToken.get(token).me().consents(Map.of("marketing_push", false));
+                    }
+                    acknowledged.put(token, java.time.Instant.now());
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        fcm.latency(0);
+        CampaignView done = awaitDone(c.id());
+        assertStatsAddUp(done.stats());
+        // A chunk already on its way when someone changed their mind may still reach them; one that
+        // is chosen afterwards never does. A chunk's messages go out together within a few hundred ms.
+        List<GoogleStandIn.Delivered> late = fcm.delivered().stream()
+                .filter(d -> acknowledged.containsKey(d.token()))
+                .filter(d -> d.received().isAfter(acknowledged.get(d.token()).plusSeconds(3)))
+                .toList();
+        assertThat(late).as("messages chosen after the change of mind").isEmpty();
+        long reachedAnyway = fcm.delivered().stream().filter(d -> acknowledged.containsKey(d.token())).count();
+        assertThat(done.stats().suppressed()).as("the others were checked again and held back")
+                .isEqualTo(changed.size() - reachedAnyway).isPositive();
+        assertThat(done.stats().sent() + done.stats().suppressed()).isEqualTo(200);
+    }
+
+    @Test
     void aRestartInTheMiddleResumesWithoutSendingAnyoneTwice() throws Exception {
         List<String> tokens = shoppers(400, true, "r-");
         fcm.latency(150);
