@@ -34,7 +34,7 @@ class LayoutCompatibilityTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-12-01", "2026-12-02", "2026-12-02b", "2026-12-02c", "2026-12-02d", "2026-12-02e"})
+    @ValueSource(strings = {"2026-12-01", "2026-12-02", "2026-12-02b", "2026-12-02c", "2026-12-02d", "2026-12-02e", "2026-12-02f"})
     void aDataDirectoryOfAnEarlierLayoutOpensWithEverythingInIt(String layout) throws IOException {
         Path source = Path.of("src/test/resources/layouts", layout);
         copy(source, dir);
@@ -67,6 +67,11 @@ class LayoutCompatibilityTest {
                 assertThat(campaign.stats().sent()).isEqualTo(1);
                 List<?> audit = (List<?>) server.as("admin").get("/api/admin/audit", Map.class).get("items");
                 assertThat(audit.toString()).as("the admin export of the fixture is audited").contains(uid);
+            }
+            if (fixture.getProperty("kiosk") != null) {
+                assertThat(server.as("admin").kiosks().list("berlin-mitte"))
+                        .anySatisfy(k -> assertThat(k.id()).isEqualTo(fixture.getProperty("kiosk")))
+                        .allSatisfy(k -> assertThat(k.state()).isEqualTo("enrolled"));
             }
 
             BatchResult more = server.as("shopper").feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "berlin-mitte",

@@ -49,6 +49,7 @@ public final class LayoutFixture {
         Path dir = Files.createTempDirectory("kundenpuls-layout");
         String uid;
         String campaign;
+        String kiosk;
         // The fixture's customer sends all its answers at once: more than an app account's burst.
         try (TestServer server = TestServer.start(dir, Map.of("catalog.seed-demo", "true", "feedback.max-age-days", "36500",
                 "feedback.limits.shopper.burst", "1000",
@@ -83,6 +84,10 @@ public final class LayoutFixture {
             org.awaitility.Awaitility.await("the fixture's campaign done").atMost(java.time.Duration.ofSeconds(30))
                     .until(() -> "done".equals(marketer.get("/api/campaigns/" + sent, Map.class).get("state")));
             server.as("admin").get("/api/admin/profiles/" + uid + "/export", Map.class);
+            // Since 2026-12-02f: an enrolled kiosk in the fleet.
+            var enrollment = server.as("admin").kiosks().enroll("berlin-mitte", "checkout", "Kasse 1");
+            server.client().kiosks().exchange(enrollment.code());
+            kiosk = enrollment.kiosk().id();
             server.as("shopper").feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "wien-neubau", "entrance",
                     noon, 5, null, null, Map.of(), null, null, null, null, null, null)));
         }
@@ -97,7 +102,8 @@ public final class LayoutFixture {
                 }
             }
         }
-        Files.writeString(target.resolve("fixture.properties"), "uid=" + uid + "\nrecoveryGrants=1\ncampaign=" + campaign + "\n");
+        Files.writeString(target.resolve("fixture.properties"), "uid=" + uid + "\nrecoveryGrants=1\ncampaign=" + campaign
+                + "\nkiosk=" + kiosk + "\n");
         System.out.println("Wrote the layout fixture to " + target + " (customer " + uid + ")");
     }
 }

@@ -143,6 +143,26 @@ final class AnswerCodec {
     }
 
     /**
+     * The {@code createdAt} of the answer at an offset (epoch seconds), read without decoding the rest.
+     *
+     * @param data   encoded answers
+     * @param offset the answer's start
+     * @return its creation time
+     */
+    static long createdAtSecond(byte[] data, int offset) {
+        int p = offset + Integer.BYTES + 1 + 2 * Long.BYTES;
+        p = skipUtf(data, p);
+        p = skipUtf(data, p);
+        p = data[p] == 0 ? p + 1 : skipUtf(data, p + 1);
+        p = data[p] == 0 ? p + 1 : skipUtf(data, p + 1);
+        return longAt(data, p);
+    }
+
+    private static int skipUtf(byte[] data, int p) {
+        return p + 2 + (((data[p] & 0xff) << 8) | (data[p + 1] & 0xff));
+    }
+
+    /**
      * The offset of the answer after the one at {@code offset}.
      *
      * @param data   encoded answers

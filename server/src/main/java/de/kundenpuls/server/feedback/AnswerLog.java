@@ -71,12 +71,20 @@ public final class AnswerLog {
         private int count;
         private long firstReceived = Long.MAX_VALUE;
         private long lastReceived = Long.MIN_VALUE;
+        /** The newest {@code createdAt} in the tail, epoch seconds; 0 in tails stored before 2026-12-02f (unknown). */
+        private long newestCreated;
     }
 
     /** A page of the segment directory. */
     static final class Page {
         @SuppressWarnings("unchecked")
         private final Lazy<Segment>[] segments = new Lazy[PAGE_SIZE];
+        /**
+         * Per segment its last receive time and its newest {@code createdAt} (epoch seconds, 0:
+         * unknown), so that the start can pick the segments it needs without loading the others.
+         * Null in pages stored before 2026-12-02f.
+         */
+        private long[] summaries = new long[2 * PAGE_SIZE];
     }
 
     /** Number of answers stored. */
@@ -100,6 +108,9 @@ public final class AnswerLog {
             long base = sealed * SEGMENT_SIZE + tail.count;
             for (int i = 0; i < n; i++) {
                 positions[from + i] = base + i;
+            }
+            for (byte[] answer : encoded.subList(from, from + n)) {
+                tail.newestCreated = Math.max(tail.newestCreated, AnswerCodec.createdAtSecond(answer, 0));
             }
             tail.chunks.add(new Chunk(concat(encoded.subList(from, from + n)), n));
             tail.count += n;
@@ -138,8 +149,16 @@ public final class AnswerLog {
             tx.store(pages);
         }
         Page page = pageRef.get();
-        page.segments[(int) (number % PAGE_SIZE)] = Lazy.Reference(segment);
+        int slot = (int) (number % PAGE_SIZE);
+        page.segments[slot] = Lazy.Reference(segment);
         tx.store(page.segments);
+        if (page.summaries == null) {
+            page.summaries = new long[2 * PAGE_SIZE];
+            tx.store(page);
+        }
+        page.summaries[2 * slot] = tail.lastReceived;
+        page.summaries[2 * slot + 1] = tail.newestCreated;
+        tx.store(page.summaries);
         synchronized (this) {
             sealed = number + 1;
             tail = new Tail();
@@ -259,30 +278,48 @@ public final class AnswerLog {
     }
 
     /**
-     * Visits the ids of every answer received since a time, newest segments first; stops at the
-     * first sealed segment received entirely before it.
+     * Visits the ids of the answers received since a time whose {@code createdAt} is not older
+     * than a second time, newest segments first. Segments received entirely before the first
+     * time end the walk, and segments whose answers are all older than the second are skipped,
+     * both without loading them: after a bulk import of two years of answers a start loads only
+     * the segments that hold answers that may still come back.
      *
-     * @param since   the earliest receive time of interest
-     * @param visitor gets each id and the receive time of its segment's newest answer
+     * @param receivedSince the earliest receive time of interest
+     * @param createdSince  the earliest {@code createdAt} of interest
+     * @param visitor       gets each id and the receive time of its segment's newest answer
      */
-    void forEachIdReceivedSince(Instant since, BiConsumer<UUID, Instant> visitor) {
-        long limit = since.getEpochSecond();
+    void forEachIdSince(Instant receivedSince, Instant createdSince, BiConsumer<UUID, Instant> visitor) {
+        long received = receivedSince.getEpochSecond();
+        long created = createdSince.getEpochSecond();
         Head head = head();
         Tail open = head.tail();
         for (Chunk chunk : open.chunks) {
-            Instant at = Instant.ofEpochSecond(open.lastReceived);
-            for (int offset = 0; offset < chunk.data().length; offset = AnswerCodec.next(chunk.data(), offset)) {
-                visitor.accept(AnswerCodec.idAt(chunk.data(), offset), at);
-            }
+            visitIds(chunk.data(), created, Instant.ofEpochSecond(open.lastReceived), visitor);
         }
         for (long s = head.sealed() - 1; s >= 0; s--) {
-            Segment segment = pages[(int) (s / PAGE_SIZE)].get().segments[(int) (s % PAGE_SIZE)].get();
-            if (segment.lastReceived() < limit) {
+            Page page = pages[(int) (s / PAGE_SIZE)].get();
+            int slot = (int) (s % PAGE_SIZE);
+            long[] summaries = page.summaries;
+            if (summaries != null && summaries[2 * slot] != 0) {
+                if (summaries[2 * slot] < received) {
+                    return;
+                }
+                if (summaries[2 * slot + 1] != 0 && summaries[2 * slot + 1] < created) {
+                    continue;
+                }
+            }
+            Segment segment = page.segments[slot].get();
+            if (segment.lastReceived() < received) {
                 return;
             }
-            Instant at = Instant.ofEpochSecond(segment.lastReceived());
-            for (int offset = 0; offset < segment.data().length; offset = AnswerCodec.next(segment.data(), offset)) {
-                visitor.accept(AnswerCodec.idAt(segment.data(), offset), at);
+            visitIds(segment.data(), created, Instant.ofEpochSecond(segment.lastReceived()), visitor);
+        }
+    }
+
+    private static void visitIds(byte[] data, long createdSince, Instant at, BiConsumer<UUID, Instant> visitor) {
+        for (int offset = 0; offset < data.length; offset = AnswerCodec.next(data, offset)) {
+            if (AnswerCodec.createdAtSecond(data, offset) >= createdSince) {
+                visitor.accept(AnswerCodec.idAt(data, offset), at);
             }
         }
     }

@@ -42,7 +42,10 @@ final class RecentIds {
      */
     static RecentIds rebuild(AnswerLog log, Duration keep, Instant now) {
         RecentIds ids = new RecentIds(keep);
-        log.forEachIdReceivedSince(now.minus(keep).minus(Duration.ofDays(1)), ids::add);
+        // An answer created before now − max age is refused as too old before the duplicate check,
+        // so ids of older answers are never needed (after an import of two years of history, all
+        // received today, the start loads only the segments of the last max age).
+        log.forEachIdSince(now.minus(keep).minus(Duration.ofDays(1)), now.minus(keep), ids::add);
         return ids;
     }
 

@@ -77,7 +77,28 @@ public final class AudienceIndex {
         private final byte[] facets = new byte[CHUNK * FACET_BYTES];
         /** (slot, category code as two bytes, band) per affinity of at least 0.1, ordered by slot. */
         private byte[] affinities = new byte[0];
-        private final Lazy<String[]> uids = Lazy.Reference(new String[CHUNK]);
+        /** The uids as {@link UidBlock} bytes: two stored entities a chunk instead of one per profile. */
+        private volatile Lazy<byte[]> packedUids = Lazy.Reference(UidBlock.empty(CHUNK));
+        /** The uids of chunks written before 2026-12-02f, one stored string each; moved on the chunk's next change. */
+        private Lazy<String[]> uids;
+
+        /** The uid block, moving the older layout's uids into one when first read. */
+        byte[] uidBlock() {
+            Lazy<byte[]> packed = packedUids;
+            if (packed != null) {
+                return packed.get();
+            }
+            String[] legacy = uids.get();
+            synchronized (legacy) {
+                return UidBlock.of(legacy);
+            }
+        }
+
+        void replaceUids(byte[] block, Transaction tx) {
+            packedUids = Lazy.Reference(block);
+            uids = null;
+            tx.store(this);
+        }
     }
 
     /**
@@ -216,11 +237,7 @@ public final class AudienceIndex {
             lock.writeLock().unlock();
         }
         tx.store(this);
-        String[] uids = chunk.uids.get();
-        synchronized (uids) {
-            uids[number % CHUNK] = uid;
-        }
-        tx.store(uids);
+        chunk.replaceUids(UidBlock.with(chunk.uidBlock(), number % CHUNK, uid), tx);
         return number;
     }
 
@@ -282,11 +299,7 @@ public final class AudienceIndex {
         } finally {
             lock.writeLock().unlock();
         }
-        String[] uids = chunk.uids.get();
-        synchronized (uids) {
-            uids[slot] = null;
-        }
-        tx.store(uids);
+        chunk.replaceUids(UidBlock.with(chunk.uidBlock(), slot, null), tx);
     }
 
     /**
@@ -307,10 +320,7 @@ public final class AudienceIndex {
         if (chunk == null) {
             return null;
         }
-        String[] uids = chunk.uids.get();
-        synchronized (uids) {
-            return uids[number % CHUNK];
-        }
+        return UidBlock.at(chunk.uidBlock(), number % CHUNK);
     }
 
     /**

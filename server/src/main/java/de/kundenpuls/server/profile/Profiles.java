@@ -6,28 +6,36 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import de.kundenpuls.model.profile.Profile;
+import de.kundenpuls.server.storage.PackedMap;
 import de.kundenpuls.server.storage.ShardedMap;
 import de.kundenpuls.server.storage.Transaction;
 import org.eclipse.serializer.reference.Lazy;
 
 /**
- * All customer profiles: each stored as one encoded byte array ({@link ProfileCodec}) in a
- * {@link ShardedMap} by uid, and indexed for audiences in the {@link AudienceIndex}.
+ * All customer profiles: each encoded as bytes ({@link ProfileCodec}), packed by uid into the shards
+ * of a {@link PackedMap}, and indexed for audiences in the {@link AudienceIndex}.
  *
- * <p>A change stores the profile's shard map (about 150 entries at ten million profiles), its
- * bytes, and its chunk of the audience index; nothing that grows with the population. A restart
- * loads the index facets (16 bytes a profile) and no profile; shards load on first use.
+ * <p>A change stores the profile's shard (about 19 profiles at ten million) and its chunk of the
+ * audience index; nothing that grows with the population. A restart loads the index facets (16
+ * bytes a profile) and no profile; shards load on first use.
  *
  * <p>Writes happen only on the storage writer thread (inside a {@code Change}); reads may come
  * from any thread.
  */
 public final class Profiles {
 
-    private ShardedMap<String, byte[]> byUid = new ShardedMap<>();
+    private PackedMap byUidPacked = new PackedMap();
     private AudienceIndex index = new AudienceIndex();
     /**
+     * The layout from 2026-12-02 until 2026-12-02f: a map of uid strings to profile bytes, two
+     * stored entities a profile (twenty million to index at start at ten million profiles). Kept
+     * only so that such a data directory still loads; {@link #upgrade} moves it into
+     * {@link #byUidPacked}.
+     */
+    private ShardedMap<String, byte[]> byUid;
+    /**
      * The layout before 2026-12-02: 1,024 lazy maps of profile records. Kept only so that such a
-     * data directory still loads; {@link #upgrade} moves its profiles into {@link #byUid}.
+     * data directory still loads; {@link #upgrade} moves its profiles into {@link #byUidPacked}.
      */
     private Shard[] shards;
 
@@ -38,24 +46,34 @@ public final class Profiles {
      * @return how many profiles moved
      */
     public int upgrade(Transaction tx) {
-        if (byUid == null) {
-            byUid = new ShardedMap<>();
-            index = new AudienceIndex();
+        if (byUidPacked == null) {
+            byUidPacked = new PackedMap();
+            if (byUid == null) {
+                index = new AudienceIndex();
+            }
+            tx.store(this);
+        }
+        int[] moved = {0};
+        if (byUid != null) {
+            byUid.forEach((uid, stored) -> {
+                byUidPacked.put(uid, stored, tx);
+                moved[0]++;
+            });
+            byUid = null;
             tx.store(this);
         }
         if (shards == null) {
-            return 0;
+            return moved[0];
         }
-        int moved = 0;
         for (Shard shard : shards) {
             for (Profile p : shard.data.get().values()) {
                 put(p, tx);
-                moved++;
+                moved[0]++;
             }
         }
         shards = null;
         tx.store(this);
-        return moved;
+        return moved[0];
     }
 
     /**
@@ -65,7 +83,7 @@ public final class Profiles {
      * @return the profile, if any
      */
     public Optional<Profile> find(String uid) {
-        byte[] stored = byUid.get(uid);
+        byte[] stored = byUidPacked.get(uid);
         return stored == null ? Optional.empty() : Optional.of(ProfileCodec.decode(stored));
     }
 
@@ -76,9 +94,9 @@ public final class Profiles {
      * @param tx      the transaction that stores the changed shard
      */
     public void put(Profile profile, Transaction tx) {
-        byte[] current = byUid.get(profile.uid());
+        byte[] current = byUidPacked.get(profile.uid());
         int number = current == null ? index.add(profile.uid(), tx) : ProfileCodec.number(current);
-        byUid.put(profile.uid(), ProfileCodec.encode(number, profile), tx);
+        byUidPacked.put(profile.uid(), ProfileCodec.encode(number, profile), tx);
         index.update(number, profile, tx);
     }
 
@@ -91,13 +109,13 @@ public final class Profiles {
      * @return the new version, or empty when there is no such profile
      */
     public Optional<Profile> update(String uid, UnaryOperator<Profile> update, Transaction tx) {
-        byte[] current = byUid.get(uid);
+        byte[] current = byUidPacked.get(uid);
         if (current == null) {
             return Optional.empty();
         }
         Profile next = update.apply(ProfileCodec.decode(current));
         int number = ProfileCodec.number(current);
-        byUid.put(uid, ProfileCodec.encode(number, next), tx);
+        byUidPacked.put(uid, ProfileCodec.encode(number, next), tx);
         index.update(number, next, tx);
         return Optional.of(next);
     }
@@ -110,7 +128,7 @@ public final class Profiles {
      * @param tx  the transaction
      */
     public void recordNps(String uid, int nps, Transaction tx) {
-        byte[] current = byUid.get(uid);
+        byte[] current = byUidPacked.get(uid);
         if (current != null) {
             index.recordNps(ProfileCodec.number(current), nps, tx);
         }
@@ -124,7 +142,7 @@ public final class Profiles {
      * @return the removed profile, if there was one
      */
     public Optional<Profile> remove(String uid, Transaction tx) {
-        byte[] removed = byUid.remove(uid, tx);
+        byte[] removed = byUidPacked.remove(uid, tx);
         if (removed == null) {
             return Optional.empty();
         }
@@ -147,7 +165,7 @@ public final class Profiles {
      * @param visitor called once per profile
      */
     public void forEach(Consumer<Profile> visitor) {
-        byUid.forEach((uid, stored) -> visitor.accept(ProfileCodec.decode(stored)));
+        byUidPacked.forEach((uid, stored) -> visitor.accept(ProfileCodec.decode(stored)));
     }
 
     /**
@@ -155,7 +173,7 @@ public final class Profiles {
      * bulk loads, which would otherwise keep every profile they wrote. Writer thread only.
      */
     public void unloadStored() {
-        byUid.unloadStored();
+        byUidPacked.unloadStored();
     }
 
     /**
@@ -165,7 +183,7 @@ public final class Profiles {
      * @return the page, 0 … 255
      */
     public int pageOf(String uid) {
-        return byUid.pageOf(uid);
+        return byUidPacked.pageOf(uid);
     }
 
     /** Number of profiles (from the index; loads no profile). */

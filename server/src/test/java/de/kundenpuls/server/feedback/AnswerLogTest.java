@@ -104,14 +104,51 @@ class AnswerLogTest {
         }
     }
 
+    @Test
+    void importedHistoryReceivedTodayIsNotRebuiltButEveryAnswerThatCanStillComeBackIs() {
+        // Two segments of answers created 200 days ago (an import of history), then one segment
+        // mixing history and answers of this week, then a tail of this week's answers.
+        List<FeedbackEntry> history = new ArrayList<>();
+        List<FeedbackEntry> thisWeek = new ArrayList<>();
+        List<FeedbackEntry> order = new ArrayList<>();
+        for (int i = 0; i < 3 * AnswerLog.SEGMENT_SIZE + 10; i++) {
+            boolean old = i < 2 * AnswerLog.SEGMENT_SIZE || (i < 3 * AnswerLog.SEGMENT_SIZE && i % 2 == 0);
+            FeedbackEntry e = entry(i, old ? NOW.minus(Duration.ofDays(200)) : NOW.minus(Duration.ofDays(3)));
+            (old ? history : thisWeek).add(e);
+            order.add(e);
+        }
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            FeedbackStore store = open(storage);
+            for (int from = 0; from < order.size(); from += 500) {
+                List<FeedbackEntry> batch = order.subList(from, Math.min(order.size(), from + 500));
+                storage.writer().write(tx -> {
+                    store.add(batch, batch.stream().map(AnswerCodec::encode).toList(), NOW, tx);
+                    return null;
+                });
+            }
+        }
+        try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
+            FeedbackStore store = open(storage);
+            assertThat(thisWeek).allSatisfy(e -> assertThat(store.contains(e.id())).as("created 3 days ago").isTrue());
+            assertThat(history).noneSatisfy(e -> assertThat(store.contains(e.id())).as("created 200 days ago").isTrue());
+            List<FeedbackEntry> loaded = new ArrayList<>();
+            store.forEach(loaded::add);
+            assertThat(loaded).as("all of it is still stored").containsExactlyElementsOf(order);
+        }
+    }
+
     private static FeedbackStore open(Storage storage) {
         return FeedbackStore.open(storage.root(StoredRoot.class).feedback(), WINDOW, NOW);
     }
 
     private static FeedbackEntry entry(int n) {
+        return entry(n, NOW.minusSeconds(n));
+    }
+
+    private static FeedbackEntry entry(int n, Instant createdAt) {
         String uid = n % 7 == 0 ? "eva" : n % 7 == 1 ? "tom" : null;
         return new FeedbackEntry(UUID.randomUUID(), "berlin-mitte", n % 2 == 0 ? "checkout" : "entrance",
-                n % 3 == 0 ? "dairy" : null, n % 3 == 0 ? "4013456000018" : null, NOW.minusSeconds(n), NOW, 1 + n % 5,
+                n % 3 == 0 ? "dairy" : null, n % 3 == 0 ? "4013456000018" : null, createdAt, NOW, 1 + n % 5,
                 n % 4 == 0 ? null : n % 11, n % 5 == 0 ? 1 + n % 7 : null, Map.of("staff", 1 + n % 5),
                 n % 6 == 0 ? "Kommentar " + n + (uid == null ? "" : " von " + ("eva".equals(uid) ? "Eva" : "Tom")) : null,
                 n % 9 == 0 ? "survey-1" : null, n % 9 == 0 ? 2 : null, n % 9 == 0 ? Map.of("q1", "3") : Map.of(),
