@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -84,7 +83,14 @@ public final class Rollups {
     /** The sums and comments of one store and period. */
     public static final class Cell {
         private final ConcurrentHashMap<String, ScoreCounts> counts = new ConcurrentHashMap<>();
-        private final ConcurrentHashMap<String, ArrayList<RecentComment>> comments = new ConcurrentHashMap<>();
+        /**
+         * The newest comments per key, newest first, encoded by {@link RecentComments}: one stored
+         * array per key. As lists of comment objects (the layout before 2026-12-02g) the cells of
+         * 50 stores over two years were two million objects to load at every start.
+         */
+        private volatile ConcurrentHashMap<String, byte[]> newestComments = new ConcurrentHashMap<>();
+        /** The comments of cells stored before 2026-12-02g; moved into {@link #newestComments} on the cell's next change. */
+        private volatile ConcurrentHashMap<String, ArrayList<RecentComment>> comments;
 
         /**
          * The sums of one key.
@@ -103,6 +109,14 @@ public final class Rollups {
          * @param visitor returns false to stop
          */
         public void visitComments(String key, java.util.function.Predicate<RecentComment> visitor) {
+            ConcurrentHashMap<String, byte[]> encoded = newestComments;
+            if (encoded != null) {
+                byte[] list = encoded.get(key);
+                if (list != null) {
+                    RecentComments.visit(list, visitor);
+                }
+                return;
+            }
             ArrayList<RecentComment> list = comments.get(key);
             if (list == null) {
                 return;
@@ -115,12 +129,28 @@ public final class Rollups {
                 }
             }
         }
+
+        /** The encoded comments, moving those of the older layout first. Writer thread only. */
+        ConcurrentHashMap<String, byte[]> newestComments(Transaction tx) {
+            ConcurrentHashMap<String, byte[]> encoded = newestComments;
+            if (encoded == null) {
+                encoded = new ConcurrentHashMap<>();
+                for (var e : comments.entrySet()) {
+                    synchronized (e.getValue()) {
+                        encoded.put(e.getKey(), RecentComments.encode(e.getValue()));
+                    }
+                }
+                newestComments = encoded;
+                comments = null;
+                tx.store(this);
+            }
+            return encoded;
+        }
     }
 
     /**
-     * A comment shown next to the scores. Stored flat (the id and time as numbers, the touchpoint
-     * as one shared string): a comment is kept in up to twelve lists, and as a record of a UUID
-     * and an Instant it would be four stored objects instead of two.
+     * A comment shown next to the scores. Stored as bytes in its cell ({@link RecentComments});
+     * stored as this object only in data directories from before 2026-12-02g.
      */
     public static final class RecentComment {
         private final long idHigh;
@@ -214,22 +244,15 @@ public final class Rollups {
             }
             tx.store(cell.counts);
             if (comment != null) {
+                ConcurrentHashMap<String, byte[]> newest = cell.newestComments(tx);
                 for (String key : keys) {
-                    ArrayList<RecentComment> list = cell.comments.get(key);
-                    if (list == null) {
-                        list = new ArrayList<>();
-                        cell.comments.put(key, list);
-                        tx.store(cell.comments);
-                    }
-                    synchronized (list) {
-                        list.add(comment);
-                        list.sort(NEWEST_FIRST);
-                        while (list.size() > RECENT_COMMENTS) {
-                            list.remove(list.size() - 1);
-                        }
-                    }
-                    tx.store(list);
+                    byte[] current = newest.get(key);
+                    List<RecentComment> list = current == null ? new ArrayList<>() : RecentComments.decode(current);
+                    list.add(comment);
+                    list.sort(NEWEST_FIRST);
+                    newest.put(key, RecentComments.encode(list.subList(0, Math.min(list.size(), RECENT_COMMENTS))));
                 }
+                tx.store(newest);
             }
         }
     }
@@ -284,19 +307,23 @@ public final class Rollups {
             for (Level level : Level.values()) {
                 Cell cell = cell(storeId, level, d);
                 if (cell != null) {
-                    removeFrom(cell.comments.values(), feedbackIds, tx);
+                    removeFrom(cell.newestComments(tx), feedbackIds, tx);
                 }
             }
         }
     }
 
-    private static void removeFrom(Collection<ArrayList<RecentComment>> lists, Set<UUID> ids, Transaction tx) {
-        for (ArrayList<RecentComment> list : lists) {
-            synchronized (list) {
-                if (list.removeIf(c -> c.isAnswer(ids))) {
-                    tx.store(list);
-                }
+    private static void removeFrom(ConcurrentHashMap<String, byte[]> lists, Set<UUID> ids, Transaction tx) {
+        boolean changed = false;
+        for (var e : lists.entrySet()) {
+            List<RecentComment> list = RecentComments.decode(e.getValue());
+            if (list.removeIf(c -> c.isAnswer(ids))) {
+                lists.put(e.getKey(), RecentComments.encode(list));
+                changed = true;
             }
+        }
+        if (changed) {
+            tx.store(lists);
         }
     }
 }

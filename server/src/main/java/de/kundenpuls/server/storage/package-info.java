@@ -17,7 +17,9 @@
  *       period writes one array of constant size.</li>
  *   <li>Bulk values are stored encoded (a segment of answers is one byte array, a profile is one
  *       byte array), because every stored object is an entity that Eclipse Store indexes at
- *       start.</li>
+ *       start. Where such records reach millions (profiles), several share one stored array
+ *       ({@link de.kundenpuls.server.storage.PackedMap}): a start indexes entities, not bytes, and
+ *       ten million profiles as two entities each took most of a minute to open.</li>
  *   <li>What must be in memory right after a start (the audience index) is stored as fixed-width
  *       facet bytes in chunks, loaded at start and turned into bitmaps; the bitmaps themselves are
  *       never stored.</li>
