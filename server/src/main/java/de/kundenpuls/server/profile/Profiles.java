@@ -15,7 +15,7 @@ import org.eclipse.serializer.reference.Lazy;
  * All customer profiles: each encoded as bytes ({@link ProfileCodec}), packed by uid into the shards
  * of a {@link PackedMap}, and indexed for audiences in the {@link AudienceIndex}.
  *
- * <p>A change stores the profile's shard (about 19 profiles at ten million) and its chunk of the
+ * <p>A change stores the profile's shard (about 10 profiles at ten million) and its chunk of the
  * audience index; nothing that grows with the population. A restart loads the index facets (16
  * bytes a profile) and no profile; shards load on first use.
  *

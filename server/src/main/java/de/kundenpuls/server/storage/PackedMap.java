@@ -16,10 +16,10 @@ import org.eclipse.serializer.reference.Lazy;
  *
  * <p>Why: Eclipse Store indexes every stored entity when it opens a data directory. As a map of
  * key strings to byte arrays ({@link ShardedMap}) ten million profiles were twenty million entities,
- * and indexing them took most of a minute's restart. Packed, they are about 1.5 million.
+ * and indexing them took most of a minute's restart. Packed, they are about three million.
  *
  * <p>The price: a change rewrites its shard's bytes. {@value #PAGES} pages of
- * {@value #SHARDS_PER_PAGE} shards keep a shard at about 19 records (a few KB) at ten million.
+ * {@value #SHARDS_PER_PAGE} shards keep a shard at about 10 records (a few KB) at ten million.
  * Shards and pages are created on first use and load on their own, so a lookup loads one shard.
  *
  * <p>Shard layout: repeated {@code [u16 key length][key UTF-8][i32 record length][record]}. Changes on
@@ -29,8 +29,8 @@ import org.eclipse.serializer.reference.Lazy;
 public final class PackedMap {
 
     static final int PAGES = 256;
-    static final int SHARDS_PER_PAGE = 2048;
-    private static final int SHARD_BITS = 11;
+    static final int SHARDS_PER_PAGE = 4096;
+    private static final int SHARD_BITS = 12;
 
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Lazy[].class);
 
