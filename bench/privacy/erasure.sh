@@ -11,7 +11,7 @@ echo "BENCH data directory before: $(du -sb "$BENCH_DATA" | cut -f1) bytes"
 start=$(date +%s.%N)
 BENCH_JVM_OPTS="-Xmx8g" start_server
 echo "BENCH restart to ready: $(echo "$(date +%s.%N) - $start" | bc) s"
-"${BENCH_JAVA[@]}" -cp "$BENCH_CP" de.kundenpuls.bench.PrivacyBench "$BASE" "$BENCH_DATA" 2>&1 | grep -E "^BENCH|Exception"
+"${BENCH_JAVA[@]}" -cp "$BENCH_CP" de.kundenpuls.bench.PrivacyBench "$BASE" "$BENCH_DATA" 2>&1 | grep --line-buffered -E "^BENCH|Exception"
 "$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.run >/dev/null 2>&1 || true
 echo "BENCH heap after a full GC: $("$JAVA_HOME/bin/jcmd" "$SERVER_PID" GC.heap_info 2>/dev/null | grep -Eo 'used [0-9]+K' | head -1)"
 stop_server
