@@ -6,9 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . bin/find-jdk.sh
 
-jar=server/target/kundenpuls-server.jar
+jar=server/embedded/target/kundenpuls-embedded.jar
 app=mobile-app/target/kundenpuls-app.jar
-newest_source=$(find pom.xml */pom.xml shared-model/src server/src mobile-app/src -newer "$jar" -type f -print -quit 2>/dev/null || true)
+newest_source=$(find pom.xml */pom.xml server/embedded/pom.xml shared-model/src server/src server/embedded/src mobile-app/src -newer "$jar" -type f -print -quit 2>/dev/null || true)
 if [ ! -f "$jar" ] || [ ! -f "$app" ] || [ -n "$newest_source" ]; then
     echo "Building Kundenpuls (tests are run by ./test.sh) ..."
     ./mvnw -B -ntp -q package -DskipTests

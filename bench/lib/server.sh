@@ -4,7 +4,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$ROOT/bin/find-jdk.sh"
 command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk; }
-if [ ! -f "$ROOT/server/target/kundenpuls-server.jar" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
+if [ ! -f "$ROOT/server/embedded/target/kundenpuls-embedded.jar" ] || [ "${BENCH_REBUILD:-0}" = 1 ]; then
     (cd "$ROOT" && ./mvnw -B -ntp -q package -DskipTests)
 fi
 BENCH_PORT=${BENCH_PORT:-18080}
@@ -17,8 +17,8 @@ start_server() {
     # interval are lifted here; CaptureAbuseTest checks them at their production values.
     FEEDBACK_LIMITS_SHOPPER_BURST=1000000000 FEEDBACK_LIMITS_SHOPPER_REFILL_SECONDS=1 \
     FEEDBACK_LIMITS_KIOSK_BURST=1000000000 FEEDBACK_LIMITS_KIOSK_REFILL_SECONDS=1 FEEDBACK_MIN_INTERVAL_MS=0 \
-    KUNDENPULS_PROFILE=embedded SERVER_PORT=$BENCH_PORT OBSERVE_PORT=0 STORAGE_DIRECTORY="$BENCH_DATA" STANDIN_PORT=0 \
-        "$JAVA_HOME/bin/java" ${BENCH_JVM_OPTS:--Xmx4g} "$@" -jar "$ROOT/server/target/kundenpuls-server.jar" \
+    SERVER_PORT=$BENCH_PORT OBSERVE_PORT=0 STORAGE_DIRECTORY="$BENCH_DATA" STANDIN_PORT=0 \
+        "$JAVA_HOME/bin/java" ${BENCH_JVM_OPTS:--Xmx4g} "$@" -jar "$ROOT/server/embedded/target/kundenpuls-embedded.jar" \
         > "$BENCH_DATA.log" 2>&1 &
     SERVER_PID=$!
     # Up to 5 minutes: a data directory with ten million profiles takes tens of seconds to open.

@@ -3,10 +3,8 @@ package de.kundenpuls.server;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -15,139 +13,85 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.FirebaseOptions;
-import de.kundenpuls.server.auth.DevTokenIssuer;
 import de.kundenpuls.server.auth.FirebaseTokenVerifier;
 import de.kundenpuls.server.auth.TokenVerifier;
 import de.kundenpuls.server.google.FirebaseWiring;
-import de.kundenpuls.server.google.GoogleStandIn;
-import io.helidon.config.Config;
 
 /**
  * Who callers are and how the server reaches Google: the {@link FirebaseApp} (token verification
- * and push), and on the embedded default the dev token issuer and the local Google stand-in.
- *
- * <ul>
- *     <li>Production: Google's certificates and FCM, credentials from
- *     {@code GOOGLE_APPLICATION_CREDENTIALS}.</li>
- *     <li>{@code push.fcm-endpoint} set: FCM requests go to that endpoint with offline credentials.</li>
- *     <li>{@code dev.enabled} or {@code standin.enabled}: a local stand-in serves FCM and the dev
- *     key's certificate; {@code POST /api/dev/tokens} signs tokens with that key.</li>
- * </ul>
+ * and push) for the {@link IdentityMode} chosen at start.
  */
 public final class Identity implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Identity.class.getName());
+    /** Where ID token certificates come from when only FCM is redirected. */
+    private static final String GOOGLE_CERTIFICATES = "https://www.googleapis.com";
 
     private final FirebaseApp app;
     private final FirebaseApp pushApp;
     private final TokenVerifier verifier;
-    private final Optional<DevTokenIssuer> devIssuer;
-    private final Optional<GoogleStandIn> standIn;
+    private final Optional<LocalGoogle> local;
     private final boolean pushEnabled;
 
-    private Identity(FirebaseApp app, FirebaseApp pushApp, Optional<DevTokenIssuer> devIssuer, Optional<GoogleStandIn> standIn,
-                     boolean pushEnabled) {
+    private Identity(FirebaseApp app, FirebaseApp pushApp, Optional<LocalGoogle> local, boolean pushEnabled) {
         this.app = app;
         this.pushApp = pushApp;
         this.verifier = new FirebaseTokenVerifier(app);
-        this.devIssuer = devIssuer;
-        this.standIn = standIn;
+        this.local = local;
         this.pushEnabled = pushEnabled;
     }
 
     /**
-     * Sets up identity from configuration.
+     * Sets up identity for a mode.
      *
-     * @param config  the root configuration
-     * @param dataDir the data directory (holds the dev key)
+     * @param mode    the mode chosen at start
+     * @param dataDir the open data directory (the local stand-in keeps its key there)
      * @param clock   the clock
      * @return the identity setup
      */
-    public static Identity create(Config config, Path dataDir, Clock clock) {
-        String projectId = config.get("firebase.project-id").asString().orElse("kundenpuls-dev");
-        String pushProject = config.get("push.project-id").asString().orElse(projectId);
-        boolean dev = config.get("dev.enabled").asBoolean().orElse(false);
-        boolean standInWanted = dev || config.get("standin.enabled").asBoolean().orElse(false);
-        String fcmEndpoint = config.get("push.fcm-endpoint").asString().orElse("").strip();
-        boolean emulator = authEmulator(config, projectId);
-
-        Optional<DevTokenIssuer> issuer = dev
-                ? Optional.of(DevTokenIssuer.loadOrCreate(dataDir, projectId, clock).withLifetime(
-                        Duration.ofSeconds(config.get("dev.token-lifetime-seconds").asLong().orElse(3600L))))
-                : Optional.empty();
-        Optional<GoogleStandIn> standIn = Optional.empty();
-        if (standInWanted) {
-            int port = config.get("standin.port").asInt().orElse(9099);
-            // The stand-in's e-mail sign-in signs with the dev key, or with a key that lives only in memory.
-            DevTokenIssuer signInKey = issuer.orElseGet(() -> DevTokenIssuer.ephemeral(projectId, clock));
-            Map<String, String> certificates = Map.of(signInKey.keyId(), signInKey.certificatePem());
-            try {
-                standIn = Optional.of(GoogleStandIn.start(port, () -> certificates, signInKey::sign));
-            } catch (java.io.UncheckedIOException e) {
-                // Like a taken server port: one line, exit 2 (Main), no stack trace.
-                throw new ServerStartException("Kundenpuls could not start: the local Google stand-in's port " + port
-                        + " is already in use (another Kundenpuls running?); set STANDIN_PORT to another port");
-            }
-            if (config.get("standin.demo-accounts").asBoolean().orElse(false)) {
-                DemoAccounts.addTo(standIn.get());
-            }
-        }
-        if (!projectId.equals(pushProject) && (standIn.isPresent() || !fcmEndpoint.isEmpty())) {
+    public static Identity create(IdentityMode mode, Path dataDir, Clock clock) {
+        String projectId = mode.projectId();
+        String pushProject = mode.pushProjectId();
+        if (!projectId.equals(pushProject)) {
             LOG.info("Push project " + pushProject + " differs from the sign-in project " + projectId);
         }
-        try {
-            if (emulator) {
+        return switch (mode) {
+            case IdentityMode.Google google when google.fcmEndpoint().isEmpty() -> production(projectId, pushProject);
+            case IdentityMode.Google google -> {
+                String fcm = google.fcmEndpoint().get();
+                FirebaseApp auth = FirebaseWiring.standIn(projectId, fcm, GOOGLE_CERTIFICATES);
+                FirebaseApp push = pushProject.equals(projectId) ? auth : FirebaseWiring.standIn(pushProject, fcm, GOOGLE_CERTIFICATES);
+                yield new Identity(auth, push, Optional.empty(), true);
+            }
+            case IdentityMode.AuthEmulator emulator -> {
                 // ID tokens from the Auth emulator (the SDK verifies them there, unsigned); push,
-                // if at all, through the stand-in.
+                // if at all, through a local FCM stand-in.
                 FirebaseApp auth = FirebaseApp.initializeApp(FirebaseOptions.builder().setProjectId(projectId)
                         .setCredentials(GoogleCredentials.create(new AccessToken("unused", null))).build(),
                         "kundenpuls-emulator-" + UUID.randomUUID());
-                Optional<FirebaseApp> push = standIn.map(s -> FirebaseWiring.standIn(pushProject, s.url(), s.url()));
-                return new Identity(auth, push.orElse(auth), issuer, standIn, push.isPresent());
+                Optional<FirebaseApp> push = emulator.fcmEndpoint().map(fcm -> FirebaseWiring.standIn(pushProject, fcm, GOOGLE_CERTIFICATES));
+                yield new Identity(auth, push.orElse(auth), Optional.empty(), push.isPresent());
             }
-            if (standIn.isPresent() || !fcmEndpoint.isEmpty()) {
-                String fcm = fcmEndpoint.isEmpty() ? standIn.get().url() : fcmEndpoint;
-                String certs = standIn.map(GoogleStandIn::url).orElse("https://www.googleapis.com");
-                FirebaseApp auth = FirebaseWiring.standIn(projectId, fcm, certs);
-                // The FCM project may differ from the sign-in project (PUSH_PROJECT_ID).
-                FirebaseApp push = pushProject.equals(projectId) ? auth : FirebaseWiring.standIn(pushProject, fcm, certs);
-                return new Identity(auth, push, issuer, standIn, true);
+            case IdentityMode.Local local -> {
+                LocalGoogle google = local.google().open(dataDir, projectId, clock);
+                try {
+                    String fcm = local.fcmEndpoint().orElse(google.url());
+                    FirebaseApp auth = FirebaseWiring.standIn(projectId, fcm, google.url());
+                    FirebaseApp push = pushProject.equals(projectId) ? auth : FirebaseWiring.standIn(pushProject, fcm, google.url());
+                    yield new Identity(auth, push, Optional.of(google), true);
+                } catch (RuntimeException e) {
+                    google.close();
+                    throw e;
+                }
             }
-            return production(projectId, pushProject);
-        } catch (RuntimeException e) {
-            standIn.ifPresent(GoogleStandIn::close);
-            throw e;
-        }
-    }
-
-    /**
-     * Whether ID tokens come from the Firebase Auth emulator. While {@code FIREBASE_AUTH_EMULATOR_HOST}
-     * is set the Admin SDK accepts unsigned tokens, so a forged token for any user would pass: the
-     * server refuses to start with it unless {@code firebase.auth-emulator} asks for it, for a
-     * {@code demo-} project (one that never reaches Google).
-     */
-    private static boolean authEmulator(Config config, String projectId) {
-        boolean wanted = config.get("firebase.auth-emulator").asBoolean().orElse(false);
-        String host = System.getenv("FIREBASE_AUTH_EMULATOR_HOST");
-        boolean set = host != null && !host.isBlank();
-        if (set && !wanted) {
-            throw new IllegalStateException("FIREBASE_AUTH_EMULATOR_HOST is set, which makes the Admin SDK accept unsigned"
-                    + " ID tokens; unset it, or set firebase.auth-emulator: true for a test with a demo-* project");
-        }
-        if (wanted && !set) {
-            throw new IllegalStateException("firebase.auth-emulator is on, but FIREBASE_AUTH_EMULATOR_HOST is not set");
-        }
-        if (wanted && !projectId.startsWith("demo-")) {
-            throw new IllegalStateException("firebase.auth-emulator is only allowed for a demo-* project, not " + projectId);
-        }
-        return wanted;
+        };
     }
 
     private static Identity production(String projectId, String pushProject) {
         try {
             FirebaseApp auth = FirebaseWiring.production(projectId);
             FirebaseApp push = pushProject.equals(projectId) ? auth : FirebaseWiring.production(pushProject);
-            return new Identity(auth, push, Optional.empty(), Optional.empty(), true);
+            return new Identity(auth, push, Optional.empty(), true);
         } catch (IOException e) {
             // Verifying ID tokens needs only Google's public certificates; sending push needs credentials.
             LOG.warning("No Google credentials (GOOGLE_APPLICATION_CREDENTIALS): ID tokens of project " + projectId
@@ -157,7 +101,7 @@ public final class Identity implements AutoCloseable {
                     .setCredentials(GoogleCredentials.create(new AccessToken("none", Date.from(Instant.EPOCH))))
                     .build();
             FirebaseApp auth = FirebaseApp.initializeApp(options, "kundenpuls-" + UUID.randomUUID());
-            return new Identity(auth, auth, Optional.empty(), Optional.empty(), false);
+            return new Identity(auth, auth, Optional.empty(), false);
         }
     }
 
@@ -176,14 +120,9 @@ public final class Identity implements AutoCloseable {
         return verifier;
     }
 
-    /** The dev token issuer, on the embedded default only. */
-    public Optional<DevTokenIssuer> devIssuer() {
-        return devIssuer;
-    }
-
-    /** The local Google stand-in, when running. */
-    public Optional<GoogleStandIn> standIn() {
-        return standIn;
+    /** The local stand-in of Google, on the embedded default only. */
+    public Optional<LocalGoogle> local() {
+        return local;
     }
 
     /**
@@ -192,7 +131,7 @@ public final class Identity implements AutoCloseable {
      * Auth emulator. None on the embedded default, whose dev sign-in issues kiosk tokens itself.
      */
     public de.kundenpuls.server.kiosk.CustomTokens customTokens() {
-        if (devIssuer.isPresent()) {
+        if (local.flatMap(LocalGoogle::devSignIn).isPresent()) {
             return (uid, claims) -> Optional.empty();
         }
         com.google.firebase.auth.FirebaseAuth auth = com.google.firebase.auth.FirebaseAuth.getInstance(app);
@@ -219,6 +158,6 @@ public final class Identity implements AutoCloseable {
         if (pushApp != app) {
             FirebaseWiring.delete(pushApp);
         }
-        standIn.ifPresent(GoogleStandIn::close);
+        local.ifPresent(LocalGoogle::close);
     }
 }

@@ -44,13 +44,12 @@ import de.kundenpuls.server.push.PushGateway;
 import de.kundenpuls.server.survey.SurveyService;
 import de.kundenpuls.server.survey.SurveyStore;
 import de.kundenpuls.server.console.ConsoleSignInService;
-import de.kundenpuls.server.google.GoogleStandIn;
 import de.kundenpuls.server.catalog.Catalog;
+import de.kundenpuls.server.catalog.CatalogSeed;
 import de.kundenpuls.server.catalog.CatalogSeeder;
 import de.kundenpuls.server.catalog.CategoryService;
 import de.kundenpuls.server.catalog.ProductService;
 import de.kundenpuls.server.catalog.StoreService;
-import de.kundenpuls.server.auth.DevTokenService;
 import de.kundenpuls.server.privacy.AuditLog;
 import de.kundenpuls.server.privacy.PersonalData;
 import de.kundenpuls.server.privacy.PrivacyService;
@@ -65,6 +64,7 @@ import io.helidon.health.HealthCheckType;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
@@ -97,7 +97,8 @@ public final class KundenpulsServer implements AutoCloseable {
     }
 
     /**
-     * Opens storage and starts the server.
+     * Opens storage and starts the production server: identity from configuration
+     * ({@link IdentityMode#fromConfig}), no demo data.
      *
      * @param config the root configuration
      * @param clock  the clock
@@ -105,15 +106,30 @@ public final class KundenpulsServer implements AutoCloseable {
      * @throws ServerStartException with one clear line when the port or the data directory cannot be used
      */
     public static KundenpulsServer start(Config config, Clock clock) {
+        return start(config, clock, IdentityMode.fromConfig(config), CatalogSeed.NONE);
+    }
+
+    /**
+     * Opens storage and starts the server with a given identity mode and seed (the embedded build
+     * passes its local stand-in of Google and the demo catalog).
+     *
+     * @param config the root configuration
+     * @param clock  the clock
+     * @param mode   who signs callers in, where push goes
+     * @param seed   stores and products for a new data directory
+     * @return the running server
+     * @throws ServerStartException with one clear line when the port or the data directory cannot be used
+     */
+    public static KundenpulsServer start(Config config, Clock clock, IdentityMode mode, CatalogSeed seed) {
         long opening = System.nanoTime();
         Storage storage = Storage.open(storageSettings(config.get("storage")), StoredRoot.class, StoredRoot::new);
         LOG.info(() -> String.format("Storage opened in %.1f s", (System.nanoTime() - opening) / 1e9));
         List<AutoCloseable> closeables = new ArrayList<>();
         try {
-            Identity identity = Identity.create(config, storage.directory(), clock);
+            Identity identity = Identity.create(mode, storage.directory(), clock);
             de.kundenpuls.server.api.BodyDeadline.set(Duration.ofSeconds(config.get("requests.body-timeout-seconds").asLong().orElse(20L)));
             closeables.add(identity);
-            Features features = Features.create(config, storage, identity, clock);
+            Features features = Features.create(config, storage, identity, seed, clock);
             // Health details and metrics go to their own socket (loopback by default); the public
             // port answers only UP or DOWN, for load balancers.
             WebServer server = WebServer.builder()
@@ -233,7 +249,7 @@ public final class KundenpulsServer implements AutoCloseable {
         return webServer.port(OBSERVE_SOCKET);
     }
 
-    /** Identity and Google wiring: the Firebase app, the dev issuer and the stand-in, if any. */
+    /** Identity and Google wiring: the Firebase app and, on the embedded default, the local stand-in. */
     public Identity identity() {
         return identity;
     }
@@ -282,10 +298,10 @@ public final class KundenpulsServer implements AutoCloseable {
                     CategoryService categories, Profiles profiles, ProfileService profileService, PrivacyService privacy,
                     SurveyService surveys, FeedbackService feedback, CaseService cases, AnalyticsService analytics,
                     OfferService offers, RecoveryService recovery, Optional<PushGateway> push, CampaignService campaigns,
-                    Optional<DevTokenService> devTokens, ConsoleSignInService consoleSignIn, KioskService kiosks,
+                    Optional<HttpService> devTokens, ConsoleSignInService consoleSignIn, KioskService kiosks,
                     boolean benchEmptyRoute, List<AutoCloseable> closeables) {
 
-        static Features create(Config config, Storage storage, Identity identity, Clock clock) {
+        static Features create(Config config, Storage storage, Identity identity, CatalogSeed seed, Clock clock) {
             StoredRoot root = storage.root(StoredRoot.class);
             storage.writer().write(tx -> {
                 root.completeMissing(tx);
@@ -294,10 +310,10 @@ public final class KundenpulsServer implements AutoCloseable {
             KioskFleet fleet = root.kiosks();
             Access access = new Access(identity.verifier(), fleet::active);
             Catalog catalog = root.catalog();
-            CatalogSeeder.seedIfEmpty(catalog, storage.writer(), config.get("catalog.seed-demo").asBoolean().orElse(false));
+            CatalogSeeder.seedIfEmpty(catalog, storage.writer(), seed);
             Predicate<String> storeExists = id -> catalog.store(id).isPresent();
-            Optional<DevTokenService> devTokens = identity.devIssuer()
-                    .map(issuer -> new DevTokenService(issuer::issue, storeExists, fleet::tokenClaims));
+            Optional<HttpService> devTokens = identity.local().flatMap(LocalGoogle::devSignIn)
+                    .map(dev -> dev.service(storeExists, fleet::tokenClaims));
             Profiles profiles = root.profiles();
             // The audience bitmaps and the recent answer ids are both rebuilt from storage at start,
             // independently: one on its own thread, the other below, so that two cores share them.
@@ -410,7 +426,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     new AnalyticsService(access, catalog, new ScoreQuery(rollups), events, alertLog, clock),
                     offerService, recovery, push, campaignService,
                     devTokens, ConsoleSignInService.create(config, devTokens.isPresent(),
-                            identity.standIn().filter(GoogleStandIn::servesSignIn).map(GoogleStandIn::url)),
+                            identity.local().flatMap(LocalGoogle::signInUrl)),
                     new KioskService(access, fleet, catalog, audit, storage.writer(), identity.customTokens(),
                             Duration.ofMinutes(config.get("kiosks.code-lifetime-minutes").asLong().orElse(60L)),
                             rate(config.get("kiosks.enrollment-limit"), new KeyedLimiter.Rate(10, Duration.ofMinutes(10))), clock),

@@ -9,9 +9,10 @@ import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
 
 /**
- * Starts the Kundenpuls server from {@code application.yaml}, overridden by environment variables
- * and system properties. With {@code KUNDENPULS_PROFILE=embedded} (set by {@code run.sh}),
- * {@code application-embedded.yaml} adds dev sign-in, the FCM stand-in and the demo catalog.
+ * Starts the production Kundenpuls server from {@code application.yaml}, overridden by environment
+ * variables and system properties; {@code KUNDENPULS_PROFILE=x} adds {@code application-x.yaml}
+ * from the class path. The embedded default ({@code run.sh}) starts through the embedded build's
+ * own main instead, which adds dev sign-in, the Google stand-in and the demo catalog.
  */
 public final class Main {
 
@@ -24,12 +25,31 @@ public final class Main {
      * @param args ignored
      */
     public static void main(String[] args) {
+        serve(profile(""), config -> KundenpulsServer.start(config, Clock.systemUTC()));
+    }
+
+    /**
+     * The configuration profile asked for: {@code KUNDENPULS_PROFILE} or {@code -Dkundenpuls.profile}.
+     *
+     * @param otherwise the profile when neither is set
+     * @return the profile, empty for none
+     */
+    public static String profile(String otherwise) {
+        return System.getenv().getOrDefault("KUNDENPULS_PROFILE", System.getProperty("kundenpuls.profile", otherwise));
+    }
+
+    /**
+     * Starts a server and keeps it running until SIGTERM; exits with 2 and one line on standard
+     * error when it cannot start.
+     *
+     * @param profile the configuration profile
+     * @param starter starts the server from the configuration
+     */
+    public static void serve(String profile, java.util.function.Function<Config, KundenpulsServer> starter) {
         LogConfig.configureRuntime();
-        Config config = config(System.getenv().getOrDefault("KUNDENPULS_PROFILE",
-                System.getProperty("kundenpuls.profile", "")));
         KundenpulsServer server;
         try {
-            server = KundenpulsServer.start(config, Clock.systemUTC());
+            server = starter.apply(config(profile));
         } catch (ServerStartException | StorageUnavailableException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -51,11 +71,16 @@ public final class Main {
      * @param profile empty, or e.g. {@code embedded}
      * @return the configuration
      */
-    static Config config(String profile) {
+    public static Config config(String profile) {
         if (profile == null || profile.isBlank()) {
             return Config.create();
         }
         String name = "application-" + profile.strip().toLowerCase(Locale.ROOT) + ".yaml";
+        if (Main.class.getClassLoader().getResource(name) == null) {
+            throw new ServerStartException("Kundenpuls could not start: profile '" + profile + "' has no " + name
+                    + " on the class path" + (profile.strip().equalsIgnoreCase("embedded")
+                    ? " (the embedded default is the embedded build: ./run.sh)" : ""));
+        }
         return Config.builder()
                 .sources(ConfigSources.classpath(name), ConfigSources.classpath("application.yaml"))
                 .build();

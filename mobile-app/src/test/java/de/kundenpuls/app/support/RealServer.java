@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import de.kundenpuls.model.client.KundenpulsClient;
-import de.kundenpuls.server.KundenpulsServer;
+import de.kundenpuls.embedded.EmbeddedServer;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
@@ -23,7 +23,7 @@ public final class RealServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final Map<String, String> overrides;
-    private KundenpulsServer server;
+    private EmbeddedServer server;
 
     private RealServer(Path dir, Map<String, String> overrides) {
         this.dir = dir;
@@ -66,7 +66,7 @@ public final class RealServer implements AutoCloseable {
                         ConfigSources.classpath("application-embedded.yaml"),
                         ConfigSources.classpath("application.yaml"))
                 .build();
-        server = KundenpulsServer.start(config, Clock.systemUTC());
+        server = EmbeddedServer.start(config, Clock.systemUTC());
     }
 
     /** Stops it; the data stays on disk. */

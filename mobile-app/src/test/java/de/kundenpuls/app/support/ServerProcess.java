@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real server in its own process, for settings that only the environment can make (the Admin
  * SDK reads {@code FIREBASE_AUTH_EMULATOR_HOST} from the environment and nowhere else). No profile:
- * the production configuration, with the given environment on top.
+ * the production configuration and sign-in, with the given environment on top; the embedded
+ * build's main only adds the demo stores (and products with {@code CATALOG_SEED_DEMO}).
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -46,9 +47,10 @@ public final class ServerProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder pb = new ProcessBuilder(java, "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED", "-Xmx512m",
-                    "-cp", System.getProperty("java.class.path"), "de.kundenpuls.server.Main")
+                    "-cp", System.getProperty("java.class.path"), "de.kundenpuls.embedded.EmbeddedMain")
                     .redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().remove("KUNDENPULS_PROFILE");
+            // Empty, not unset: the embedded main would otherwise take the embedded profile (dev sign-in).
+            pb.environment().put("KUNDENPULS_PROFILE", "");
             pb.environment().put("SERVER_PORT", String.valueOf(port));
             pb.environment().put("SERVER_HOST", "127.0.0.1");
             pb.environment().put("OBSERVE_PORT", "0");

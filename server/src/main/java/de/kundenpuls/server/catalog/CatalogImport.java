@@ -25,22 +25,40 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Parses and validates a catalog CSV row by row. Columns (header row required):
- * {@code gtin,name_de,name_en,brand,category,price,currency,description_de,description_en,attributes,stock};
- * {@code attributes} is {@code key=value;key=value}, {@code stock} is {@code storeId=qty;storeId=qty}.
+ * {@code gtin,name_de,name_en,brand,category,price,currency,description_de,description_en,attributes,attributes_en,stock};
+ * {@code attributes} (German, or both languages) and {@code attributes_en} are {@code key=value;key=value}, {@code stock} is {@code storeId=qty;storeId=qty}.
  * A row with any wrong field is rejected as a whole and reported; valid rows are returned to be
  * stored together.
  */
-final class CatalogImport {
+public final class CatalogImport {
 
     static final List<String> REQUIRED = List.of("gtin", "name_de", "brand", "category", "price");
     static final List<String> COLUMNS = List.of("gtin", "name_de", "name_en", "brand", "category", "price", "currency",
-            "description_de", "description_en", "attributes", "stock");
+            "description_de", "description_en", "attributes", "attributes_en", "stock");
     private static final int MAX_ROWS = 100_000;
 
     private CatalogImport() {
     }
 
     record Parsed(List<Product> valid, List<RejectedRow> rejected) {
+    }
+
+    /**
+     * The products of a CSV file in which every row is valid, e.g. a seed shipped with a build.
+     *
+     * @param bytes   the file, UTF-8
+     * @param catalog the catalog whose categories and stores the rows name
+     * @return the products
+     * @throws IllegalArgumentException naming the first rejected row, if any is
+     */
+    public static List<Product> products(byte[] bytes, Catalog catalog) {
+        Parsed parsed = parse(bytes, catalog);
+        if (!parsed.rejected().isEmpty()) {
+            RejectedRow first = parsed.rejected().getFirst();
+            throw new IllegalArgumentException(parsed.rejected().size() + " rows rejected, the first: row " + first.row()
+                    + ", " + first.field() + ": " + first.reason());
+        }
+        return parsed.valid();
     }
 
     static Parsed parse(byte[] bytes, Catalog catalog) {
@@ -147,6 +165,9 @@ final class CatalogImport {
             descriptions.put("en", descEn == null ? descDe : descEn);
         }
         Map<String, String> attributes = pairs(r, "attributes");
+        // attributes_en, when given, holds the English names and values; else both languages share one list.
+        Map<String, String> attributesEn = r.isMapped("attributes_en") && optional(r, "attributes_en", 4000) != null
+                ? pairs(r, "attributes_en") : attributes;
         Map<String, Integer> stock = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : pairs(r, "stock").entrySet()) {
             if (catalog.store(e.getKey()).isEmpty()) {
@@ -162,7 +183,7 @@ final class CatalogImport {
                 throw new RowException("stock", "quantity for " + e.getKey() + " is not a whole number");
             }
         }
-        return new Product(gtin, names, brand, category, price, descriptions, Map.of("de", attributes, "en", attributes), stock);
+        return new Product(gtin, names, brand, category, price, descriptions, Map.of("de", attributes, "en", attributesEn), stock);
     }
 
     private static Map<String, String> pairs(CSVRecord r, String column) {

@@ -1,44 +1,34 @@
 package de.kundenpuls.server.catalog;
 
-import java.util.logging.Logger;
-
 import de.kundenpuls.server.storage.StorageWriter;
 
-/** Seeds the demo catalog into an empty data directory, once, in one commit. */
+/**
+ * What a new data directory starts with: the {@link Vocabulary} of touchpoints and categories,
+ * then whatever the start adds (the embedded default's demo stores and products).
+ */
 public final class CatalogSeeder {
-
-    private static final Logger LOG = Logger.getLogger(CatalogSeeder.class.getName());
 
     private CatalogSeeder() {
     }
 
     /**
-     * Seeds the demo catalog when the catalog is empty; later starts leave it alone.
+     * Seeds an empty catalog, once, in one commit; later starts leave it alone.
      *
      * @param catalog the catalog
      * @param writer  the storage writer
-     * @param demo    whether to seed products (stores, categories and touchpoints are always seeded)
+     * @param extra   more to seed into the same commit, e.g. demo stores and products
      */
-    public static void seedIfEmpty(Catalog catalog, StorageWriter writer, boolean demo) {
-        if (!catalog.stores().isEmpty()) {
+    public static void seedIfEmpty(Catalog catalog, StorageWriter writer, CatalogSeed extra) {
+        if (!catalog.touchpoints().isEmpty()) {
             return;
         }
-        int products = writer.write(tx -> {
-            if (!catalog.stores().isEmpty()) {
-                return 0;
+        writer.write(tx -> {
+            if (!catalog.touchpoints().isEmpty()) {
+                return null;
             }
-            catalog.putNames(DemoCatalog.categories(), DemoCatalog.TOUCHPOINTS, tx);
-            catalog.putStores(DemoCatalog.stores(), tx);
-            if (demo) {
-                var list = DemoCatalog.products();
-                catalog.putProducts(list, tx);
-                return list.size();
-            }
-            return 0;
+            catalog.putNames(Vocabulary.CATEGORIES, Vocabulary.TOUCHPOINTS, tx);
+            extra.seed(catalog, tx);
+            return null;
         });
-        if (products > 0) {
-            LOG.info("Seeded the demo catalog: " + products + " products in " + catalog.categories().size()
-                    + " categories, " + catalog.stores().size() + " stores");
-        }
     }
 }

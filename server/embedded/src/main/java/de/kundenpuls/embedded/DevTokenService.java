@@ -1,4 +1,4 @@
-package de.kundenpuls.server.auth;
+package de.kundenpuls.embedded;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +10,7 @@ import de.kundenpuls.model.InvalidFieldException;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.JsonBody;
 import de.kundenpuls.server.api.Responses;
+import de.kundenpuls.server.auth.Role;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;

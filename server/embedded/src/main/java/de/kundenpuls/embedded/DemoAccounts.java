@@ -1,6 +1,4 @@
-package de.kundenpuls.server;
-
-import de.kundenpuls.server.google.GoogleStandIn;
+package de.kundenpuls.embedded;
 
 import java.util.Map;
 

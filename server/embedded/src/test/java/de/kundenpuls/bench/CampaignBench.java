@@ -24,7 +24,7 @@ import de.kundenpuls.server.campaign.CampaignStore;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.CatalogSeeder;
 import de.kundenpuls.server.google.FirebaseWiring;
-import de.kundenpuls.server.google.GoogleStandIn;
+import de.kundenpuls.embedded.GoogleStandIn;
 import de.kundenpuls.server.offer.OfferService;
 import de.kundenpuls.server.offer.OfferStore;
 import de.kundenpuls.server.profile.Profiles;
@@ -124,7 +124,7 @@ public final class CampaignBench {
                 try (Storage storage = Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new)) {
                     Profiles profiles = storage.root(StoredRoot.class).profiles();
                     Catalog catalog = storage.root(StoredRoot.class).catalog();
-                    CatalogSeeder.seedIfEmpty(catalog, storage.writer(), false);
+                    CatalogSeeder.seedIfEmpty(catalog, storage.writer(), new de.kundenpuls.embedded.DemoCatalogSeed(false));
                     CampaignStore campaigns = storage.root(StoredRoot.class).campaigns();
                     OfferStore offers = storage.root(StoredRoot.class).offers();
                     for (int from = 0; from < n; from += 50_000) {

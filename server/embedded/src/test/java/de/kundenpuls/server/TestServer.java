@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
+import de.kundenpuls.embedded.EmbeddedServer;
+import de.kundenpuls.embedded.GoogleStandIn;
 import de.kundenpuls.model.client.DevApi;
 import de.kundenpuls.model.client.KundenpulsClient;
 import io.helidon.config.Config;
@@ -20,7 +22,7 @@ public final class TestServer implements AutoCloseable {
     private final Path directory;
     private final Map<String, String> overrides;
     private final Clock clock;
-    private KundenpulsServer server;
+    private EmbeddedServer server;
     private KundenpulsClient client;
 
     private TestServer(Path directory, Map<String, String> overrides, Clock clock) {
@@ -86,7 +88,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     private void boot() {
-        server = KundenpulsServer.start(config(directory, overrides), clock);
+        server = EmbeddedServer.start(config(directory, overrides), clock);
         client = KundenpulsClient.create("http://127.0.0.1:" + server.port());
     }
 
@@ -161,7 +163,12 @@ public final class TestServer implements AutoCloseable {
 
     /** The running server (storage, stand-in). */
     public KundenpulsServer server() {
-        return server;
+        return server.server();
+    }
+
+    /** The local stand-in of Google (FCM, certificates, e-mail sign-in) this server talks to. */
+    public GoogleStandIn standIn() {
+        return server.standIn().orElseThrow();
     }
 
     @Override

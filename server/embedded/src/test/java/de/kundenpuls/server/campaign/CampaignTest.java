@@ -17,7 +17,7 @@ import de.kundenpuls.model.campaign.CampaignView;
 import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.server.TestServer;
-import de.kundenpuls.server.google.GoogleStandIn;
+import de.kundenpuls.embedded.GoogleStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -14,7 +14,7 @@ import java.util.UUID;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.FeedbackItem;
 import de.kundenpuls.server.TestServer;
-import de.kundenpuls.server.google.GoogleStandIn;
+import de.kundenpuls.embedded.GoogleStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -249,7 +249,7 @@ class ConsoleTest {
             List<WebElement> funnels = d.findElements(By.cssSelector("#camp-list .funnel"));
             return !funnels.isEmpty() && funnels.get(0).findElement(By.cssSelector(".bar.sent")).getText().equals("12");
         });
-        GoogleStandIn standIn = server.server().identity().standIn().orElseThrow();
+        GoogleStandIn standIn = server.standIn();
         tokens.forEach(t -> assertThat(standIn.deliveredTo(t)).singleElement()
                 .satisfies(m -> assertThat(m.title()).isEqualTo("Hallo Alex!")));
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The server as a separate operating-system process, started like {@code java -jar} would (same
- * classes, same {@link Main}), so that tests can kill it with SIGKILL or watch it exit.
+ * classes, same main as ./run.sh), so that tests can kill it with SIGKILL or watch it exit.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -46,7 +46,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@link Main} in a new JVM with the embedded profile.
+     * Starts the embedded build's main ({@link de.kundenpuls.embedded.EmbeddedMain}) in a new JVM with the embedded profile.
      *
      * @param dataDir the data directory
      * @param env     further environment, e.g. {@code SERVER_PORT}
@@ -56,7 +56,7 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Path dataDir, Map<String, String> env) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName());
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), de.kundenpuls.embedded.EmbeddedMain.class.getName());
         pb.environment().put("KUNDENPULS_PROFILE", "embedded");
         pb.environment().put("SERVER_PORT", "0");
         pb.environment().put("OBSERVE_PORT", "0");

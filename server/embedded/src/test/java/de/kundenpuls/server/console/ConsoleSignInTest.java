@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import de.kundenpuls.server.TestServer;
-import de.kundenpuls.server.google.GoogleStandIn;
+import de.kundenpuls.embedded.GoogleStandIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class ConsoleSignInTest {
     static void start() throws Exception {
         server = TestServer.start(dir, Map.of("catalog.seed-demo", "true", "dev.enabled", "false",
                 "standin.demo-accounts", "false"));
-        GoogleStandIn standIn = server.server().identity().standIn().orElseThrow();
+        GoogleStandIn standIn = server.standIn();
         standIn.addAccount("uid-marketing-1", "lena@kette.example", "richtig-geheim", Map.of("role", "marketer"));
         standIn.addAccount("uid-staff-1", "filiale@kette.example", "kasse-3", Map.of("role", "staff", "store", "hamburg-altona"));
         standIn.addAccount("uid-plain-1", "kunde@kette.example", "einfach", Map.of());

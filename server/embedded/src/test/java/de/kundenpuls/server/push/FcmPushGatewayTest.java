@@ -10,7 +10,7 @@ import java.util.Map;
 import com.google.firebase.FirebaseApp;
 import de.kundenpuls.model.InvalidFieldException;
 import de.kundenpuls.server.google.FirebaseWiring;
-import de.kundenpuls.server.google.GoogleStandIn;
+import de.kundenpuls.embedded.GoogleStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package de.kundenpuls.server.google;
+package de.kundenpuls.embedded;
 
 import java.io.IOException;
 import java.io.InputStream;

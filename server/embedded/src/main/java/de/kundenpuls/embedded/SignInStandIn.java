@@ -1,4 +1,4 @@
-package de.kundenpuls.server.google;
+package de.kundenpuls.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

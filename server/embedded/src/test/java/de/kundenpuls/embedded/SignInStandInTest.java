@@ -1,4 +1,4 @@
-package de.kundenpuls.server.google;
+package de.kundenpuls.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +56,7 @@ class SignInStandInTest {
 
     @Test
     void theInspectionEndpointListsADeliveredMessageWithItsTime() throws Exception {
-        String base = server.server().identity().standIn().orElseThrow().url();
+        String base = server.standIn().url();
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> sent = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/projects/kundenpuls-dev/messages:send"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer test")
@@ -73,7 +73,7 @@ class SignInStandInTest {
     }
 
     private HttpResponse<String> signIn(String email, String password) throws Exception {
-        String url = server.server().identity().standIn().orElseThrow().url()
+        String url = server.standIn().url()
                 + "/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=local-stand-in";
         String body = "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"returnSecureToken\":true}";
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")

@@ -20,7 +20,7 @@ import de.kundenpuls.model.offer.OfferDefinition;
 import de.kundenpuls.model.offer.OfferView;
 import de.kundenpuls.model.offer.PersonalOffer;
 import de.kundenpuls.server.TestServer;
-import de.kundenpuls.server.google.GoogleStandIn;
+import de.kundenpuls.embedded.GoogleStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,7 +124,7 @@ class OffersTest {
     void aDetractorGetsTheRecoveryOfferAtOnceAndRecoveryIsMeasured() throws Exception {
         OfferView sorry = offer("Kaffee aufs Haus", null, "beverages", 30, List.of(), true);
         marketer.send("PUT", "/api/recovery/settings/berlin-mitte", Map.of("offerId", sorry.id()), Map.class);
-        GoogleStandIn standIn = server.server().identity().standIn().orElseThrow();
+        GoogleStandIn standIn = server.standIn();
 
         KundenpulsClient reachable = server.as("shopper");
         reachable.me().consents(Map.of("marketing_push", true));

@@ -1,0 +1,76 @@
+package de.kundenpuls.embedded;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import de.kundenpuls.server.IdentityMode;
+import de.kundenpuls.server.KundenpulsServer;
+import io.helidon.config.Config;
+
+/**
+ * The server on the embedded default: with {@code dev.enabled} or {@code standin.enabled}, a local
+ * stand-in of Google ({@link LocalStandIn}) instead of Google; always the demo stores, and the demo
+ * products with {@code catalog.seed-demo}. Without either setting it is the production server.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+
+    private final KundenpulsServer server;
+    private final Optional<LocalStandIn> google;
+
+    private EmbeddedServer(KundenpulsServer server, Optional<LocalStandIn> google) {
+        this.server = server;
+        this.google = google;
+    }
+
+    /**
+     * Opens storage, starts the stand-in as configured and then the server.
+     *
+     * @param config the root configuration
+     * @param clock  the clock
+     * @return the running server
+     */
+    public static EmbeddedServer start(Config config, Clock clock) {
+        DemoCatalogSeed seed = new DemoCatalogSeed(config.get("catalog.seed-demo").asBoolean().orElse(false));
+        boolean local = config.get("dev.enabled").asBoolean().orElse(false)
+                || config.get("standin.enabled").asBoolean().orElse(false);
+        if (!local) {
+            return new EmbeddedServer(KundenpulsServer.start(config, clock, IdentityMode.fromConfig(config), seed), Optional.empty());
+        }
+        AtomicReference<LocalStandIn> opened = new AtomicReference<>();
+        IdentityMode mode = new IdentityMode.Local(IdentityMode.projectId(config), IdentityMode.pushProjectId(config),
+                IdentityMode.fcmEndpoint(config), (dataDir, projectId, c) -> {
+                    LocalStandIn standIn = LocalStandIn.open(config, dataDir, projectId, c);
+                    opened.set(standIn);
+                    return standIn;
+                });
+        KundenpulsServer server = KundenpulsServer.start(config, clock, mode, seed);
+        return new EmbeddedServer(server, Optional.of(opened.get()));
+    }
+
+    /** The server. */
+    public KundenpulsServer server() {
+        return server;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return server.port();
+    }
+
+    /** The local stand-in of Google, when one runs. */
+    public Optional<GoogleStandIn> standIn() {
+        return google.map(LocalStandIn::standIn);
+    }
+
+    /** The dev token issuer, with {@code dev.enabled}. */
+    public Optional<DevTokenIssuer> devIssuer() {
+        return google.flatMap(LocalStandIn::devIssuer);
+    }
+
+    /** Stops the server and the stand-in. */
+    @Override
+    public void close() {
+        server.close();
+    }
+}
