@@ -1,9 +1,12 @@
 package de.kundenpuls.server;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import de.kundenpuls.embedded.EmbeddedServer;
 import de.kundenpuls.embedded.GoogleStandIn;
@@ -11,17 +14,30 @@ import de.kundenpuls.model.client.DevApi;
 import de.kundenpuls.model.client.KundenpulsClient;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Kundenpuls server for tests: real HTTP on an ephemeral port, a real Eclipse Store data
  * directory, dev sign-in and the FCM stand-in on an ephemeral port. Restartable on the same
  * directory.
+ *
+ * <p>Started by hand ({@link #start}) or, for a server per test method, as a JUnit extension:
+ * {@code @RegisterExtension final TestServer server = TestServer.perTest(Map.of(…));} starts it on
+ * a fresh data directory before each test (and before the class's {@code @BeforeEach} methods),
+ * stops it after the test and deletes the directory.
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable, BeforeEachCallback, AfterEachCallback, BeforeAllCallback,
+        AfterAllCallback {
 
-    private final Path directory;
-    private final Map<String, String> overrides;
+    private Path directory;
+    private Map<String, String> overrides;
     private final Clock clock;
+    /** As an extension: one server for the whole test class (a static field) instead of one per test. */
+    private boolean perClass;
     private EmbeddedServer server;
     private KundenpulsClient client;
 
@@ -29,7 +45,90 @@ public final class TestServer implements AutoCloseable {
         this.directory = directory;
         this.overrides = overrides;
         this.clock = clock;
+        if (directory != null) {
+            boot();
+        }
+    }
+
+    /**
+     * A server per test method, as a JUnit extension on a fresh data directory each time.
+     *
+     * @param overrides config keys, e.g. {@code catalog.seed-demo=true}
+     * @return the extension, which is also the server while a test runs
+     */
+    public static TestServer perTest(Map<String, String> overrides) {
+        return new TestServer(null, overrides, Clock.systemUTC());
+    }
+
+    /**
+     * A server per test method on the given clock.
+     *
+     * @param overrides config keys
+     * @param clock     the clock the server uses
+     * @return the extension
+     */
+    public static TestServer perTest(Map<String, String> overrides, Clock clock) {
+        return new TestServer(null, overrides, clock);
+    }
+
+    /**
+     * One server for a whole test class, as a JUnit extension in a static field: started before
+     * the class's {@code @BeforeAll} methods, stopped after its tests.
+     *
+     * @param overrides config keys
+     * @return the extension
+     */
+    public static TestServer perClass(Map<String, String> overrides) {
+        TestServer server = new TestServer(null, overrides, Clock.systemUTC());
+        server.perClass = true;
+        return server;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        if (perClass) {
+            open();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (perClass) {
+            stopAndDelete();
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        if (!perClass) {
+            open();
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (!perClass) {
+            stopAndDelete();
+        }
+    }
+
+    private void open() throws IOException {
+        directory = Files.createTempDirectory("kundenpuls-test");
         boot();
+    }
+
+    private void stopAndDelete() throws IOException {
+        close();
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /** The data directory. */
+    public Path directory() {
+        return directory;
     }
 
     /**
@@ -96,6 +195,18 @@ public final class TestServer implements AutoCloseable {
     public void restart() {
         server.close();
         boot();
+    }
+
+    /**
+     * Stops the server and starts it again on the same directory with more settings.
+     *
+     * @param more config keys on top of the ones it started with
+     */
+    public void restart(Map<String, String> more) {
+        Map<String, String> all = new HashMap<>(overrides);
+        all.putAll(more);
+        overrides = all;
+        restart();
     }
 
     /**
@@ -173,6 +284,9 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (server != null) {
+            server.close();
+            server = null;
+        }
     }
 }

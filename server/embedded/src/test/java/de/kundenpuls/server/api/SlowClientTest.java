@@ -7,17 +7,14 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import de.kundenpuls.model.analytics.ScoreReport;
 import de.kundenpuls.server.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Slow and vanishing clients over a raw socket: a body that stalls is closed after the configured
@@ -25,20 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlowClientTest {
 
-    @TempDir
-    Path dir;
-
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true", "requests.body-timeout-seconds", "2"));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final TestServer server = TestServer.perTest(Map.of("catalog.seed-demo", "true", "requests.body-timeout-seconds", "2"));
 
     @Test
     void aBodyThatStallsIsClosedAfterTheBodyTimeoutAndNothingIsStored() throws Exception {

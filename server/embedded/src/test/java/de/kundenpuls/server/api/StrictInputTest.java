@@ -3,7 +3,6 @@ package de.kundenpuls.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -13,10 +12,9 @@ import de.kundenpuls.model.catalog.ImportReport;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.server.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,21 +25,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class StrictInputTest {
 
-    @TempDir
-    Path dir;
-
-    private TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.perTest(Map.of("feedback.min-interval-ms", "0"));
     private KundenpulsClient app;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir, Map.of("feedback.min-interval-ms", "0"));
         app = server.as("shopper");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private String item(String field, String rawValue) {

@@ -3,7 +3,6 @@ package de.kundenpuls.server.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,29 +17,20 @@ import de.kundenpuls.model.catalog.TouchpointView;
 import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.server.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The catalog over real HTTP with the demo catalog seeded into a real data directory. */
 class CatalogApiTest {
 
-    @TempDir
-    Path dir;
-
-    private TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.perTest(Map.of("catalog.seed-demo", "true"));
     private KundenpulsClient anonymous;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true"));
         anonymous = server.client();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

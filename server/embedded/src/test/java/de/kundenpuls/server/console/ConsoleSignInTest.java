@@ -2,17 +2,14 @@ package de.kundenpuls.server.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import de.kundenpuls.server.TestServer;
 import de.kundenpuls.embedded.GoogleStandIn;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -27,28 +24,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleSignInTest {
 
-    @TempDir
-    static Path dir;
-
-    private static TestServer server;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final TestServer SERVER = TestServer.perClass(Map.of("catalog.seed-demo", "true", "dev.enabled", "false",
+            "standin.demo-accounts", "false"));
     @org.junit.jupiter.api.extension.RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true", "dev.enabled", "false",
-                "standin.demo-accounts", "false"));
-        GoogleStandIn standIn = server.standIn();
+        GoogleStandIn standIn = SERVER.standIn();
         standIn.addAccount("uid-marketing-1", "lena@kette.example", "richtig-geheim", Map.of("role", "marketer"));
         standIn.addAccount("uid-staff-1", "filiale@kette.example", "kasse-3", Map.of("role", "staff", "store", "hamburg-altona"));
         standIn.addAccount("uid-plain-1", "kunde@kette.example", "einfach", Map.of());
         browser = CHROMIUM.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     private static WebElement visible(String css) {
@@ -72,7 +61,7 @@ class ConsoleSignInTest {
 
     @Test
     void marketerSignsInWithFirebaseStaysSignedInOnReloadAndSignsOut() throws Exception {
-        browser.get(server.baseUrl() + "/console/");
+        browser.get(SERVER.baseUrl() + "/console/");
         visible("#signin-email");
         assertThat(browser.findElement(By.id("signin-form")).isDisplayed()).as("no dev sign-in in production").isFalse();
         CHROMIUM.screenshot("20-firebase-signin");
@@ -88,11 +77,11 @@ class ConsoleSignInTest {
         visible("#signin-firebase-submit").click();
         visible("#shell");
         assertThat(visible("#who").getText()).isEqualTo("lena@kette.example · Marketing");
-        // The dashboard's data came through the API with the SDK's ID token, verified by the server.
+        // The dashboard's data came through the API with the SDK's ID token, verified by the SERVER.
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> d.findElements(By.cssSelector("#heatmap tbody tr")).size() >= 1);
         String token = (String) ((JavascriptExecutor) browser).executeScript(
                 "return JSON.parse(sessionStorage.getItem('kp.session')).token");
-        assertThat(server.server().identity().verifier().verify(token).uid()).isEqualTo("uid-marketing-1");
+        assertThat(SERVER.server().identity().verifier().verify(token).uid()).isEqualTo("uid-marketing-1");
         CHROMIUM.screenshot("22-firebase-signed-in");
 
         browser.navigate().refresh();
@@ -108,9 +97,9 @@ class ConsoleSignInTest {
 
     @Test
     void unknownAddressAndAccountWithoutRoleAreTurnedAwayInWords() throws Exception {
-        browser.get(server.baseUrl() + "/console/");
+        browser.get(SERVER.baseUrl() + "/console/");
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
-        browser.get(server.baseUrl() + "/console/");
+        browser.get(SERVER.baseUrl() + "/console/");
         type("#signin-email", "niemand@kette.example");
         type("#signin-password", "egal");
         visible("#signin-firebase-submit").click();
@@ -126,9 +115,9 @@ class ConsoleSignInTest {
 
     @Test
     void staffAccountIsBoundToItsStoreFromTheClaim() {
-        browser.get(server.baseUrl() + "/console/");
+        browser.get(SERVER.baseUrl() + "/console/");
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
-        browser.get(server.baseUrl() + "/console/");
+        browser.get(SERVER.baseUrl() + "/console/");
         type("#signin-email", "filiale@kette.example");
         type("#signin-password", "kasse-3");
         visible("#signin-firebase-submit").click();

@@ -3,7 +3,6 @@ package de.kundenpuls.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +14,9 @@ import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.FeedbackItem;
 import de.kundenpuls.server.TestServer;
 import de.kundenpuls.embedded.GoogleStandIn;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
@@ -36,30 +33,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleTest {
 
-    @TempDir
-    static Path dir;
-
-    private static TestServer server;
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final TestServer SERVER = TestServer.perClass(Map.of("catalog.seed-demo", "true", "feedback.min-interval-ms", "0"));
     @org.junit.jupiter.api.extension.RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
     private static WebDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true", "feedback.min-interval-ms", "0"));
         browser = CHROMIUM.browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @BeforeEach
     void freshSession() {
-        browser.get(server.baseUrl() + "/console/");
+        browser.get(SERVER.baseUrl() + "/console/");
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
-        browser.get(server.baseUrl() + "/console/");
+        browser.get(SERVER.baseUrl() + "/console/");
     }
 
     private static org.openqa.selenium.support.ui.FluentWait<WebDriver> waitUpTo(int seconds) {
@@ -131,7 +120,7 @@ class ConsoleTest {
         waitUpTo(10).until(d -> d.findElements(By.cssSelector("#heatmap tbody tr")).size() == 1);
         String before = textOf("#kpi-count");
         screenshot("02-dashboard-before");
-        KundenpulsClient app = server.staff(store);
+        KundenpulsClient app = SERVER.staff(store);
         app.feedback().send(List.of(answer(store, 5, "Sehr freundlich an der Kasse"), answer(store, 4, null)));
         app.feedback().send(List.of(answer(store, 1, "Warteschlange viel zu lang"), answer(store, 2, "Nur eine Kasse offen"),
                 answer(store, 1, "Niemand da")));
@@ -162,15 +151,15 @@ class ConsoleTest {
 
     @Test
     void staffAnswerACaseAndTheCustomerReadsIt() throws Exception {
-        KundenpulsClient customer = server.as("shopper");
+        KundenpulsClient customer = SERVER.as("shopper");
         customer.me().consents(Map.of("contact", true));
         customer.feedback().send(List.of(answer(1, "Die Umkleide war schmutzig")));
         signIn("staff", "berlin-mitte");
         // Staff see their pages only; a link to another page leads to the dashboard.
-        browser.get(server.baseUrl() + "/console/#campaigns");
+        browser.get(SERVER.baseUrl() + "/console/#campaigns");
         waitUpTo(10).until(d -> "dashboard".equals(d.findElement(By.tagName("body")).getDomAttribute("data-view")));
         assertNav("dashboard", "cases", "kiosks");
-        browser.get(server.baseUrl() + "/console/#cases");
+        browser.get(SERVER.baseUrl() + "/console/#cases");
         visible("#case-list tr.list-row").click();
         visible("#case-reply").sendKeys("Danke für den Hinweis – wir reinigen jetzt stündlich.");
         screenshot("04-case-open");
@@ -183,7 +172,7 @@ class ConsoleTest {
 
     @Test
     void aCaseIsAnsweredWithTheKeyboardAlone() throws Exception {
-        KundenpulsClient customer = server.as("shopper");
+        KundenpulsClient customer = SERVER.as("shopper");
         customer.me().consents(Map.of("contact", true));
         customer.feedback().send(List.of(answer("hamburg-altona", 1, "Kein Wechselgeld an der Kasse")));
 
@@ -221,13 +210,13 @@ class ConsoleTest {
     @Test
     void campaignIsBuiltSentAndItsFunnelFillsIn() throws Exception {
         Instant now = Instant.now();
-        var offer = server.as("marketer").send("POST", "/api/offers", new de.kundenpuls.model.offer.OfferDefinition(
+        var offer = SERVER.as("marketer").send("POST", "/api/offers", new de.kundenpuls.model.offer.OfferDefinition(
                 Map.of("de", "Frühstück in Altona", "en", "Breakfast in Altona"), Map.of(), null, "dairy", "-20 %",
                 now.minusSeconds(60), now.plus(Duration.ofDays(7)), List.of("hamburg-altona"), false), Map.class);
         List<KundenpulsClient> shoppers = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            KundenpulsClient s = server.as("shopper");
+            KundenpulsClient s = SERVER.as("shopper");
             s.me().patch(Map.of("contact", Map.of("name", "Alex Muster"), "homeStoreId", "hamburg-altona"));
             s.me().consents(Map.of("marketing_push", true));
             s.me().registerDevice("console-device-" + i, "android", "de");
@@ -235,7 +224,7 @@ class ConsoleTest {
             shoppers.add(s);
         }
         signIn("marketer", null);
-        browser.get(server.baseUrl() + "/console/#campaigns");
+        browser.get(SERVER.baseUrl() + "/console/#campaigns");
         new Select(visible("#camp-stores")).selectByValue("hamburg-altona");
         new Select(visible("#camp-offer")).selectByValue((String) offer.get("id"));
         visible("#camp-name").sendKeys(" Hamburg");
@@ -249,13 +238,13 @@ class ConsoleTest {
             List<WebElement> funnels = d.findElements(By.cssSelector("#camp-list .funnel"));
             return !funnels.isEmpty() && funnels.get(0).findElement(By.cssSelector(".bar.sent")).getText().equals("12");
         });
-        GoogleStandIn standIn = server.standIn();
+        GoogleStandIn standIn = SERVER.standIn();
         tokens.forEach(t -> assertThat(standIn.deliveredTo(t)).singleElement()
                 .satisfies(m -> assertThat(m.title()).isEqualTo("Hallo Alex!")));
 
         // Five open the message, two of them redeem the offer at the till: the funnel follows without a reload.
         String campaignId = browser.findElement(By.cssSelector("#camp-list .funnel")).getAttribute("data-campaign");
-        KundenpulsClient till = server.staff("hamburg-altona");
+        KundenpulsClient till = SERVER.staff("hamburg-altona");
         for (int i = 0; i < 5; i++) {
             shoppers.get(i).send("POST", "/api/me/push-events", Map.of("campaignId", campaignId, "event", "opened"), Map.class);
         }
@@ -280,7 +269,7 @@ class ConsoleTest {
     @Test
     void offersAreCreatedAndEdited() throws Exception {
         signIn("marketer", null);
-        browser.get(server.baseUrl() + "/console/#offers");
+        browser.get(SERVER.baseUrl() + "/console/#offers");
         new Select(visible("#offer-category")).selectByValue("bakery");
         visible("#offer-create").click();
         visible("#offer-list tr.list-row").click();
@@ -290,14 +279,14 @@ class ConsoleTest {
         visible("#offer-create").click();
         waitUpTo(10).until(d -> d.findElement(By.id("offer-list")).getText().contains("2 für 1"));
         screenshot("10-offers-edited");
-        Map<?, ?> offers = server.as("marketer").get("/api/offers", Map.class);
+        Map<?, ?> offers = SERVER.as("marketer").get("/api/offers", Map.class);
         assertThat((List<?>) offers.get("items")).singleElement().asString().contains("2 für 1");
     }
 
     @Test
     void surveyIsBuiltInTheFormWithChoicesSkipLogicAndTargeting() throws Exception {
         signIn("marketer", null);
-        browser.get(server.baseUrl() + "/console/#surveys");
+        browser.get(SERVER.baseUrl() + "/console/#surveys");
         visible("#survey-name").sendKeys("Kasse am Abend");
         new Select(visible("#survey-touchpoints")).selectByValue("checkout");
         new Select(visible("#survey-stores")).selectByValue("berlin-mitte");
@@ -322,7 +311,7 @@ class ConsoleTest {
                 .equals("Frage 2 › Anzeigen › Werte: braucht mindestens einen Wert"));
         assertThat(question(1).findElement(By.cssSelector(".any-of")).getAttribute("aria-invalid")).isEqualTo("true");
         screenshot("12-surveys-error");
-        assertThat((List<?>) server.as("marketer").get("/api/surveys", Map.class).get("items")).isEmpty();
+        assertThat((List<?>) SERVER.as("marketer").get("/api/surveys", Map.class).get("items")).isEmpty();
 
         List<WebElement> moods = question(1).findElements(By.cssSelector("[data-part=showif-value]"));
         assertThat(moods).extracting(e -> e.getAttribute("value")).containsExactly("1", "2", "3", "4", "5");
@@ -332,7 +321,7 @@ class ConsoleTest {
         visible("#survey-create").click();
         waitUpTo(10).until(d -> d.findElement(By.id("survey-list")).getText().contains("Kasse am Abend"));
 
-        Map<?, ?> saved = (Map<?, ?>) ((List<?>) server.as("marketer").get("/api/surveys", Map.class).get("items")).get(0);
+        Map<?, ?> saved = (Map<?, ?>) ((List<?>) SERVER.as("marketer").get("/api/surveys", Map.class).get("items")).get(0);
         Map<?, ?> definition = (Map<?, ?>) saved.get("definition");
         List<?> questions = (List<?>) definition.get("questions");
         assertThat(questions).hasSize(2);
@@ -356,7 +345,7 @@ class ConsoleTest {
                 .isEqualTo("Was können wir besser machen?");
         visible("#survey-create").click();
         waitUpTo(10).until(d -> d.findElement(By.id("survey-list")).getText().contains("3 Fragen"));
-        Map<?, ?> v2 = (Map<?, ?>) ((List<?>) server.as("marketer").get("/api/surveys", Map.class).get("items")).get(0);
+        Map<?, ?> v2 = (Map<?, ?>) ((List<?>) SERVER.as("marketer").get("/api/surveys", Map.class).get("items")).get(0);
         assertThat(v2.get("version")).isEqualTo(2);
         List<?> v2Questions = (List<?>) ((Map<?, ?>) v2.get("definition")).get("questions");
         assertThat(v2Questions.stream().map(q -> (Object) ((Map<?, ?>) q).get("type")).toList()).containsExactly("smiley", "text", "multiple");
@@ -366,13 +355,13 @@ class ConsoleTest {
     @Test
     void catalogImportShowsTheRowByRowReport() throws Exception {
         signIn("admin", null);
-        browser.get(server.baseUrl() + "/console/#admin");
+        browser.get(SERVER.baseUrl() + "/console/#admin");
         visible("#store-id").sendKeys("koeln-ehrenfeld");
         visible("#store-name").sendKeys("Kundenpuls Köln Ehrenfeld");
         visible("#store-city").sendKeys("Köln");
         visible("#store-save").click();
         waitUpTo(10).until(d -> d.findElement(By.id("main")).getText().contains("Kundenpuls Köln Ehrenfeld"));
-        assertThat(server.client().catalog().touchpoints("koeln-ehrenfeld", "de")).hasSize(6);
+        assertThat(SERVER.client().catalog().touchpoints("koeln-ehrenfeld", "de")).hasSize(6);
         WebElement csv = visible("#import-csv");
         csv.clear();
         csv.sendKeys("gtin,name_de,brand,category,price\n4012345000016,Hafermilch,Oatly,dairy,2.49\n"
@@ -383,7 +372,7 @@ class ConsoleTest {
         waitUpTo(10).until(d -> d.findElement(By.id("audit")).getText().contains("Katalog importiert"));
         scrollTo("#import-report");
         screenshot("08-admin-import");
-        assertThat(server.client().catalog().product("4012345000016", "de").name()).isEqualTo("Hafermilch");
+        assertThat(SERVER.client().catalog().product("4012345000016", "de").name()).isEqualTo("Hafermilch");
 
         // Every API error is shown in words with its field.
         csv.clear();
@@ -396,11 +385,11 @@ class ConsoleTest {
 
     @Test
     void adminErasesACustomerOnRequestAfterConfirmingAndTheAuditLogShowsIt() throws Exception {
-        var identity = server.identity("shopper", null);
-        KundenpulsClient customer = server.client().withToken(identity.token());
+        var identity = SERVER.identity("shopper", null);
+        KundenpulsClient customer = SERVER.client().withToken(identity.token());
         customer.me().patch(Map.of("contact", Map.of("name", "Erika Beispiel", "email", "erika@example.org")));
         signIn("admin", null);
-        browser.get(server.baseUrl() + "/console/#admin");
+        browser.get(SERVER.baseUrl() + "/console/#admin");
 
         // Nothing entered: the field is named, nothing is sent.
         visible("#erase-button").click();
@@ -426,7 +415,7 @@ class ConsoleTest {
         assertThat(entry.getText()).contains("Kundendaten gelöscht").contains("Profil und persönliche Daten auf Wunsch gelöscht");
         scrollTo("#audit");
         screenshot("15-admin-audit");
-        assertThat(server.as("admin").exchange("GET", "/api/admin/profiles/" + identity.uid() + "/export", null, null).statusCode())
+        assertThat(SERVER.as("admin").exchange("GET", "/api/admin/profiles/" + identity.uid() + "/export", null, null).statusCode())
                 .isEqualTo(404);
 
         // Erasing someone unknown is refused in words, with the field.
@@ -439,7 +428,7 @@ class ConsoleTest {
     @Test
     void aKioskIsEnrolledWithAOneTimeCodeShowsUpInTheFleetAndIsRevoked() throws Exception {
         signIn("admin", null);
-        browser.get(server.baseUrl() + "/console/#kiosks");
+        browser.get(SERVER.baseUrl() + "/console/#kiosks");
         new Select(visible("#kiosk-store")).selectByValue("hamburg-altona");
         waitUpTo(10).until(d -> d.findElements(By.cssSelector("#kiosk-touchpoint option[value='service-desk']")).size() == 1);
         new Select(visible("#kiosk-touchpoint")).selectByValue("service-desk");
@@ -455,13 +444,13 @@ class ConsoleTest {
         screenshot("17-kiosk-enrolled");
 
         // The tablet exchanges the code and reports in; the fleet view shows it.
-        var identity = server.client().kiosks().exchange(code);
+        var identity = SERVER.client().kiosks().exchange(code);
         assertThat(identity.storeId()).isEqualTo("hamburg-altona");
         assertThat(identity.touchpoint()).isEqualTo("service-desk");
-        KundenpulsClient tablet = server.client().withToken(server.client().dev().token("kiosk", null, identity.uid()).token());
+        KundenpulsClient tablet = SERVER.client().withToken(SERVER.client().dev().token("kiosk", null, identity.uid()).token());
         tablet.kiosks().reportContact("1.7.0", 3);
-        browser.get(server.baseUrl() + "/console/#dashboard");
-        browser.get(server.baseUrl() + "/console/#kiosks");
+        browser.get(SERVER.baseUrl() + "/console/#dashboard");
+        browser.get(SERVER.baseUrl() + "/console/#kiosks");
         String row = awaitText("#kiosk-fleet tr[data-kiosk='" + identity.kioskId() + "']", text -> text.contains("aktiv"));
         assertThat(row).contains("1.7.0").contains("3");
 

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +20,9 @@ import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.BatchResult.Status;
 import de.kundenpuls.model.feedback.FeedbackItem;
 import de.kundenpuls.server.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Capture that cannot be stuffed: every answer needs an identity, and one identity's answers are
@@ -36,21 +34,13 @@ class CaptureAbuseTest {
 
     private static final String STORE = "hamburg-altona";
 
-    @TempDir
-    Path dir;
-
-    private TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.perTest(Map.of("catalog.seed-demo", "true"));
     private KundenpulsClient marketer;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true"));
         marketer = server.as("marketer");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
@@ -114,9 +104,7 @@ class CaptureAbuseTest {
 
     @Test
     void oneAddressBringsInOnlySoManyNewAccountsWhileKnownAccountsGoOn() {
-        server.close();
-        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true", "feedback.limits.new-accounts.burst", "3",
-                "feedback.limits.new-accounts.refill-seconds", "3600"));
+        server.restart(Map.of("feedback.limits.new-accounts.burst", "3", "feedback.limits.new-accounts.refill-seconds", "3600"));
         marketer = server.as("marketer");
         Instant at = Instant.now().minusSeconds(3_000);
         List<KundenpulsClient> accounts = new ArrayList<>();

@@ -3,7 +3,6 @@ package de.kundenpuls.server.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,29 +21,20 @@ import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Feedback capture over real HTTP on a real data directory. */
 class FeedbackCaptureTest {
 
-    @TempDir
-    Path dir;
-
-    private TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.perTest(Map.of("catalog.seed-demo", "true"));
     private KundenpulsClient marketer;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true"));
         marketer = server.as("marketer");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private long count(String query) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,10 +28,9 @@ import de.kundenpuls.model.kiosk.KioskIdentity;
 import de.kundenpuls.model.kiosk.KioskView;
 import de.kundenpuls.server.TestServer;
 import de.kundenpuls.server.feedback.Items;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Kiosks are enrolled, not self-declared: an admin or the store's staff enrolls one and gets a
@@ -44,38 +42,30 @@ class KioskEnrollmentTest {
 
     private static final String STORE = "berlin-mitte";
 
-    @TempDir
-    Path dir;
-
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-    private TestServer server;
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    @RegisterExtension
+    final TestServer server = TestServer.perTest(Map.of("catalog.seed-demo", "true"), clock);
     private KundenpulsClient admin;
 
     @BeforeEach
     void start() {
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
-        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true"), clock);
         admin = server.as("admin");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,31 +20,22 @@ import de.kundenpuls.model.offer.OfferView;
 import de.kundenpuls.model.offer.PersonalOffer;
 import de.kundenpuls.server.TestServer;
 import de.kundenpuls.embedded.GoogleStandIn;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Personal offers that learn from every contact, redemption at the till, and service recovery. */
 class OffersTest {
 
     private static final TypeReference<Map<String, List<PersonalOffer>>> OFFERS = new TypeReference<>() { };
 
-    @TempDir
-    Path dir;
-
-    private TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.perTest(Map.of("catalog.seed-demo", "true", "feedback.min-interval-ms", "0"));
     private KundenpulsClient marketer;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir, Map.of("catalog.seed-demo", "true", "feedback.min-interval-ms", "0"));
         marketer = server.as("marketer");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private OfferView offer(String title, String gtin, String category, int days, List<String> stores, boolean recovery) {

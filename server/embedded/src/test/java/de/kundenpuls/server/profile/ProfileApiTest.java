@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,29 +13,20 @@ import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shopper's profile over real HTTP on a real data directory. */
 class ProfileApiTest {
 
-    @TempDir
-    Path dir;
-
-    private TestServer server;
+    @RegisterExtension
+    final TestServer server = TestServer.perTest(Map.of());
     private KundenpulsClient shopper;
 
     @BeforeEach
     void start() {
-        server = TestServer.start(dir);
         shopper = server.as("shopper");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
