@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import de.kundenpuls.server.IdentityMode;
 import de.kundenpuls.server.KundenpulsServer;
+import de.kundenpuls.server.ServerStartException;
 import io.helidon.config.Config;
 
 /**
@@ -34,6 +35,12 @@ public final class EmbeddedServer implements AutoCloseable {
         DemoCatalogSeed seed = new DemoCatalogSeed(config.get("catalog.seed-demo").asBoolean().orElse(false));
         boolean local = config.get("dev.enabled").asBoolean().orElse(false)
                 || config.get("standin.enabled").asBoolean().orElse(false);
+        if (local && config.get("firebase.auth-emulator").asBoolean().orElse(false)) {
+            // One sign-in at a time: the stand-in's tokens or the emulator's. With the emulator, push
+            // goes to push.fcm-endpoint (a stand-in started on its own: GoogleStandIn --port 9099).
+            throw new ServerStartException("Kundenpuls could not start: firebase.auth-emulator cannot be combined with"
+                    + " dev.enabled or standin.enabled; set those to false and push.fcm-endpoint for push");
+        }
         if (!local) {
             return new EmbeddedServer(KundenpulsServer.start(config, clock, IdentityMode.fromConfig(config), seed), Optional.empty());
         }
