@@ -65,7 +65,7 @@ public sealed interface IdentityMode {
      * @throws ServerStartException when the configuration asks for what only the embedded build has
      */
     static IdentityMode fromConfig(Config config) {
-        if (config.get("dev.enabled").asBoolean().orElse(false) || config.get("standin.enabled").asBoolean().orElse(false)) {
+        if (asksForLocal(config)) {
             throw new ServerStartException("Kundenpuls could not start: dev sign-in and the Google stand-in (dev.enabled,"
                     + " standin.enabled) exist only in the embedded build (./run.sh), not in the production server");
         }
@@ -75,6 +75,17 @@ public sealed interface IdentityMode {
         return authEmulator(config, projectId)
                 ? new AuthEmulator(projectId, pushProject, fcm)
                 : new Google(projectId, pushProject, fcm);
+    }
+
+    /**
+     * Whether a configuration asks for the local stand-in ({@code dev.enabled} or
+     * {@code standin.enabled}), which only the embedded build has.
+     *
+     * @param config the root configuration
+     * @return true if either is on
+     */
+    static boolean asksForLocal(Config config) {
+        return config.get("dev.enabled").asBoolean().orElse(false) || config.get("standin.enabled").asBoolean().orElse(false);
     }
 
     /**

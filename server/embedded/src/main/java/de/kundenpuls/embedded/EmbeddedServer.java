@@ -33,8 +33,7 @@ public final class EmbeddedServer implements AutoCloseable {
      */
     public static EmbeddedServer start(Config config, Clock clock) {
         DemoCatalogSeed seed = new DemoCatalogSeed(config.get("catalog.seed-demo").asBoolean().orElse(false));
-        boolean local = config.get("dev.enabled").asBoolean().orElse(false)
-                || config.get("standin.enabled").asBoolean().orElse(false);
+        boolean local = IdentityMode.asksForLocal(config);
         if (local && config.get("firebase.auth-emulator").asBoolean().orElse(false)) {
             // One sign-in at a time: the stand-in's tokens or the emulator's. With the emulator, push
             // goes to push.fcm-endpoint (a stand-in started on its own: GoogleStandIn --port 9099).
