@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Scores queries over HTTP with N answers stored (default 10,000,000) in 50 stores over two years.
 # Usage: bench/analytics/scores.sh [answers]
+# With BENCH_DATA=<a directory loaded before> (e.g. by bench/profile/ten-million.sh) it only restarts
+# the server on it and times the queries: the figures of a settled server, not of one whose
+# housekeeping is still collecting what the bulk load left behind.
 . "$(dirname "$0")/../lib/classpath.sh"
 . "$(dirname "$0")/../lib/server.sh"
 # The load spreads answers over 730 days; the capture window defaults to 30.
 export FEEDBACK_MAX_AGE_DAYS=800
+MODE=
+if [ -d "$BENCH_DATA/channel_0" ]; then
+    MODE=query-only
+fi
 BENCH_JVM_OPTS="${BENCH_JVM_OPTS:--Xmx8g}" start_server
-"${BENCH_JAVA[@]}" -cp "$BENCH_CP" de.kundenpuls.bench.AnalyticsBench "$BASE" "${1:-10000000}" 2>&1 | grep -E "^BENCH|Exception"
+"${BENCH_JAVA[@]}" -cp "$BENCH_CP" de.kundenpuls.bench.AnalyticsBench "$BASE" "${1:-10000000}" $MODE 2>&1 | grep -E "^BENCH|Exception"
 # The same two queries with wrk (one connection, keep-alive, 20 s after a 10 s warm-up): its
 # latency distribution is the figure of record.
 token=$(dev_token marketer)

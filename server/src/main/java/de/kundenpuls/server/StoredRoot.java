@@ -62,6 +62,7 @@ public final class StoredRoot {
         offers.upgrade(tx);
         campaigns.upgrade(tx);
         audit.upgrade(tx);
+        rollups.upgrade(tx);
     }
 
     private int missing() {

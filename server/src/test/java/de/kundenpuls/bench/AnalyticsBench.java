@@ -41,13 +41,33 @@ public final class AnalyticsBench {
     /**
      * Runs the benchmark.
      *
-     * @param args base URL, [answers], [{@code load-only}: stores and answers, no timing]
+     * @param args base URL, [answers], [{@code load-only}: stores and answers, no timing;
+     *             {@code query-only}: timing only, on a data directory loaded before]
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
         String base = args[0];
         long total = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
         KundenpulsClient client = KundenpulsClient.create(base);
+        String mode = args.length > 2 ? args[2] : "";
+        if (!mode.equals("query-only")) {
+            loadStoresAndAnswers(client, base, total);
+        }
+        if (mode.equals("load-only")) {
+            return;
+        }
+
+        KundenpulsClient marketer = client.withToken(client.dev().token("marketer", null).token());
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        String year = "/api/analytics/scores?granularity=week&from=" + today.minusDays(364) + "&to=" + today;
+        String store = "/api/analytics/scores?granularity=day&storeId=filiale-07&from=" + today.minusDays(27) + "&to=" + today;
+        time(marketer, "all stores x one year x week", year, 500);
+        time(marketer, "one store x 28 days x day", store, 500);
+        time(marketer, "all stores x two years x quarter", "/api/analytics/scores?granularity=quarter&from="
+                + today.minusDays(DAYS - 1) + "&to=" + today, 200);
+    }
+
+    private static void loadStoresAndAnswers(KundenpulsClient client, String base, long total) throws Exception {
         KundenpulsClient admin = client.withToken(client.dev().token("admin", null).token());
         List<String> stores = new ArrayList<>();
         for (int i = 0; i < STORES; i++) {
@@ -65,18 +85,6 @@ public final class AnalyticsBench {
             kiosks.put(store, client.dev().token("staff", store).token());
         }
         load(base, kiosks, total, stores, gtins);
-        if (args.length > 2 && args[2].equals("load-only")) {
-            return;
-        }
-
-        KundenpulsClient marketer = client.withToken(client.dev().token("marketer", null).token());
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
-        String year = "/api/analytics/scores?granularity=week&from=" + today.minusDays(364) + "&to=" + today;
-        String store = "/api/analytics/scores?granularity=day&storeId=filiale-07&from=" + today.minusDays(27) + "&to=" + today;
-        time(marketer, "all stores x one year x week", year, 500);
-        time(marketer, "one store x 28 days x day", store, 500);
-        time(marketer, "all stores x two years x quarter", "/api/analytics/scores?granularity=quarter&from="
-                + today.minusDays(DAYS - 1) + "&to=" + today, 200);
     }
 
     private static void load(String base, Map<String, String> kiosks, long total, List<String> stores, List<String> gtins)

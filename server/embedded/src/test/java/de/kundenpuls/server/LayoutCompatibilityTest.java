@@ -34,7 +34,7 @@ class LayoutCompatibilityTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-12-01", "2026-12-02", "2026-12-02b", "2026-12-02c", "2026-12-02d", "2026-12-02e", "2026-12-02f"})
+    @ValueSource(strings = {"2026-12-01", "2026-12-02", "2026-12-02b", "2026-12-02c", "2026-12-02d", "2026-12-02e", "2026-12-02f", "2026-12-03"})
     void aDataDirectoryOfAnEarlierLayoutOpensWithEverythingInIt(String layout) throws IOException {
         Path source = Path.of("src/test/resources/layouts", layout);
         copy(source, dir);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import de.kundenpuls.server.storage.Transaction;
+import org.eclipse.serializer.reference.Lazy;
 
 /**
  * Score sums per store and store-local day, ISO week and month, each split by touchpoint and
@@ -21,9 +22,11 @@ import de.kundenpuls.server.storage.Transaction;
  * {@code *|category} and {@code *|*} ({@code ""} is the category of answers without a product).
  *
  * <p>Stored layout: per store and granularity, year → a fixed array of cells (366 days, 53
- * weeks, 12 months). A commit stores the cells it changed; a cell's size is bounded by the
- * catalog (touchpoints × categories), not by the number of answers. Writer thread only for
- * changes; readers see concurrent maps of immutable values.
+ * weeks, 12 months) behind {@link Lazy}. A commit stores the cells it changed; a cell's size is
+ * bounded by the catalog (touchpoints × categories), not by the number of answers. A start loads
+ * no cell: a year's cells are read when a query or an answer first needs them (before
+ * 2026-12-03b the cells of 50 stores over two years, two million objects, loaded at every start).
+ * Writer thread only for changes; readers see concurrent maps of immutable values.
  */
 public final class Rollups {
 
@@ -67,17 +70,59 @@ public final class Rollups {
 
     /** One store's cells. */
     static final class StoreRollup {
-        private final ConcurrentHashMap<Integer, Cell[]> days = new ConcurrentHashMap<>();
-        private final ConcurrentHashMap<Integer, Cell[]> weeks = new ConcurrentHashMap<>();
-        private final ConcurrentHashMap<Integer, Cell[]> months = new ConcurrentHashMap<>();
+        // Data directories from before 2026-12-03b hold a year's Cell[] directly in these maps;
+        // upgrade() puts each behind a Lazy.
+        private final ConcurrentHashMap<Integer, Lazy<Cell[]>> days = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<Integer, Lazy<Cell[]>> weeks = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<Integer, Lazy<Cell[]>> months = new ConcurrentHashMap<>();
 
-        ConcurrentHashMap<Integer, Cell[]> of(Level level) {
+        ConcurrentHashMap<Integer, Lazy<Cell[]>> of(Level level) {
             return switch (level) {
                 case DAY -> days;
                 case WEEK -> weeks;
                 case MONTH -> months;
             };
         }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void upgrade(Transaction tx) {
+            for (Level level : Level.values()) {
+                ConcurrentHashMap raw = of(level);
+                boolean moved = false;
+                for (Object year : raw.keySet()) {
+                    Object value = raw.get(year);
+                    if (value instanceof Cell[] cells) {
+                        raw.put(year, Lazy.Reference(cells));
+                        moved = true;
+                    }
+                }
+                if (moved) {
+                    tx.store(raw);
+                }
+            }
+        }
+    }
+
+    /** How many years of cells (of any store and granularity) are in memory; for tests. */
+    int loadedYears() {
+        int loaded = 0;
+        for (StoreRollup store : stores.values()) {
+            for (Level level : Level.values()) {
+                for (Lazy<Cell[]> year : store.of(level).values()) {
+                    loaded += year.isLoaded() ? 1 : 0;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    /**
+     * The migration at start from the layout before 2026-12-03b. Writer thread only.
+     *
+     * @param tx stores what moved
+     */
+    public void upgrade(Transaction tx) {
+        stores.values().forEach(store -> store.upgrade(tx));
     }
 
     /** The sums and comments of one store and period. */
@@ -258,13 +303,16 @@ public final class Rollups {
     }
 
     private static Cell cell(StoreRollup store, Level level, LocalDate day, Transaction tx) {
-        ConcurrentHashMap<Integer, Cell[]> years = store.of(level);
+        ConcurrentHashMap<Integer, Lazy<Cell[]>> years = store.of(level);
         int year = level.year(day);
-        Cell[] cells = years.get(year);
-        if (cells == null) {
+        Lazy<Cell[]> ref = years.get(year);
+        Cell[] cells;
+        if (ref == null) {
             cells = new Cell[level.slots];
-            years.put(year, cells);
+            years.put(year, Lazy.Reference(cells));
             tx.store(years);
+        } else {
+            cells = ref.get();
         }
         int slot = level.slot(day);
         Cell cell = cells[slot];
@@ -289,8 +337,8 @@ public final class Rollups {
         if (store == null) {
             return null;
         }
-        Cell[] cells = store.of(level).get(level.year(day));
-        return cells == null ? null : cells[level.slot(day)];
+        Lazy<Cell[]> cells = store.of(level).get(level.year(day));
+        return cells == null ? null : cells.get()[level.slot(day)];
     }
 
     /**
