@@ -158,22 +158,42 @@ public final class AudienceIndex {
     /**
      * Builds the in-memory bitmaps from the stored facets. Called at start, so the first audience
      * after a restart does not pay for it; safe to call again.
+     *
+     * <p>Above {@value #SPLIT_FROM} profiles the numbers are split in two halves, each built on its
+     * own core into its own bitmaps; the halves meet at a multiple of 65,536, the span of one
+     * RoaringBitmap container, so joining them only hands over whole containers.
      */
     public synchronized void ensureBuilt() {
         if (bitmaps != null) {
             return;
         }
         lock = new ReentrantReadWriteLock();
+        int middle = size < SPLIT_FROM ? size : (size / 2) & ~0xffff;
+        if (middle == size) {
+            bitmaps = build(0, size).joined(new Partial(List.of(), List.of()));
+            return;
+        }
+        java.util.concurrent.CompletableFuture<Partial> upper = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> build(middle, size), r -> Thread.ofPlatform().name("kundenpuls-audience-index-upper").start(r));
+        Partial lower = build(0, middle);
+        bitmaps = lower.joined(upper.join());
+    }
+
+    /** Profile count from which the start builds the bitmaps on two threads. */
+    static final int SPLIT_FROM = 2 * 65_536;
+
+    /** The bitmaps of profile numbers {@code from} (inclusive) to {@code to} (exclusive). */
+    private Partial build(int from, int to) {
         // Numbers come in ascending order, so each bitmap is written front to back by a writer
         // (five times faster than adding to a RoaringBitmap one number at a time).
         List<RoaringBitmapWriter<RoaringBitmap>> facetWriters = new ArrayList<>();
         List<List<RoaringBitmapWriter<RoaringBitmap>>> affinityWriters = new ArrayList<>();
-        for (int n = 0; n < size; n += CHUNK) {
+        for (int n = from; n < to; n += CHUNK) {
             Chunk chunk = chunk(n);
             if (chunk == null) {
                 continue;
             }
-            for (int slot = 0; slot < CHUNK && n + slot < size; slot++) {
+            for (int slot = 0; slot < CHUNK && n + slot < to; slot++) {
                 int number = n + slot;
                 facetIndexes(chunk.facets, slot * FACET_BYTES, index -> writer(facetWriters, index).add(number));
             }
@@ -189,21 +209,42 @@ public final class AudienceIndex {
                 }
             }
         }
-        List<RoaringBitmap> facets = new ArrayList<>();
-        facetWriters.forEach(w -> facets.add(w.get()));
-        Bitmaps b = new Bitmaps(facets, new ArrayList<>());
-        for (int code = 0; code < affinityWriters.size(); code++) {
-            RoaringBitmap[] bands = b.affinity(code);
-            List<RoaringBitmapWriter<RoaringBitmap>> writers = affinityWriters.get(code);
-            for (int k = 1; k < writers.size(); k++) {
-                bands[k] = writers.get(k).get();
+        Partial p = new Partial(new ArrayList<>(), new ArrayList<>());
+        facetWriters.forEach(w -> p.facets.add(optimized(w.get())));
+        for (List<RoaringBitmapWriter<RoaringBitmap>> writers : affinityWriters) {
+            List<RoaringBitmap> bands = new ArrayList<>();
+            writers.forEach(w -> bands.add(optimized(w.get())));
+            p.affinity.add(bands);
+        }
+        return p;
+    }
+
+    private static RoaringBitmap optimized(RoaringBitmap r) {
+        r.runOptimize();
+        return r;
+    }
+
+    /** The bitmaps of a range of numbers; the affinity lists hold bands 0 up to the highest seen. */
+    private record Partial(List<RoaringBitmap> facets, List<List<RoaringBitmap>> affinity) {
+        Bitmaps joined(Partial upper) {
+            Bitmaps b = new Bitmaps(new ArrayList<>(), new ArrayList<>());
+            for (int i = 0; i < Math.max(facets.size(), upper.facets.size()); i++) {
+                b.facets.add(RoaringBitmap.or(at(facets, i), at(upper.facets, i)));
             }
+            for (int code = 0; code < Math.max(affinity.size(), upper.affinity.size()); code++) {
+                RoaringBitmap[] bands = b.affinity(code);
+                List<RoaringBitmap> low = code < affinity.size() ? affinity.get(code) : List.of();
+                List<RoaringBitmap> high = code < upper.affinity.size() ? upper.affinity.get(code) : List.of();
+                for (int k = 1; k <= BANDS; k++) {
+                    bands[k] = RoaringBitmap.or(at(low, k), at(high, k));
+                }
+            }
+            return b;
         }
-        for (RoaringBitmap r : b.facets) {
-            r.runOptimize();
+
+        private static RoaringBitmap at(List<RoaringBitmap> list, int i) {
+            return i < list.size() ? list.get(i) : new RoaringBitmap();
         }
-        b.affinity.forEach(bands -> Arrays.stream(bands).forEach(RoaringBitmap::runOptimize));
-        bitmaps = b;
     }
 
     private static RoaringBitmapWriter<RoaringBitmap> writer(List<RoaringBitmapWriter<RoaringBitmap>> writers, int index) {

@@ -75,6 +75,56 @@ class AudienceIndexTest {
         }
     }
 
+    /**
+     * Above {@link AudienceIndex#SPLIT_FROM} profiles a start builds the bitmaps on two threads, one
+     * per half of the profile numbers: the joined bitmaps must select exactly what the index kept up
+     * to date change by change selected before the restart.
+     */
+    @Test
+    void bitmapsBuiltInTwoHalvesAtStartSelectWhatTheLiveIndexSelected() {
+        int population = AudienceIndex.SPLIT_FROM + 9_000;
+        List<AudienceIndex.Query> queries = new ArrayList<>();
+        List<org.roaringbitmap.RoaringBitmap> before = new ArrayList<>();
+        try (Storage storage = open()) {
+            // Straight into the index (the profiles themselves are not what this test is about, and
+            // writing 140,000 of them through their shards takes most of a minute).
+            AudienceIndex index = storage.root(StoredRoot.class).profiles().index();
+            for (int from = 0; from < population; from += 20_000) {
+                int first = from;
+                storage.writer().write(tx -> {
+                    for (int i = first; i < Math.min(population, first + 20_000); i++) {
+                        index.update(index.add("u" + i, tx), randomProfile("u" + i), tx);
+                    }
+                    return null;
+                });
+            }
+            for (int i = 0; i < 200; i++) {
+                AudienceIndex.Query q = randomQuery();
+                queries.add(q);
+                before.add(index.select(q));
+            }
+            assertThat(before.stream().filter(b -> !b.isEmpty() && b.first() < 65_536 && b.last() >= 65_536).count())
+                    .as("queries that pick profiles on both sides of the split").isGreaterThan(100);
+        }
+        try (Storage storage = open()) {
+            AudienceIndex index = storage.root(StoredRoot.class).profiles().index();
+            assertThat(index.count()).isEqualTo(population);
+            for (int i = 0; i < queries.size(); i++) {
+                org.roaringbitmap.RoaringBitmap after = index.select(queries.get(i));
+                assertThat(after.equals(before.get(i))).withFailMessage("query %s: %d profiles before the restart, %d after, %d in common",
+                        queries.get(i), before.get(i).getCardinality(), after.getCardinality(),
+                        org.roaringbitmap.RoaringBitmap.and(after, before.get(i)).getCardinality()).isTrue();
+            }
+            assertThat(index.uid(population - 1)).isEqualTo("u" + (population - 1));
+        }
+    }
+
+    private AudienceIndex.Query randomQuery() {
+        String category = random.nextBoolean() ? pick(CATEGORIES) : null;
+        return new AudienceIndex.Query(some(STORES, 3), some(List.of("de", "en"), 3), some(PLATFORMS, 2),
+                some(AgeBand.VALUES, 3), List.of(), category, category == null ? 0 : 1 + random.nextInt(10), null);
+    }
+
     private Storage open() {
         return Storage.open(StorageSettings.of(dir), StoredRoot.class, StoredRoot::new);
     }
