@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.IntConsumer;
 
@@ -47,6 +48,8 @@ public final class AudienceIndex {
     static final int FACET_BYTES = 16;
     /** Affinity bands: band k holds profiles with affinity of at least k/10. */
     static final int BANDS = 10;
+    /** Profile count from which the start builds the bitmaps on two threads. */
+    static final int SPLIT_FROM = 2 * 65_536;
 
     private static final int PRESENT = 1;
     private static final int MARKETING = 2;
@@ -173,14 +176,11 @@ public final class AudienceIndex {
             bitmaps = build(0, size).joined(new Partial(List.of(), List.of()));
             return;
         }
-        java.util.concurrent.CompletableFuture<Partial> upper = java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture<Partial> upper = CompletableFuture.supplyAsync(
                 () -> build(middle, size), r -> Thread.ofPlatform().name("kundenpuls-audience-index-upper").start(r));
         Partial lower = build(0, middle);
         bitmaps = lower.joined(upper.join());
     }
-
-    /** Profile count from which the start builds the bitmaps on two threads. */
-    static final int SPLIT_FROM = 2 * 65_536;
 
     /** The bitmaps of profile numbers {@code from} (inclusive) to {@code to} (exclusive). */
     private Partial build(int from, int to) {

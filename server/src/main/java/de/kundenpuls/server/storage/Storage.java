@@ -1,6 +1,7 @@
 package de.kundenpuls.server.storage;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +10,8 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 import org.eclipse.serializer.reference.Lazy;
 import org.eclipse.serializer.reference.LazyReferenceManager;
@@ -61,6 +64,8 @@ public final class Storage implements AutoCloseable {
      * between walks changes nothing a user can see.
      */
     static final long LAZY_CHECK_INTERVAL_MS = 10_000;
+    /** Time a walk may take before it stops and goes on at the next one: Eclipse Serializer's default. */
+    private static final long LAZY_CHECK_BUDGET_NS = 1_000_000;
 
     static {
         // Global to the JVM: set once, before any storage starts it. Reading the default first
@@ -68,12 +73,12 @@ public final class Storage implements AutoCloseable {
         // handed over to the replacement, so that monitoring shows the manager that runs.
         LazyReferenceManager.get();
         try {
-            java.lang.management.ManagementFactory.getPlatformMBeanServer()
-                    .unregisterMBean(new javax.management.ObjectName("org.eclipse.store:name=LazyReferenceManager"));
-        } catch (javax.management.JMException e) {
+            ManagementFactory.getPlatformMBeanServer()
+                    .unregisterMBean(new ObjectName("org.eclipse.store:name=LazyReferenceManager"));
+        } catch (JMException e) {
             LOG.log(Level.FINE, "No JMX bean of the default lazy reference manager to hand over", e);
         }
-        LazyReferenceManager.set(LazyReferenceManager.New(Lazy.Checker(), LAZY_CHECK_INTERVAL_MS, 1_000_000));
+        LazyReferenceManager.set(LazyReferenceManager.New(Lazy.Checker(), LAZY_CHECK_INTERVAL_MS, LAZY_CHECK_BUDGET_NS));
     }
 
     /**
