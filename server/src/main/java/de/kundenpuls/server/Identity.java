@@ -13,6 +13,9 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.firebase.FirebaseApp;
 import com.google.firebase.FirebaseOptions;
+import de.kundenpuls.model.Message;
+import de.kundenpuls.model.ProblemCode;
+import de.kundenpuls.server.api.ServiceUnavailableException;
 import de.kundenpuls.server.auth.FirebaseTokenVerifier;
 import de.kundenpuls.server.auth.TokenVerifier;
 import de.kundenpuls.server.google.FirebaseWiring;
@@ -140,9 +143,7 @@ public final class Identity implements AutoCloseable {
                 return Optional.of(auth.createCustomToken(uid, claims));
             } catch (com.google.firebase.auth.FirebaseAuthException | IllegalStateException e) {
                 LOG.warning("Cannot mint a kiosk's custom token: " + e.getMessage());
-                throw new de.kundenpuls.server.api.ApiException(io.helidon.http.Status.SERVICE_UNAVAILABLE_503,
-                        "Kiosk sign-in unavailable", "The server cannot sign kiosks in: it needs service account"
-                        + " credentials (GOOGLE_APPLICATION_CREDENTIALS)", null);
+                throw new ServiceUnavailableException(Message.of(ProblemCode.KIOSK_SIGN_IN_UNAVAILABLE));
             }
         };
     }

@@ -10,18 +10,17 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
-import de.kundenpuls.server.api.ApiException;
-import de.kundenpuls.server.api.ProblemHandlers;
-import de.kundenpuls.server.api.Responses;
-import de.kundenpuls.server.analytics.Rollups;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.server.analytics.AlertLog;
 import de.kundenpuls.server.analytics.AlertMonitor;
 import de.kundenpuls.server.analytics.AnalyticsService;
 import de.kundenpuls.server.analytics.LiveEvents;
+import de.kundenpuls.server.analytics.Rollups;
 import de.kundenpuls.server.analytics.ScoreQuery;
+import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.server.api.ProblemHandlers;
+import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
-import de.kundenpuls.server.kiosk.KioskFleet;
-import de.kundenpuls.server.kiosk.KioskService;
 import de.kundenpuls.server.campaign.AudienceRules;
 import de.kundenpuls.server.campaign.CampaignSender;
 import de.kundenpuls.server.campaign.CampaignService;
@@ -29,35 +28,37 @@ import de.kundenpuls.server.campaign.CampaignStore;
 import de.kundenpuls.server.cases.CaseRule;
 import de.kundenpuls.server.cases.CaseService;
 import de.kundenpuls.server.cases.CaseStore;
-import de.kundenpuls.server.feedback.CaptureSettings;
-import de.kundenpuls.server.feedback.FeedbackCapture;
-import de.kundenpuls.server.feedback.FeedbackPersonalData;
-import de.kundenpuls.server.feedback.FeedbackService;
-import de.kundenpuls.server.feedback.FeedbackData;
-import de.kundenpuls.server.feedback.FeedbackStore;
-import de.kundenpuls.server.offer.OfferPersonalData;
-import de.kundenpuls.server.offer.OfferService;
-import de.kundenpuls.server.offer.OfferStore;
-import de.kundenpuls.server.offer.RecoveryService;
-import de.kundenpuls.server.push.FcmPushGateway;
-import de.kundenpuls.server.push.PushGateway;
-import de.kundenpuls.server.survey.SurveyService;
-import de.kundenpuls.server.survey.SurveyStore;
-import de.kundenpuls.server.console.ConsoleSignInService;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.CatalogSeed;
 import de.kundenpuls.server.catalog.CatalogSeeder;
 import de.kundenpuls.server.catalog.CategoryService;
 import de.kundenpuls.server.catalog.ProductService;
 import de.kundenpuls.server.catalog.StoreService;
+import de.kundenpuls.server.console.ConsoleSignInService;
+import de.kundenpuls.server.feedback.CaptureSettings;
+import de.kundenpuls.server.feedback.FeedbackCapture;
+import de.kundenpuls.server.feedback.FeedbackData;
+import de.kundenpuls.server.feedback.FeedbackPersonalData;
+import de.kundenpuls.server.feedback.FeedbackService;
+import de.kundenpuls.server.feedback.FeedbackStore;
+import de.kundenpuls.server.kiosk.KioskFleet;
+import de.kundenpuls.server.kiosk.KioskService;
+import de.kundenpuls.server.offer.OfferPersonalData;
+import de.kundenpuls.server.offer.OfferService;
+import de.kundenpuls.server.offer.OfferStore;
+import de.kundenpuls.server.offer.RecoveryService;
 import de.kundenpuls.server.privacy.AuditLog;
 import de.kundenpuls.server.privacy.PersonalData;
 import de.kundenpuls.server.privacy.PrivacyService;
 import de.kundenpuls.server.profile.ProfileService;
 import de.kundenpuls.server.profile.Profiles;
+import de.kundenpuls.server.push.FcmPushGateway;
+import de.kundenpuls.server.push.PushGateway;
 import de.kundenpuls.server.ratelimit.KeyedLimiter;
 import de.kundenpuls.server.storage.Storage;
 import de.kundenpuls.server.storage.StorageSettings;
+import de.kundenpuls.server.survey.SurveyService;
+import de.kundenpuls.server.survey.SurveyStore;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -66,10 +67,10 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
-import io.helidon.webserver.staticcontent.StaticContentFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.helidon.webserver.staticcontent.ClasspathHandlerConfig;
+import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 /**
  * The whole Kundenpuls server: storage, features and the web server, built from configuration.
@@ -208,7 +209,7 @@ public final class KundenpulsServer implements AutoCloseable {
                 .register("/api/admin", features.privacy().admin())
                 .register("/api/kiosks", features.kiosks())
                 .any("/api/*", (req, res) -> {
-                    throw ApiException.notFound(null, "No API resource at " + req.prologue().method().text() + " " + req.path().path());
+                    throw ApiException.notFound(null, ProblemCode.NO_ROUTE, req.prologue().method().text(), req.path().path());
                 });
     }
 

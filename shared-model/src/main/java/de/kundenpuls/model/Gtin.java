@@ -14,21 +14,21 @@ public record Gtin(String value) implements Comparable<Gtin> {
     /** Validates length, digits and check digit. */
     public Gtin {
         if (value == null) {
-            throw new InvalidFieldException("gtin", "is required");
+            throw new InvalidFieldException("gtin", ProblemCode.REQUIRED);
         }
         int n = value.length();
         if (n != 8 && n != 12 && n != 13) {
-            throw new InvalidFieldException("gtin", "must have 8 (EAN-8), 12 (UPC-A) or 13 (EAN-13) digits, had " + n + " characters");
+            throw new InvalidFieldException("gtin", ProblemCode.GTIN_LENGTH, n);
         }
         for (int i = 0; i < n; i++) {
             char c = value.charAt(i);
             if (c < '0' || c > '9') {
-                throw new InvalidFieldException("gtin", "must contain digits only");
+                throw new InvalidFieldException("gtin", ProblemCode.GTIN_DIGITS);
             }
         }
         int expected = checkDigit(value.substring(0, n - 1));
         if (value.charAt(n - 1) - '0' != expected) {
-            throw new InvalidFieldException("gtin", "has a wrong check digit (expected " + expected + ")");
+            throw new InvalidFieldException("gtin", ProblemCode.GTIN_CHECK_DIGIT, expected);
         }
     }
 

@@ -9,16 +9,29 @@ public class InvalidFieldException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final String field;
+    private final transient Message message;
+
+    /**
+     * Creates the exception.
+     *
+     * @param field the field name (JSON property), relative to the record that threw
+     * @param code  what is wrong, e.g. {@link ProblemCode#OUT_OF_RANGE}
+     * @param args  the arguments of the code's text
+     */
+    public InvalidFieldException(String field, ProblemCode code, Object... args) {
+        this(field, Message.of(code, args));
+    }
 
     /**
      * Creates the exception.
      *
      * @param field   the field name (JSON property), relative to the record that threw
-     * @param message what is wrong, e.g. "must be between 1 and 5"
+     * @param message what is wrong
      */
-    public InvalidFieldException(String field, String message) {
-        super(field + ": " + message);
+    public InvalidFieldException(String field, Message message) {
+        super(field + ": " + message.english());
         this.field = field;
+        this.message = message;
     }
 
     /** The wrong field. */
@@ -26,10 +39,14 @@ public class InvalidFieldException extends IllegalArgumentException {
         return field;
     }
 
-    /** What is wrong, without the field name. */
+    /** What is wrong, without the field name, to be worded in the reader's language. */
+    public Message message() {
+        return message;
+    }
+
+    /** What is wrong, without the field name, in English. */
     public String reason() {
-        String m = getMessage();
-        return m.substring(field.length() + 2);
+        return message.english();
     }
 
     /**
@@ -42,7 +59,7 @@ public class InvalidFieldException extends IllegalArgumentException {
      */
     public static <T> T required(T value, String field) {
         if (value == null) {
-            throw new InvalidFieldException(field, "is required");
+            throw new InvalidFieldException(field, ProblemCode.REQUIRED);
         }
         return value;
     }
@@ -57,7 +74,7 @@ public class InvalidFieldException extends IllegalArgumentException {
      */
     public static String requiredText(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new InvalidFieldException(field, "is required");
+            throw new InvalidFieldException(field, ProblemCode.REQUIRED);
         }
         return optionalText(value, field, maxLength);
     }
@@ -76,12 +93,12 @@ public class InvalidFieldException extends IllegalArgumentException {
         }
         String stripped = value.strip();
         if (stripped.length() > maxLength) {
-            throw new InvalidFieldException(field, "must be at most " + maxLength + " characters");
+            throw new InvalidFieldException(field, ProblemCode.TOO_LONG, maxLength);
         }
         int bad = unsafeCharacter(stripped);
         if (bad >= 0) {
-            throw new InvalidFieldException(field, String.format("must not contain control characters or text-direction "
-                    + "overrides (U+%04X at position %d)", (int) stripped.charAt(bad), bad + 1));
+            throw new InvalidFieldException(field, ProblemCode.UNSAFE_CHARACTER,
+                    String.format("%04X", (int) stripped.charAt(bad)), bad + 1);
         }
         return stripped;
     }
@@ -127,7 +144,7 @@ public class InvalidFieldException extends IllegalArgumentException {
      */
     public static Integer range(Integer value, String field, int min, int max) {
         if (value != null && (value < min || value > max)) {
-            throw new InvalidFieldException(field, "must be between " + min + " and " + max);
+            throw new InvalidFieldException(field, ProblemCode.OUT_OF_RANGE, min, max);
         }
         return value;
     }

@@ -18,25 +18,25 @@ public record Money(BigDecimal amount, String currency) {
     /** Validates amount and currency. */
     public Money {
         if (amount == null) {
-            throw new InvalidFieldException("amount", "is required");
+            throw new InvalidFieldException("amount", ProblemCode.REQUIRED);
         }
         if (amount.signum() < 0) {
-            throw new InvalidFieldException("amount", "must not be negative");
+            throw new InvalidFieldException("amount", ProblemCode.NEGATIVE);
         }
         if (amount.compareTo(MAX) > 0) {
-            throw new InvalidFieldException("amount", "must be at most " + MAX.toPlainString());
+            throw new InvalidFieldException("amount", ProblemCode.TOO_LARGE, MAX.toPlainString());
         }
         if (amount.scale() > 2) {
-            throw new InvalidFieldException("amount", "must have at most two decimals");
+            throw new InvalidFieldException("amount", ProblemCode.TOO_MANY_DECIMALS);
         }
         amount = amount.setScale(2, RoundingMode.UNNECESSARY);
         if (currency == null) {
-            throw new InvalidFieldException("currency", "is required");
+            throw new InvalidFieldException("currency", ProblemCode.REQUIRED);
         }
         try {
             Currency.getInstance(currency);
         } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("currency", "must be an ISO 4217 code such as EUR");
+            throw new InvalidFieldException("currency", ProblemCode.NOT_A_CURRENCY);
         }
     }
 

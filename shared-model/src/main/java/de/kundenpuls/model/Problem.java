@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * An RFC 9457 problem detail, the body of every 4xx and 5xx answer
  * ({@code application/problem+json}).
  *
- * @param type     a URI naming the kind of problem ({@code about:blank} when the status says it all)
+ * @param type     a URI naming the kind of problem: {@link ProblemCode#type()}
  * @param title    short summary of the kind of problem
  * @param status   the HTTP status code
  * @param detail   what went wrong this time, in words a user can act on
@@ -29,13 +29,13 @@ public record Problem(String type, String title, int status, String detail, Stri
      * The type of an answer refused because it came too soon after the previous one from the same
      * device (against button mashing): a client tells its user in its own words.
      */
-    public static final String TYPE_TOO_SOON = "https://kundenpuls.de/problems/too-soon";
+    public static final String TYPE_TOO_SOON = ProblemCode.TOO_SOON.type();
 
     /**
      * The type of a refusal because the calling kiosk was revoked in the console: the tablet stops
      * syncing and asks for a new enrollment instead of retrying.
      */
-    public static final String TYPE_KIOSK_REVOKED = "https://kundenpuls.de/problems/kiosk-revoked";
+    public static final String TYPE_KIOSK_REVOKED = ProblemCode.KIOSK_REVOKED.type();
 
     /** Copies the error list. */
     public Problem {

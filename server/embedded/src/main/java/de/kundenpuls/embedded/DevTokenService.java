@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.JsonBody;
 import de.kundenpuls.server.api.Responses;
@@ -52,17 +53,17 @@ public final class DevTokenService implements HttpService {
     private void issue(ServerRequest req, ServerResponse res) {
         // A dev token can be minted for any existing uid: only a caller on this machine may ask.
         if (!(req.remotePeer().address() instanceof java.net.InetSocketAddress peer) || !peer.getAddress().isLoopbackAddress()) {
-            throw ApiException.forbidden("Dev sign-in answers only callers on this machine (loopback)");
+            throw ApiException.forbidden(ProblemCode.DEV_SIGN_IN_REMOTE);
         }
         TokenRequest body = JsonBody.read(req, TokenRequest.class);
         Role role = Role.fromClaim(body.role()).orElseThrow();
         if (role == Role.STAFF && !storeExists.test(body.store())) {
-            throw ApiException.badRequest("store", "No store with id '" + body.store() + "'");
+            throw ApiException.badRequest("store", ProblemCode.NO_STORE, body.store());
         }
         if (role == Role.KIOSK) {
             // A kiosk's identity comes from its enrollment: only an enrolled kiosk gets tokens.
             Map<String, Object> claims = kioskClaims.apply(body.uid())
-                    .orElseThrow(() -> ApiException.badRequest("uid", "No enrolled kiosk '" + body.uid() + "'"));
+                    .orElseThrow(() -> ApiException.badRequest("uid", ProblemCode.NO_ENROLLED_KIOSK, body.uid()));
             Responses.json(res, minter.mint(claims, Optional.of(body.uid())));
             return;
         }
@@ -85,20 +86,20 @@ public final class DevTokenService implements HttpService {
         /** Validates the fields. */
         public TokenRequest {
             if (role == null || Role.fromClaim(role).isEmpty()) {
-                throw new InvalidFieldException("role", "must be shopper, staff, marketer, admin or kiosk");
+                throw new InvalidFieldException("role", ProblemCode.NOT_ONE_OF, "shopper, staff, marketer, admin, kiosk");
             }
             if (Role.fromClaim(role).get() == Role.STAFF && (store == null || store.isBlank())) {
-                throw new InvalidFieldException("store", "is required for staff");
+                throw new InvalidFieldException("store", ProblemCode.REQUIRED_FOR_STAFF);
             }
             if (Role.fromClaim(role).get() != Role.STAFF && store != null) {
-                throw new InvalidFieldException("store", "is only for staff");
+                throw new InvalidFieldException("store", ProblemCode.ONLY_FOR_STAFF);
             }
             uid = InvalidFieldException.optionalText(uid, "uid", 128);
             if (uid != null && !uid.matches("[A-Za-z0-9_-]+")) {
-                throw new InvalidFieldException("uid", "may contain letters, digits, '-' and '_' only");
+                throw new InvalidFieldException("uid", ProblemCode.NOT_AN_IDENTIFIER);
             }
             if (Role.fromClaim(role).get() == Role.KIOSK && uid == null) {
-                throw new InvalidFieldException("uid", "is required for a kiosk");
+                throw new InvalidFieldException("uid", ProblemCode.REQUIRED_FOR_KIOSK);
             }
         }
     }

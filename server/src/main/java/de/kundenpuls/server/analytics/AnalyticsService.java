@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.server.api.AuthenticationException;
 import de.kundenpuls.server.api.Json;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.api.TooManyRequestsException;
 import de.kundenpuls.server.auth.Access;
-import de.kundenpuls.server.api.AuthenticationException;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.catalog.Catalog;
@@ -86,7 +87,7 @@ public final class AnalyticsService implements HttpService {
     ScoreQuery.Filter filter(Caller caller, ServerRequest req) {
         Optional<String> storeId = req.query().first("storeId").filter(s -> !s.isBlank());
         if (storeId.isPresent() && catalog.store(storeId.get()).isEmpty()) {
-            throw ApiException.badRequest("storeId", "Unknown store '" + storeId.get() + "'");
+            throw ApiException.badRequest("storeId", ProblemCode.UNKNOWN_STORE, storeId.get());
         }
         if (caller.role() == Role.STAFF) {
             if (storeId.isPresent()) {
@@ -97,25 +98,25 @@ public final class AnalyticsService implements HttpService {
         List<String> stores = storeId.map(List::of).orElseGet(() -> catalog.stores().stream().map(Store::id).toList());
         String touchpoint = req.query().first("touchpoint").filter(s -> !s.isBlank()).orElse(null);
         if (touchpoint != null && !catalog.touchpoints().containsKey(touchpoint)) {
-            throw ApiException.badRequest("touchpoint", "Unknown touchpoint '" + touchpoint + "'");
+            throw ApiException.badRequest("touchpoint", ProblemCode.UNKNOWN_TOUCHPOINT, touchpoint);
         }
         String category = req.query().first("category").filter(s -> !s.isBlank()).orElse(null);
         if (category != null && !catalog.categories().containsKey(category)) {
-            throw ApiException.badRequest("category", "Unknown category '" + category + "'");
+            throw ApiException.badRequest("category", ProblemCode.UNKNOWN_CATEGORY, category);
         }
         LocalDate to = date(req, "to", StoreDays.today(clock,
                 stores.stream().flatMap(id -> catalog.store(id).stream()).map(Store::timeZone).toList()));
         LocalDate from = date(req, "from", to.minusDays(27));
         if (from.isAfter(to)) {
-            throw ApiException.badRequest("from", "must not be after 'to'");
+            throw ApiException.badRequest("from", ProblemCode.NOT_AFTER, "to");
         }
         if (from.plusYears(3).isBefore(to)) {
-            throw ApiException.badRequest("from", "the range may span at most three years");
+            throw ApiException.badRequest("from", ProblemCode.RANGE_TOO_LONG);
         }
         String granularity = req.query().first("granularity").orElse("day");
         ScoreQuery.Granularity g = java.util.Arrays.stream(ScoreQuery.Granularity.values())
                 .filter(x -> x.label().equals(granularity)).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("granularity", "must be day, week, month or quarter"));
+                .orElseThrow(() -> ApiException.badRequest("granularity", ProblemCode.NOT_ONE_OF, "day, week, month, quarter"));
         return new ScoreQuery.Filter(stores, touchpoint, category, from, to, g);
     }
 
@@ -127,7 +128,7 @@ public final class AnalyticsService implements HttpService {
         try {
             return LocalDate.parse(raw.get().length() > 10 ? raw.get().substring(0, 10) : raw.get());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name, "must be an ISO date such as 2026-11-23");
+            throw ApiException.badRequest(name, ProblemCode.NOT_A_DATE);
         }
     }
 
@@ -149,20 +150,18 @@ public final class AnalyticsService implements HttpService {
 
     private void stream(ServerRequest req, ServerResponse res) {
         if (req.query().first("access_token").isPresent()) {
-            throw ApiException.badRequest("access_token", "An ID token does not go into a URL; get a ticket with"
-                    + " POST /api/analytics/stream-tickets and open the stream with ?ticket=");
+            throw ApiException.badRequest("access_token", ProblemCode.TOKEN_IN_URL);
         }
         Optional<String> ticket = req.query().first("ticket").asOptional();
         Caller caller = ticket.isPresent()
-                ? tickets.redeem(ticket.get()).orElseThrow(() -> new AuthenticationException(
-                        "The stream ticket is unknown, used or expired; get a new one"))
+                ? tickets.redeem(ticket.get()).orElseThrow(() -> new AuthenticationException(ProblemCode.TICKET_INVALID))
                 : access.require(req);
         if (!STREAM_ROLES.contains(caller.role())) {
-            throw ApiException.forbidden("This action is not open to the role '" + caller.role().claim() + "'");
+            throw ApiException.forbidden(ProblemCode.ROLE_FORBIDDEN, caller.role().claim());
         }
         if (!tickets.open(caller.uid())) {
-            throw new TooManyRequestsException(null, "At most " + tickets.maxPerIdentity()
-                    + " live streams per identity; close one first", Duration.ofSeconds(15));
+            throw new TooManyRequestsException(null, Duration.ofSeconds(15),
+                    ProblemCode.STREAM_LIMIT, tickets.maxPerIdentity());
         }
         Optional<String> store = caller.role() == Role.STAFF ? caller.storeId() : Optional.empty();
         try (LiveEvents.Subscription subscription = events.subscribe(store);

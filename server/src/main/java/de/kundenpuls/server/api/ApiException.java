@@ -1,42 +1,45 @@
 package de.kundenpuls.server.api;
 
-import io.helidon.http.Status;
+import de.kundenpuls.model.Message;
+import de.kundenpuls.model.ProblemCode;
 
 /**
  * A request that cannot be served as asked, answered once, centrally, as
- * {@code application/problem+json} by {@link ProblemHandlers}.
+ * {@code application/problem+json} by {@link ProblemHandlers}. Each kind is a class of its own, and
+ * its HTTP status is decided there, not by the code that throws; the exception carries a message
+ * code and its arguments, worded in the caller's language only when the answer is written.
  */
-public class ApiException extends RuntimeException {
+public abstract sealed class ApiException extends RuntimeException
+        permits InvalidRequestException, NotFoundException, ForbiddenException, ConflictException,
+        TooManyRequestsException, AuthenticationException, UnsupportedMediaTypeException, RequestTimeoutException,
+        ServiceUnavailableException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Status status;
-    private final String title;
+    private final transient Message detail;
     private final String field;
 
     /**
      * Creates the exception.
      *
-     * @param status HTTP status
-     * @param title  short summary of the kind of problem
-     * @param detail what went wrong, in words the user can act on
-     * @param field  the wrong field, query parameter or path segment, or null
+     * @param field  the wrong field, query parameter, header or path segment, or null
+     * @param detail what went wrong
+     * @param cause  the underlying failure (logged, never shown), or null
      */
-    public ApiException(Status status, String title, String detail, String field) {
-        super(detail);
-        this.status = status;
-        this.title = title;
+    protected ApiException(String field, Message detail, Throwable cause) {
+        super(detail.english(), cause);
+        this.detail = detail;
         this.field = field;
     }
 
-    /** HTTP status. */
-    public Status status() {
-        return status;
+    /** What went wrong. */
+    public Message detail() {
+        return detail;
     }
 
-    /** Summary. */
-    public String title() {
-        return title;
+    /** The problem code, when the detail is one. */
+    public ProblemCode code() {
+        return (ProblemCode) detail.key();
     }
 
     /** The wrong field, or null. */
@@ -47,43 +50,47 @@ public class ApiException extends RuntimeException {
     /**
      * 400: a field is wrong.
      *
-     * @param field  the field
-     * @param detail what is wrong with it
+     * @param field the field, or null when the request as a whole is
+     * @param code  what is wrong with it
+     * @param args  the arguments of the code's text
      * @return the exception
      */
-    public static ApiException badRequest(String field, String detail) {
-        return new ApiException(Status.BAD_REQUEST_400, "Invalid request", detail, field);
+    public static InvalidRequestException badRequest(String field, ProblemCode code, Object... args) {
+        return new InvalidRequestException(field, Message.of(code, args));
     }
 
     /**
      * 404: no such resource.
      *
-     * @param field  what identified it (path parameter name)
-     * @param detail which resource is missing
+     * @param field what identified it (path parameter name)
+     * @param code  which resource is missing
+     * @param args  the arguments of the code's text
      * @return the exception
      */
-    public static ApiException notFound(String field, String detail) {
-        return new ApiException(Status.NOT_FOUND_404, "Not found", detail, field);
+    public static NotFoundException notFound(String field, ProblemCode code, Object... args) {
+        return new NotFoundException(field, Message.of(code, args));
     }
 
     /**
      * 403: the caller's role or store does not allow this.
      *
-     * @param detail why
+     * @param code why
+     * @param args the arguments of the code's text
      * @return the exception
      */
-    public static ApiException forbidden(String detail) {
-        return new ApiException(Status.FORBIDDEN_403, "Forbidden", detail, null);
+    public static ForbiddenException forbidden(ProblemCode code, Object... args) {
+        return new ForbiddenException(Message.of(code, args));
     }
 
     /**
      * 409: the request conflicts with the current state.
      *
-     * @param field  the field concerned, or null
-     * @param detail the conflict
+     * @param field the field concerned, or null
+     * @param code  the conflict
+     * @param args  the arguments of the code's text
      * @return the exception
      */
-    public static ApiException conflict(String field, String detail) {
-        return new ApiException(Status.CONFLICT_409, "Conflict", detail, field);
+    public static ConflictException conflict(String field, ProblemCode code, Object... args) {
+        return new ConflictException(field, Message.of(code, args));
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
+import de.kundenpuls.model.Message;
+import de.kundenpuls.model.ProblemCode;
 import io.helidon.http.Status;
 
 /**
@@ -63,8 +65,7 @@ public final class BodyDeadline {
             synchronized (lock) {
                 if (state[1]) {
                     LOG.fine("A request body did not arrive within " + limit.toSeconds() + " s; connection closed");
-                    throw new ApiException(Status.REQUEST_TIMEOUT_408, "Request timeout",
-                            "The request body did not arrive within " + limit.toSeconds() + " s", "body");
+                    throw new RequestTimeoutException(Message.of(ProblemCode.BODY_TIMEOUT, limit.toSeconds()));
                 }
             }
             throw e;

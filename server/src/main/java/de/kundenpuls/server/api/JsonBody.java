@@ -4,14 +4,16 @@ import java.io.IOException;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import de.kundenpuls.model.InvalidFieldException;
-import io.helidon.http.HeaderNames;
+import de.kundenpuls.model.Message;
+import de.kundenpuls.model.ProblemCode;
 import io.helidon.http.HttpMediaType;
-import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
@@ -51,7 +53,7 @@ public final class JsonBody {
         try {
             JsonNode node = Json.mapper().readTree(bytes);
             if (node == null || node.isMissingNode()) {
-                throw ApiException.badRequest(null, "The request body is empty; a JSON object is expected");
+                throw ApiException.badRequest(null, ProblemCode.BODY_EMPTY_JSON);
             }
             return node;
         } catch (IOException e) {
@@ -69,13 +71,12 @@ public final class JsonBody {
     public static byte[] bytes(ServerRequest req, String expected) {
         Optional<HttpMediaType> contentType = req.headers().contentType();
         if (contentType.isEmpty() || !matches(contentType.get(), expected)) {
-            throw new ApiException(Status.UNSUPPORTED_MEDIA_TYPE_415, "Unsupported media type",
-                    "The body must be " + expected + (contentType.isPresent()
-                            ? ", not " + contentType.get().mediaType().text() : " (no Content-Type header was sent)"),
-                    HeaderNames.CONTENT_TYPE.defaultCase());
+            throw new UnsupportedMediaTypeException(contentType.isPresent()
+                    ? Message.of(ProblemCode.MEDIA_TYPE_WRONG, expected, contentType.get().mediaType().text())
+                    : Message.of(ProblemCode.MEDIA_TYPE_MISSING, expected));
         }
         if (!req.content().hasEntity()) {
-            throw ApiException.badRequest(null, "The request body is empty");
+            throw ApiException.badRequest(null, ProblemCode.BODY_EMPTY);
         }
         return BodyDeadline.read(() -> req.content().as(byte[].class));
     }
@@ -95,51 +96,38 @@ public final class JsonBody {
      * @param e the failure
      * @return the problem exception
      */
-    public static ApiException toProblem(IOException e) {
+    public static InvalidRequestException toProblem(IOException e) {
         if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof InvalidFieldException ife) {
             String path = path(vie);
             // A value type (Gtin) names itself; the path already ends with the property holding it.
             String field = path.isEmpty() ? ife.field()
                     : path.equals(ife.field()) || path.endsWith("." + ife.field()) ? path : path + "." + ife.field();
-            return ApiException.badRequest(field, ife.reason());
+            return new InvalidRequestException(field, ife.message());
         }
         if (e instanceof UnrecognizedPropertyException upe) {
-            return ApiException.badRequest(path(upe), "Unknown field '" + upe.getPropertyName() + "'");
+            return ApiException.badRequest(path(upe), ProblemCode.UNKNOWN_FIELD, upe.getPropertyName());
         }
         if (e instanceof JsonMappingException de) {
             Throwable cause = de.getCause();
             if (cause instanceof InvalidFieldException ife) {
                 String path = path(de);
-                return ApiException.badRequest(path.isEmpty() ? ife.field() : path, ife.reason());
+                return new InvalidRequestException(path.isEmpty() ? ife.field() : path, ife.message());
             }
+            // Jackson's own words name Java classes; the client is told the JSON it should send.
             String path = path(de);
-            String message = de.getOriginalMessage();
-            int nl = message == null ? -1 : message.indexOf('\n');
-            String shortMessage = message == null ? "has the wrong type" : (nl > 0 ? message.substring(0, nl) : message);
-            return ApiException.badRequest(path.isEmpty() ? null : path,
-                    path.isEmpty() ? "The JSON does not match the expected structure: " + simplify(shortMessage)
-                            : "Field '" + path + "' has a wrong value: " + simplify(shortMessage));
+            String expected = e instanceof MismatchedInputException mie ? JsonTypes.expected(mie.getTargetType()) : "JSON";
+            return path.isEmpty() ? ApiException.badRequest(null, ProblemCode.JSON_WRONG_STRUCTURE, expected)
+                    : ApiException.badRequest(path, ProblemCode.JSON_WRONG_TYPE, expected);
+        }
+        if (e instanceof StreamConstraintsException) {
+            return ApiException.badRequest(null, ProblemCode.JSON_NUMBER_TOO_LONG, Json.MAX_NUMBER_LENGTH);
         }
         if (e instanceof JsonProcessingException jpe) {
             var loc = jpe.getLocation();
-            return ApiException.badRequest(null, "Malformed JSON" + (loc == null ? "" : " at line " + loc.getLineNr()
-                    + ", column " + loc.getColumnNr()) + ": " + simplify(jpe.getOriginalMessage()));
+            return ApiException.badRequest(null, ProblemCode.JSON_MALFORMED, loc == null ? 1 : loc.getLineNr(),
+                    loc == null ? 1 : loc.getColumnNr());
         }
-        return ApiException.badRequest(null, "The request body could not be read");
-    }
-
-    private static String simplify(String message) {
-        if (message == null) {
-            return "";
-        }
-        // Jackson names Java classes; the client knows JSON types only.
-        int hint = message.indexOf(" (set DeserializationConfig");
-        if (hint > 0) {
-            message = message.substring(0, hint);
-        }
-        return message.replaceAll("`[a-zA-Z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1")
-                .replaceAll("\\(class [^)]*\\)", "")
-                .strip();
+        return ApiException.badRequest(null, ProblemCode.JSON_UNREADABLE);
     }
 
     private static String path(JsonMappingException e) {

@@ -1,8 +1,10 @@
 package de.kundenpuls.server.api;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.model.ProblemCode;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 
@@ -23,11 +25,23 @@ public final class Languages {
         if (lang.isPresent()) {
             String value = lang.get().toLowerCase(Locale.ROOT);
             if (!value.equals("de") && !value.equals("en")) {
-                throw ApiException.badRequest("lang", "must be de or en");
+                throw ApiException.badRequest("lang", ProblemCode.NOT_ONE_OF, "de, en");
             }
             return value;
         }
         return accepted(req).orElse("de");
+    }
+
+    /**
+     * The language in which a request reads texts meant for people (problem details and titles,
+     * audit notes): German when its {@code Accept-Language} prefers German, else English, the
+     * language of the API.
+     *
+     * @param req the request
+     * @return {@link Locale#GERMAN} or {@link Locale#ROOT} (English)
+     */
+    public static Locale readerLocale(ServerRequest req) {
+        return accepted(req).filter("de"::equals).map(de -> Locale.GERMAN).orElse(Locale.ROOT);
     }
 
     /**
@@ -37,7 +51,7 @@ public final class Languages {
      * @param req the request
      * @return {@code de} or {@code en}; empty when the header is missing, malformed or names neither
      */
-    public static java.util.Optional<String> accepted(ServerRequest req) {
+    public static Optional<String> accepted(ServerRequest req) {
         return req.headers().first(HeaderNames.ACCEPT_LANGUAGE).flatMap(Languages::fromHeader);
     }
 
@@ -45,14 +59,14 @@ public final class Languages {
      * @param header an {@code Accept-Language} value, e.g. {@code en-GB;q=0.4, de-DE}
      * @return {@code de} or {@code en}; empty when malformed or naming neither
      */
-    static java.util.Optional<String> fromHeader(String header) {
+    static Optional<String> fromHeader(String header) {
         try {
             String tag = Locale.lookupTag(Locale.LanguageRange.parse(header), SUPPORTED);
-            return java.util.Optional.ofNullable(tag);
+            return Optional.ofNullable(tag);
         } catch (IllegalArgumentException malformed) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
-    private static final java.util.List<String> SUPPORTED = java.util.List.of("de", "en");
+    private static final List<String> SUPPORTED = List.of("de", "en");
 }

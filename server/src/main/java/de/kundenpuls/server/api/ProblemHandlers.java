@@ -1,13 +1,16 @@
 package de.kundenpuls.server.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.Message;
+import de.kundenpuls.model.Messages;
 import de.kundenpuls.model.Problem;
-import de.kundenpuls.server.api.AuthenticationException;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.server.storage.StorageFailedException;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
@@ -19,8 +22,10 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * Maps every failure to an RFC 9457 problem, once, for the whole routing. No stack trace and no
- * exception message of an unexpected error ever reaches a client; those are logged instead.
+ * Maps every failure to an RFC 9457 problem, once, for the whole routing: the status by the kind of
+ * exception, the {@code type} by its problem code, {@code title} and {@code detail} in the caller's
+ * language ({@link Languages#readerLocale}), {@code instance} the full request path. No stack trace
+ * and no exception message of an unexpected error ever reaches a client; those are logged instead.
  */
 public final class ProblemHandlers {
 
@@ -37,38 +42,48 @@ public final class ProblemHandlers {
     public static void register(HttpRouting.Builder routing) {
         routing.error(ApiException.class, ProblemHandlers::api)
                 .error(InvalidFieldException.class, (req, res, e) ->
-                        send(req, res, Status.BAD_REQUEST_400, "Invalid request", e.reason(), e.field()))
-                .error(AuthenticationException.class, (req, res, e) -> {
-                    res.headers().set(HeaderNames.WWW_AUTHENTICATE, "Bearer");
-                    send(req, res, e.type(), Status.UNAUTHORIZED_401, "Unauthorized", e.getMessage(), "Authorization");
-                })
+                        send(req, res, Status.BAD_REQUEST_400, e.message(), e.field()))
                 .error(StorageFailedException.class, (req, res, e) -> {
-                    LOG.log(Level.SEVERE, "Storage failure on " + req.prologue().uriPath().path(), e);
-                    send(req, res, Status.SERVICE_UNAVAILABLE_503, "Storage unavailable",
-                            "The change was not saved; try again later", null);
+                    LOG.log(Level.SEVERE, "Storage failure on " + path(req), e);
+                    send(req, res, Status.SERVICE_UNAVAILABLE_503, Message.of(ProblemCode.STORAGE_UNAVAILABLE), null);
                 })
                 .error(HttpException.class, ProblemHandlers::http)
                 .error(Throwable.class, (req, res, e) -> {
-                    LOG.log(Level.SEVERE, "Unexpected failure on " + req.prologue().method().text() + " " + req.prologue().uriPath().path(), e);
-                    send(req, res, Status.INTERNAL_SERVER_ERROR_500, "Internal error",
-                            "The server failed to process the request; it has been logged", null);
+                    LOG.log(Level.SEVERE, "Unexpected failure on " + req.prologue().method().text() + " " + path(req), e);
+                    send(req, res, Status.INTERNAL_SERVER_ERROR_500, Message.of(ProblemCode.INTERNAL_ERROR), null);
                 });
     }
 
     /**
+     * @param e a refusal
+     * @return the HTTP status of its kind
+     */
+    static Status status(ApiException e) {
+        return switch (e) {
+            case InvalidRequestException x -> Status.BAD_REQUEST_400;
+            case AuthenticationException x -> Status.UNAUTHORIZED_401;
+            case ForbiddenException x -> Status.FORBIDDEN_403;
+            case NotFoundException x -> Status.NOT_FOUND_404;
+            case RequestTimeoutException x -> Status.REQUEST_TIMEOUT_408;
+            case ConflictException x -> Status.CONFLICT_409;
+            case UnsupportedMediaTypeException x -> Status.UNSUPPORTED_MEDIA_TYPE_415;
+            case TooManyRequestsException x -> Status.TOO_MANY_REQUESTS_429;
+            case ServiceUnavailableException x -> Status.SERVICE_UNAVAILABLE_503;
+        };
+    }
+
+    /**
      * Problem bodies for errors Helidon answers before routing (payload too large, malformed
-     * request line or headers).
+     * request line or headers); in English, since such a request may not have readable headers.
      *
      * @return direct handlers for the web server
      */
     public static DirectHandlers directHandlers() {
         DirectHandler handler = (request, eventType, status, headers, message) -> {
             boolean tooLarge = status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code();
-            String field = tooLarge ? "body" : null;
-            String detail = tooLarge ? "The request body is larger than the server accepts"
-                    : status.code() >= 500 ? "The server failed to process the request" : "The request could not be parsed";
-            Problem problem = new Problem("about:blank", status.reasonPhrase(), status.code(), detail,
-                    request.path(), field, null);
+            ProblemCode code = tooLarge ? ProblemCode.BODY_TOO_LARGE
+                    : status.code() >= 500 ? ProblemCode.INTERNAL_ERROR : ProblemCode.REQUEST_MALFORMED;
+            Problem problem = problem(Locale.ROOT, status, Message.of(code), request.path(), tooLarge ? "body" : null);
             return DirectHandler.TransportResponse.builder()
                     .status(status)
                     .headers(headers)
@@ -84,10 +99,14 @@ public final class ProblemHandlers {
     }
 
     private static void api(ServerRequest req, ServerResponse res, ApiException e) {
-        if (e instanceof TooManyRequestsException limited) {
-            res.headers().set(HeaderNames.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        switch (e) {
+            case TooManyRequestsException limited ->
+                    res.headers().set(HeaderNames.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+            case AuthenticationException unauthenticated -> res.headers().set(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+            default -> {
+            }
         }
-        send(req, res, e.status(), e.title(), e.getMessage(), e.field());
+        send(req, res, status(e), e.detail(), e.field());
     }
 
     private static void http(ServerRequest req, ServerResponse res, HttpException e) {
@@ -100,27 +119,41 @@ public final class ProblemHandlers {
             return;
         }
         if (status.code() >= 500) {
-            LOG.log(Level.SEVERE, "HTTP failure on " + req.prologue().uriPath().path(), e);
-            send(req, res, status, status.reasonPhrase(), "The server failed to process the request", null);
+            LOG.log(Level.SEVERE, "HTTP failure on " + path(req), e);
+            send(req, res, status, Message.of(ProblemCode.INTERNAL_ERROR), null);
             return;
         }
-        String field = status == Status.REQUEST_ENTITY_TOO_LARGE_413 ? "body" : null;
-        String detail = status == Status.REQUEST_ENTITY_TOO_LARGE_413
-                ? "The request body is larger than the server accepts" : status.reasonPhrase();
-        send(req, res, status, status.reasonPhrase(), detail, field);
+        if (status == Status.REQUEST_ENTITY_TOO_LARGE_413) {
+            send(req, res, status, Message.of(ProblemCode.BODY_TOO_LARGE), "body");
+            return;
+        }
+        send(req, res, status, Message.of(ProblemCode.REQUEST_REFUSED, status.reasonPhrase()), null);
     }
 
-    private static void send(ServerRequest req, ServerResponse res, Status status, String title, String detail, String field) {
-        send(req, res, "about:blank", status, title, detail, field);
-    }
-
-    private static void send(ServerRequest req, ServerResponse res, String type, Status status, String title, String detail,
-                             String field) {
+    private static void send(ServerRequest req, ServerResponse res, Status status, Message detail, String field) {
         if (res.isSent()) {
             return;
         }
-        Responses.problem(res, new Problem(type, title, status.code(), GermanDetails.forRequest(req, detail),
-                req.prologue().uriPath().path(), field, null));
+        Responses.problem(res, problem(Languages.readerLocale(req), status, detail, path(req), field));
+    }
+
+    /**
+     * @param locale the reader's language
+     * @param status the answer's status
+     * @param detail what went wrong
+     * @param path   the full request path
+     * @param field  the wrong field, or null
+     * @return the problem
+     */
+    static Problem problem(Locale locale, Status status, Message detail, String path, String field) {
+        String type = detail.key() instanceof ProblemCode code ? code.type() : "about:blank";
+        return new Problem(type, Messages.title(status.code(), locale, status.reasonPhrase()), status.code(),
+                detail.text(locale), path, field, null);
+    }
+
+    /** The full path, also inside a feature's routing (where the prologue's path is the whole one too). */
+    private static String path(ServerRequest req) {
+        return req.path().absolute().path();
     }
 
     private static byte[] bytes(Problem problem) {

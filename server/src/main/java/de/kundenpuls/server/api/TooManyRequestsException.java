@@ -2,7 +2,8 @@ package de.kundenpuls.server.api;
 
 import java.time.Duration;
 
-import io.helidon.http.Status;
+import de.kundenpuls.model.Message;
+import de.kundenpuls.model.ProblemCode;
 
 /** 429: over a rate limit; answered with {@code Retry-After} in whole seconds. */
 public final class TooManyRequestsException extends ApiException {
@@ -15,13 +16,21 @@ public final class TooManyRequestsException extends ApiException {
      * Creates the exception.
      *
      * @param field      the field whose count is over the limit, or null
-     * @param detail     which limit, in words the user can act on
      * @param retryAfter how long to wait (rounded up to whole seconds, at least one)
+     * @param code       which limit
+     * @param args       the arguments of the code's text
      */
-    public TooManyRequestsException(String field, String detail, Duration retryAfter) {
-        super(Status.TOO_MANY_REQUESTS_429, "Too many requests", detail, field);
-        long seconds = (retryAfter.toMillis() + 999) / 1000;
-        this.retryAfterSeconds = Math.max(1, seconds);
+    public TooManyRequestsException(String field, Duration retryAfter, ProblemCode code, Object... args) {
+        super(field, Message.of(code, args), null);
+        this.retryAfterSeconds = seconds(retryAfter);
+    }
+
+    /**
+     * @param wait a wait
+     * @return it in whole seconds, rounded up, at least one: what {@code Retry-After} and the texts say
+     */
+    public static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     /** Seconds to wait before the next try. */

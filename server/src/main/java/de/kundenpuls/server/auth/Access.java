@@ -10,13 +10,14 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.server.api.AuthenticationException;
 import de.kundenpuls.server.api.Json;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import de.kundenpuls.server.api.AuthenticationException;
 
 /**
  * Who may call which route. Every route is registered through {@link #allow} (with its roles) or
@@ -69,7 +70,7 @@ public final class Access {
         return new Guarded(allowed, (req, res) -> {
             Caller caller = require(req);
             if (!allowed.contains(caller.role())) {
-                throw ApiException.forbidden("This action is not open to the role '" + caller.role().claim() + "'");
+                throw ApiException.forbidden(ProblemCode.ROLE_FORBIDDEN, caller.role().claim());
             }
             handler.handle(caller, req, res);
         });
@@ -126,7 +127,7 @@ public final class Access {
      * @throws AuthenticationException when no valid bearer token was sent
      */
     public Caller require(ServerRequest req) {
-        return optionalCaller(req).orElseThrow(() -> new AuthenticationException("Sign in: this request needs a bearer token"));
+        return optionalCaller(req).orElseThrow(() -> new AuthenticationException(ProblemCode.SIGN_IN_REQUIRED));
     }
 
     /**
@@ -143,7 +144,7 @@ public final class Access {
         }
         String value = header.get().strip();
         if (value.length() < 7 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new AuthenticationException("The Authorization header must be 'Bearer <Firebase ID token>'");
+            throw new AuthenticationException(ProblemCode.BEARER_MALFORMED);
         }
         return Optional.of(verify(value.substring(7).strip()));
     }
@@ -166,8 +167,7 @@ public final class Access {
             verified.put(token, new Verified(caller, expiry(token, now)));
         }
         if (caller.role() == Role.KIOSK && !activeKiosk.test(caller.uid())) {
-            throw new AuthenticationException(de.kundenpuls.model.Problem.TYPE_KIOSK_REVOKED,
-                    "This kiosk was revoked or never enrolled; enroll it again", null);
+            throw new AuthenticationException(ProblemCode.KIOSK_REVOKED);
         }
         return caller;
     }
@@ -180,7 +180,7 @@ public final class Access {
      */
     public static void requireStore(Caller caller, String storeId) {
         if ((caller.role() == Role.STAFF || caller.role() == Role.KIOSK) && !caller.storeId().orElseThrow().equals(storeId)) {
-            throw ApiException.forbidden("Staff of store " + caller.storeId().get() + " cannot act for store " + storeId);
+            throw ApiException.forbidden(ProblemCode.OTHER_STORE, caller.storeId().get(), storeId);
         }
     }
 

@@ -9,6 +9,7 @@ import com.google.firebase.auth.AuthErrorCode;
 import com.google.firebase.auth.FirebaseAuth;
 import com.google.firebase.auth.FirebaseAuthException;
 import com.google.firebase.auth.FirebaseToken;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.server.api.AuthenticationException;
 
 /**
@@ -33,32 +34,31 @@ public final class FirebaseTokenVerifier implements TokenVerifier {
     @Override
     public Caller verify(String bearerToken) {
         if (bearerToken == null || bearerToken.isBlank()) {
-            throw new AuthenticationException("The bearer token is empty");
+            throw new AuthenticationException(ProblemCode.TOKEN_EMPTY);
         }
         FirebaseToken token;
         try {
             token = auth.verifyIdToken(bearerToken);
         } catch (FirebaseAuthException e) {
-            String reason = e.getAuthErrorCode() == AuthErrorCode.EXPIRED_ID_TOKEN
-                    ? "The ID token has expired; sign in again" : "The ID token is not valid";
-            throw new AuthenticationException(reason, e);
+            throw new AuthenticationException(e.getAuthErrorCode() == AuthErrorCode.EXPIRED_ID_TOKEN
+                    ? ProblemCode.TOKEN_EXPIRED : ProblemCode.TOKEN_INVALID, e);
         } catch (IllegalArgumentException e) {
-            throw new AuthenticationException("The bearer token is not a Firebase ID token", e);
+            throw new AuthenticationException(ProblemCode.TOKEN_NOT_FIREBASE, e);
         }
         Map<String, Object> claims = token.getClaims();
         // An app account (anonymous or with e-mail and password) is made by the app itself and
         // carries no claims: it is a shopper. Every other role is given by the server.
         Object roleClaim = claims.get("role");
         Role role = roleClaim == null ? Role.SHOPPER : Role.fromClaim(roleClaim instanceof String s ? s : null)
-                .orElseThrow(() -> new AuthenticationException("The ID token carries no valid 'role' claim"));
+                .orElseThrow(() -> new AuthenticationException(ProblemCode.TOKEN_NO_ROLE));
         boolean bound = role == Role.STAFF || role == Role.KIOSK;
         Optional<String> store = bound ? text(claims.get("store")) : Optional.empty();
         if (bound && store.isEmpty()) {
-            throw new AuthenticationException("A " + role.claim() + " ID token must carry a 'store' claim");
+            throw new AuthenticationException(ProblemCode.TOKEN_NO_STORE, role.claim());
         }
         Optional<String> touchpoint = role == Role.KIOSK ? text(claims.get("touchpoint")) : Optional.empty();
         if (role == Role.KIOSK && touchpoint.isEmpty()) {
-            throw new AuthenticationException("A kiosk ID token must carry a 'touchpoint' claim");
+            throw new AuthenticationException(ProblemCode.TOKEN_NO_TOUCHPOINT);
         }
         Object exp = claims.get("exp");
         Instant expiresAt = exp instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : Instant.MAX;

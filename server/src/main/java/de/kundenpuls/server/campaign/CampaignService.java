@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.campaign.CampaignDefinition;
 import de.kundenpuls.model.campaign.CampaignPreview;
 import de.kundenpuls.model.campaign.CampaignView;
@@ -19,6 +20,7 @@ import de.kundenpuls.model.profile.ConsentPurpose;
 import de.kundenpuls.model.profile.Contact;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.server.api.InvalidRequestException;
 import de.kundenpuls.server.api.JsonBody;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
@@ -103,7 +105,7 @@ public final class CampaignService {
 
     private Campaign campaign(ServerRequest req) {
         String id = req.path().pathParameters().get("id");
-        return store.campaign(id).orElseThrow(() -> ApiException.notFound("id", "No campaign with id '" + id + "'"));
+        return store.campaign(id).orElseThrow(() -> ApiException.notFound("id", ProblemCode.NO_CAMPAIGN, id));
     }
 
     private void list(Caller caller, ServerRequest req, ServerResponse res) {
@@ -128,16 +130,16 @@ public final class CampaignService {
         var a = d.audience();
         for (int i = 0; i < a.homeStoreIds().size(); i++) {
             if (catalog.store(a.homeStoreIds().get(i)).isEmpty()) {
-                throw ApiException.badRequest("audience.homeStoreIds[" + i + "]", "Unknown store '" + a.homeStoreIds().get(i) + "'");
+                throw ApiException.badRequest("audience.homeStoreIds[" + i + "]", ProblemCode.UNKNOWN_STORE, a.homeStoreIds().get(i));
             }
         }
         if (a.category() != null && !catalog.categories().containsKey(a.category())) {
-            throw ApiException.badRequest("audience.category", "Unknown category '" + a.category() + "'");
+            throw ApiException.badRequest("audience.category", ProblemCode.UNKNOWN_CATEGORY, a.category());
         }
         String offerText = "";
         if (d.offerId() != null) {
             OfferView offer = offers.offer(d.offerId()).orElseThrow(() -> ApiException.badRequest("offerId",
-                    "No offer with id '" + d.offerId() + "'"));
+                    ProblemCode.NO_OFFER, d.offerId()));
             offerText = offer.definition().benefit() + " " + offer.definition().title().values().stream()
                     .max(Comparator.comparingInt(String::length)).orElse("");
         }
@@ -151,7 +153,7 @@ public final class CampaignService {
                 new PushMessage("token", MessageRenderer.fill(v.title(), worst, longestStore, offerText),
                         MessageRenderer.fill(v.body(), worst, longestStore, offerText), Map.of("kind", "campaign", "code", "2900000000000"));
             } catch (InvalidFieldException e) {
-                throw ApiException.badRequest("variants[" + i + "].body", e.reason());
+                throw new InvalidRequestException("variants[" + i + "].body", e.message());
             }
         }
     }
@@ -195,7 +197,7 @@ public final class CampaignService {
         Campaign started = writer.write(tx -> {
             Campaign current = store.campaign(c.id()).orElseThrow();
             if (!current.state().equals("draft")) {
-                throw ApiException.conflict("state", "The campaign is already " + current.state());
+                throw ApiException.conflict("state", ProblemCode.CAMPAIGN_STATE, current.state());
             }
             boolean later = current.definition().scheduleAt() != null && current.definition().scheduleAt().isAfter(now);
             Campaign next = current.withState(later ? "scheduled" : "sending", later ? null : now, null);
@@ -209,7 +211,7 @@ public final class CampaignService {
     private void pushEvent(Caller caller, ServerRequest req, ServerResponse res) {
         PushEvent event = JsonBody.read(req, PushEvent.class);
         Campaign c = store.campaign(event.campaignId())
-                .orElseThrow(() -> ApiException.badRequest("campaignId", "No campaign with id '" + event.campaignId() + "'"));
+                .orElseThrow(() -> ApiException.badRequest("campaignId", ProblemCode.NO_CAMPAIGN, event.campaignId()));
         Instant now = Instant.now(clock);
         Optional<Long> at = store.recipientIndex(c.id(), caller.uid());
         boolean recorded = at.isPresent() && writer.write(tx -> {
@@ -266,7 +268,7 @@ public final class CampaignService {
         public PushEvent {
             campaignId = InvalidFieldException.requiredText(campaignId, "campaignId", 64);
             if (!"opened".equals(event)) {
-                throw new InvalidFieldException("event", "must be opened");
+                throw new InvalidFieldException("event", ProblemCode.NOT_ONE_OF, "opened");
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.cases.CaseView;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.JsonBody;
@@ -72,7 +73,7 @@ public final class CaseService {
     private void list(Caller caller, ServerRequest req, ServerResponse res) {
         String state = req.query().first("state").orElse("active");
         if (!List.of("active", "open", "answered", "closed", "all").contains(state)) {
-            throw ApiException.badRequest("state", "must be active, open, answered, closed or all");
+            throw ApiException.badRequest("state", ProblemCode.NOT_ONE_OF, "active, open, answered, closed, all");
         }
         String storeId = caller.role() == Role.STAFF ? caller.storeId().orElseThrow() : req.query().first("storeId").orElse(null);
         Instant now = Instant.now(clock);
@@ -90,7 +91,7 @@ public final class CaseService {
 
     private FollowUpCase load(Caller caller, ServerRequest req) {
         UUID id = caseId(req);
-        FollowUpCase c = cases.find(id).orElseThrow(() -> ApiException.notFound("id", "No case " + id));
+        FollowUpCase c = cases.find(id).orElseThrow(() -> ApiException.notFound("id", ProblemCode.NO_CASE, id));
         Access.requireStore(caller, c.storeId());
         return c;
     }
@@ -134,7 +135,7 @@ public final class CaseService {
     private void customerReply(Caller caller, ServerRequest req, ServerResponse res) {
         UUID id = caseId(req);
         FollowUpCase c = cases.find(id).filter(x -> caller.uid().equals(x.customerUid()))
-                .orElseThrow(() -> ApiException.notFound("id", "No case " + id + " in your inbox"));
+                .orElseThrow(() -> ApiException.notFound("id", ProblemCode.NO_CASE_IN_INBOX, id));
         String text = text(req);
         // The customer answered back: the case needs the store's attention again.
         FollowUpCase updated = change(c.id(), current -> current.withMessage(
@@ -144,7 +145,7 @@ public final class CaseService {
 
     private FollowUpCase change(UUID id, java.util.function.UnaryOperator<FollowUpCase> update) {
         return writer.write(tx -> {
-            FollowUpCase current = cases.find(id).orElseThrow(() -> ApiException.notFound("id", "No case " + id));
+            FollowUpCase current = cases.find(id).orElseThrow(() -> ApiException.notFound("id", ProblemCode.NO_CASE, id));
             FollowUpCase next = update.apply(current);
             cases.put(next, tx);
             return next;
@@ -153,7 +154,7 @@ public final class CaseService {
 
     private static void requireNotClosed(FollowUpCase c) {
         if (c.state().equals("closed")) {
-            throw ApiException.conflict("state", "The case is closed");
+            throw ApiException.conflict("state", ProblemCode.CASE_CLOSED);
         }
     }
 
@@ -162,7 +163,7 @@ public final class CaseService {
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("id", "'" + raw + "' is not a case id");
+            throw ApiException.badRequest("id", ProblemCode.NOT_A_CASE_ID, raw);
         }
     }
 

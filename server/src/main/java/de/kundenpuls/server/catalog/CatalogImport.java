@@ -16,8 +16,9 @@ import java.util.Set;
 
 import de.kundenpuls.model.Gtin;
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.Message;
 import de.kundenpuls.model.Money;
-import de.kundenpuls.model.catalog.ImportReport.RejectedRow;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.server.api.ApiException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -40,7 +41,11 @@ public final class CatalogImport {
     private CatalogImport() {
     }
 
-    record Parsed(List<Product> valid, List<RejectedRow> rejected) {
+    record Parsed(List<Product> valid, List<Rejected> rejected) {
+    }
+
+    /** A row that was not imported, and why, to be worded in the reader's language. */
+    record Rejected(int row, String field, Message reason) {
     }
 
     /**
@@ -54,7 +59,7 @@ public final class CatalogImport {
     public static List<Product> products(byte[] bytes, Catalog catalog) {
         Parsed parsed = parse(bytes, catalog);
         if (!parsed.rejected().isEmpty()) {
-            RejectedRow first = parsed.rejected().getFirst();
+            Rejected first = parsed.rejected().getFirst();
             throw new IllegalArgumentException(parsed.rejected().size() + " rows rejected, the first: row " + first.row()
                     + ", " + first.field() + ": " + first.reason());
         }
@@ -74,18 +79,18 @@ public final class CatalogImport {
                 .setTrim(true)
                 .get();
         List<Product> valid = new ArrayList<>();
-        List<RejectedRow> rejected = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
             Map<String, Integer> header = parser.getHeaderMap();
             for (String column : header.keySet()) {
                 if (!COLUMNS.contains(column)) {
-                    throw ApiException.badRequest(column, "Unknown column '" + column + "'; the columns are " + COLUMNS);
+                    throw ApiException.badRequest(column, ProblemCode.CSV_UNKNOWN_COLUMN, column, String.join(", ", COLUMNS));
                 }
             }
             for (String column : REQUIRED) {
                 if (!header.containsKey(column)) {
-                    throw ApiException.badRequest(column, "The header row lacks the required column '" + column + "'");
+                    throw ApiException.badRequest(column, ProblemCode.CSV_MISSING_COLUMN, column);
                 }
             }
             int count = 0;
@@ -99,58 +104,57 @@ public final class CatalogImport {
                     record = iterator.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
                     throw ApiException.badRequest("body",
-                            "The CSV is malformed near line " + (parser.getCurrentLineNumber() + 1)
-                                    + " (unbalanced quotes?); nothing was imported");
+                            ProblemCode.CSV_UNBALANCED, parser.getCurrentLineNumber() + 1);
                 }
                 if (++count > MAX_ROWS) {
-                    throw ApiException.badRequest(null, "At most " + MAX_ROWS + " rows per import");
+                    throw ApiException.badRequest(null, ProblemCode.CSV_TOO_MANY_ROWS, MAX_ROWS);
                 }
                 int row = (int) record.getRecordNumber() + 1;
                 try {
                     Product product = row(record, catalog);
                     if (!seen.add(product.gtin().value())) {
-                        rejected.add(new RejectedRow(row, "gtin", "GTIN " + product.gtin().value() + " appears more than once in the file"));
+                        rejected.add(new Rejected(row, "gtin", Message.of(ProblemCode.CSV_DUPLICATE_GTIN, product.gtin().value())));
                         continue;
                     }
                     valid.add(product);
                 } catch (RowException e) {
-                    rejected.add(new RejectedRow(row, e.field, e.getMessage()));
+                    rejected.add(new Rejected(row, e.field, e.reason));
                 }
             }
         } catch (IOException e) {
-            throw ApiException.badRequest(null, "The CSV could not be read: " + e.getMessage());
+            throw ApiException.badRequest(null, ProblemCode.CSV_UNREADABLE);
         } catch (UncheckedIOException | IllegalArgumentException e) {
-            throw ApiException.badRequest(null, "The CSV is malformed: " + e.getMessage() + "; nothing was imported");
+            throw ApiException.badRequest(null, ProblemCode.CSV_MALFORMED, e.getMessage());
         }
         return new Parsed(valid, rejected);
     }
 
     private static Product row(CSVRecord r, Catalog catalog) {
         if (!r.isConsistent()) {
-            throw new RowException("row", "has " + r.size() + " fields, the header has " + r.getParser().getHeaderNames().size());
+            throw new RowException("row", ProblemCode.CSV_FIELD_COUNT, r.size(), r.getParser().getHeaderNames().size());
         }
         Gtin gtin;
         try {
             gtin = Gtin.of(get(r, "gtin"));
         } catch (InvalidFieldException e) {
-            throw new RowException("gtin", e.reason());
+            throw new RowException("gtin", e.message());
         }
         String nameDe = required(r, "name_de", 200);
         String nameEn = optional(r, "name_en", 200);
         String brand = required(r, "brand", 100);
         String category = required(r, "category", 50);
         if (!catalog.categories().containsKey(category)) {
-            throw new RowException("category", "unknown category '" + category + "'; known are "
-                    + new java.util.TreeSet<>(catalog.categories().keySet()));
+            throw new RowException("category", ProblemCode.CSV_UNKNOWN_CATEGORY, category,
+                    String.join(", ", new java.util.TreeSet<>(catalog.categories().keySet())));
         }
         String currency = optional(r, "currency", 3);
         Money price;
         try {
             price = new Money(new BigDecimal(required(r, "price", 20).replace(',', '.')), currency == null ? "EUR" : currency.toUpperCase(Locale.ROOT));
         } catch (NumberFormatException e) {
-            throw new RowException("price", "is not a number");
+            throw new RowException("price", ProblemCode.NOT_A_NUMBER);
         } catch (InvalidFieldException e) {
-            throw new RowException(e.field().equals("amount") ? "price" : "currency", e.reason());
+            throw new RowException(e.field().equals("amount") ? "price" : "currency", e.message());
         }
         Map<String, String> names = new LinkedHashMap<>();
         names.put("de", nameDe);
@@ -171,16 +175,16 @@ public final class CatalogImport {
         Map<String, Integer> stock = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : pairs(r, "stock").entrySet()) {
             if (catalog.store(e.getKey()).isEmpty()) {
-                throw new RowException("stock", "unknown store '" + e.getKey() + "'");
+                throw new RowException("stock", ProblemCode.UNKNOWN_STORE, e.getKey());
             }
             try {
                 int qty = Integer.parseInt(e.getValue());
                 if (qty < 0) {
-                    throw new RowException("stock", "quantity for " + e.getKey() + " must not be negative");
+                    throw new RowException("stock", ProblemCode.CSV_NEGATIVE_QUANTITY, e.getKey());
                 }
                 stock.put(e.getKey(), qty);
             } catch (NumberFormatException ex) {
-                throw new RowException("stock", "quantity for " + e.getKey() + " is not a whole number");
+                throw new RowException("stock", ProblemCode.CSV_QUANTITY_NOT_WHOLE, e.getKey());
             }
         }
         return new Product(gtin, names, brand, category, price, descriptions, Map.of("de", attributes, "en", attributesEn), stock);
@@ -198,7 +202,7 @@ public final class CatalogImport {
             }
             int eq = part.indexOf('=');
             if (eq <= 0 || eq == part.length() - 1) {
-                throw new RowException(column, "'" + part.strip() + "' is not key=value");
+                throw new RowException(column, ProblemCode.CSV_NOT_KEY_VALUE, part.strip());
             }
             map.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
         }
@@ -212,7 +216,7 @@ public final class CatalogImport {
     private static String required(CSVRecord r, String column, int max) {
         String value = optional(r, column, max);
         if (value == null) {
-            throw new RowException(column, "is required");
+            throw new RowException(column, ProblemCode.REQUIRED);
         }
         return value;
     }
@@ -223,7 +227,7 @@ public final class CatalogImport {
             return null;
         }
         if (value.length() > max) {
-            throw new RowException(column, "is longer than " + max + " characters");
+            throw new RowException(column, ProblemCode.TOO_LONG, max);
         }
         return value.strip();
     }
@@ -232,10 +236,16 @@ public final class CatalogImport {
     private static final class RowException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final String field;
+        private final transient Message reason;
 
-        RowException(String field, String message) {
-            super(message);
+        RowException(String field, ProblemCode code, Object... args) {
+            this(field, Message.of(code, args));
+        }
+
+        RowException(String field, Message reason) {
+            super(reason.english(), null, false, false);
             this.field = field;
+            this.reason = reason;
         }
     }
 }

@@ -10,19 +10,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import de.kundenpuls.model.Gtin;
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.catalog.ImportReport;
 import de.kundenpuls.model.catalog.ProductPage;
 import de.kundenpuls.model.catalog.ProductView;
-import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.ApiException;
-import de.kundenpuls.server.api.GermanDetails;
+import de.kundenpuls.server.api.InvalidRequestException;
 import de.kundenpuls.server.api.Json;
 import de.kundenpuls.server.api.JsonBody;
+import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.privacy.AuditLog;
+import de.kundenpuls.server.privacy.AuditNote;
 import de.kundenpuls.server.storage.StorageWriter;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.webserver.http.HttpRules;
@@ -86,10 +88,10 @@ public final class ProductService implements HttpService {
             try {
                 gtin = Gtin.of(code);
             } catch (InvalidFieldException e) {
-                throw ApiException.badRequest("gtin", "'" + code + "' " + e.reason());
+                throw new InvalidRequestException("gtin", e.message());
             }
             Product product = catalog.product(gtin.value())
-                    .orElseThrow(() -> ApiException.notFound("gtin", "No product with GTIN " + gtin.value()));
+                    .orElseThrow(() -> ApiException.notFound("gtin", ProblemCode.NO_PRODUCT, gtin.value()));
             try {
                 cached = Json.mapper().writeValueAsBytes(CatalogViews.product(product, lang));
             } catch (JsonProcessingException e) {
@@ -108,11 +110,11 @@ public final class ProductService implements HttpService {
         String q = req.query().first("q").map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).orElse(null);
         String category = req.query().first("category").filter(s -> !s.isBlank()).orElse(null);
         if (category != null && !catalog.categories().containsKey(category)) {
-            throw ApiException.badRequest("category", "Unknown category '" + category + "'");
+            throw ApiException.badRequest("category", ProblemCode.UNKNOWN_CATEGORY, category);
         }
         String storeId = req.query().first("storeId").filter(s -> !s.isBlank()).orElse(null);
         if (storeId != null && catalog.store(storeId).isEmpty()) {
-            throw ApiException.badRequest("storeId", "Unknown store '" + storeId + "'");
+            throw ApiException.badRequest("storeId", ProblemCode.UNKNOWN_STORE, storeId);
         }
         List<Product> matches = catalog.products().stream()
                 .filter(p -> category == null || p.category().equals(category))
@@ -146,28 +148,27 @@ public final class ProductService implements HttpService {
         try {
             int value = Integer.parseInt(raw.get());
             if (value < min || value > max) {
-                throw ApiException.badRequest(name, "must be between " + min + " and " + max);
+                throw ApiException.badRequest(name, ProblemCode.OUT_OF_RANGE, min, max);
             }
             return value;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, "must be a whole number");
+            throw ApiException.badRequest(name, ProblemCode.NOT_A_WHOLE_NUMBER);
         }
     }
 
     private void importCsv(Caller caller, ServerRequest req, ServerResponse res) {
         byte[] csv = JsonBody.bytes(req, "text/csv");
         CatalogImport.Parsed parsed = CatalogImport.parse(csv, catalog);
-        ImportReport report = writer.write(tx -> {
+        int imported = writer.write(tx -> {
             catalog.putProducts(parsed.valid(), tx);
             audit.append(new AuditLog.AuditEntry(Instant.now(clock), caller.uid(), "catalog.import", "catalog",
-                    "imported: " + parsed.valid().size() + ", rejected rows: " + parsed.rejected().size()), tx);
-            return new ImportReport(parsed.valid().size(), parsed.rejected());
+                    AuditNote.IMPORTED.stored(parsed.valid().size(), parsed.rejected().size())), tx);
+            return parsed.valid().size();
         });
         lookupCache.clear();
-        if (GermanDetails.wanted(req)) {
-            report = new ImportReport(report.imported(), report.rejected().stream()
-                    .map(r -> new ImportReport.RejectedRow(r.row(), r.field(), GermanDetails.of(r.reason()))).toList());
-        }
+        Locale reader = Languages.readerLocale(req);
+        ImportReport report = new ImportReport(imported, parsed.rejected().stream()
+                .map(r -> new ImportReport.RejectedRow(r.row(), r.field(), r.reason().text(reader))).toList());
         Responses.json(res, report);
     }
 }

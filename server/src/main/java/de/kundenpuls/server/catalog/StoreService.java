@@ -1,16 +1,16 @@
 package de.kundenpuls.server.catalog;
 
-import java.util.List;
-
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.catalog.StoreView;
 import de.kundenpuls.model.catalog.TouchpointView;
-import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.JsonBody;
+import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
@@ -67,13 +67,13 @@ public final class StoreService implements HttpService {
     private void save(Caller caller, ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
         if (!id.matches("[a-z0-9][a-z0-9-]{1,62}")) {
-            throw ApiException.badRequest("id", "must be 2–63 lower-case letters, digits or dashes");
+            throw ApiException.badRequest("id", ProblemCode.NOT_A_SLUG);
         }
         StoreDefinition body = JsonBody.read(req, StoreDefinition.class);
         for (int i = 0; i < body.touchpoints().size(); i++) {
             if (!catalog.touchpoints().containsKey(body.touchpoints().get(i))) {
-                throw ApiException.badRequest("touchpoints[" + i + "]", "Unknown touchpoint '" + body.touchpoints().get(i)
-                        + "'; known are " + new java.util.TreeSet<>(catalog.touchpoints().keySet()));
+                throw ApiException.badRequest("touchpoints[" + i + "]", ProblemCode.UNKNOWN_TOUCHPOINT_KNOWN,
+                        body.touchpoints().get(i), String.join(", ", new java.util.TreeSet<>(catalog.touchpoints().keySet())));
             }
         }
         Store store = new Store(id, body.name(), body.city(), body.timeZone(), body.touchpoints());
@@ -104,10 +104,10 @@ public final class StoreService implements HttpService {
             try {
                 java.time.ZoneId.of(timeZone);
             } catch (java.time.DateTimeException e) {
-                throw new InvalidFieldException("timeZone", "must be an IANA time zone such as Europe/Berlin");
+                throw new InvalidFieldException("timeZone", ProblemCode.NOT_A_TIME_ZONE);
             }
             if (touchpoints == null || touchpoints.isEmpty()) {
-                throw new InvalidFieldException("touchpoints", "a store needs at least one touchpoint");
+                throw new InvalidFieldException("touchpoints", ProblemCode.STORE_NEEDS_TOUCHPOINT);
             }
             touchpoints = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(touchpoints));
         }
@@ -123,7 +123,7 @@ public final class StoreService implements HttpService {
     private void touchpoints(ServerRequest req, ServerResponse res) {
         String id = req.path().pathParameters().get("id");
         String lang = Languages.of(req);
-        Store store = catalog.store(id).orElseThrow(() -> ApiException.notFound("id", "No store with id '" + id + "'"));
+        Store store = catalog.store(id).orElseThrow(() -> ApiException.notFound("id", ProblemCode.NO_STORE, id));
         List<TouchpointView> touchpoints = store.touchpoints().stream()
                 .map(t -> {
                     var names = catalog.touchpoints().getOrDefault(t, java.util.Map.of("de", t, "en", t));

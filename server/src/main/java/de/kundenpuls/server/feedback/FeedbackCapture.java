@@ -9,30 +9,34 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.fasterxml.jackson.databind.JsonNode;
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.Message;
+import de.kundenpuls.model.Messages;
 import de.kundenpuls.model.Problem;
-import de.kundenpuls.model.feedback.BatchResult;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.feedback.BatchResult.ItemResult;
 import de.kundenpuls.model.feedback.BatchResult.Status;
+import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.FeedbackItem;
 import de.kundenpuls.model.profile.ConsentPurpose;
 import de.kundenpuls.model.profile.Interaction;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.model.survey.SurveyView;
-import de.kundenpuls.server.analytics.Rollups;
-import de.kundenpuls.server.analytics.ScoreCounts;
 import de.kundenpuls.server.analytics.AlertLog;
 import de.kundenpuls.server.analytics.AlertMonitor;
 import de.kundenpuls.server.analytics.LiveEvents;
+import de.kundenpuls.server.analytics.Rollups;
+import de.kundenpuls.server.analytics.ScoreCounts;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.Json;
 import de.kundenpuls.server.api.JsonBody;
@@ -135,30 +139,31 @@ public final class FeedbackCapture {
      *
      * @param who    the signed-in caller: a shopper (also an anonymous app account) or a kiosk
      * @param body   the request body {@code {"items":[…]}}
+     * @param reader the language in which the caller reads why an item was refused
      * @return one result per item, in order
      * @throws TooManyRequestsException when the batch's new answers are more than the caller's
      *                                  rate allows now; nothing of the batch is stored then
      */
-    public BatchResult capture(Caller who, JsonNode body) {
+    public BatchResult capture(Caller who, JsonNode body, Locale reader) {
         Optional<Caller> caller = Optional.of(who);
         JsonNode items = body.get("items");
         if (items == null || !items.isArray()) {
-            throw ApiException.badRequest("items", "The body must be {\"items\":[…]}");
+            throw ApiException.badRequest("items", ProblemCode.BODY_SHAPE, "{\"items\":[…]}");
         }
         if (items.size() > settings.maxBatchSize()) {
-            throw ApiException.badRequest("items", "At most " + settings.maxBatchSize() + " items per batch, got " + items.size());
+            throw ApiException.badRequest("items", ProblemCode.BATCH_TOO_LARGE, settings.maxBatchSize(), items.size());
         }
         var unknown = body.fieldNames();
         while (unknown.hasNext()) {
             String name = unknown.next();
             if (!name.equals("items")) {
-                throw ApiException.badRequest(name, "Unknown field '" + name + "'");
+                throw ApiException.badRequest(name, ProblemCode.UNKNOWN_FIELD, name);
             }
         }
         Instant now = clock.instant();
         List<Object> prepared = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            prepared.add(prepare(i, items.get(i), caller, now));
+            prepared.add(prepare(i, items.get(i), caller, now, reader));
         }
         return writer.write(tx -> {
             limit(who, fresh(prepared));
@@ -181,10 +186,9 @@ public final class FeedbackCapture {
                 if (a.deviceKey() != null) {
                     Instant last = lastByDevice.getIfPresent(a.deviceKey());
                     if (last != null && Duration.between(last, a.entry().createdAt()).abs().compareTo(settings.minInterval()) < 0) {
-                        results.add(new ItemResult(id, Status.REJECTED, new Problem(Problem.TYPE_TOO_SOON, "Too soon", 400,
-                                "Less than " + settings.minInterval().toSeconds()
-                                        + " s after the previous answer from this device; repeated taps are not counted",
-                                null, "items[" + a.index() + "].createdAt", null)));
+                        results.add(new ItemResult(id, Status.REJECTED, problem(reader,
+                                Message.of(ProblemCode.TOO_SOON, settings.minInterval().toSeconds()),
+                                "items[" + a.index() + "].createdAt")));
                         continue;
                     }
                 }
@@ -227,73 +231,69 @@ public final class FeedbackCapture {
         }
         boolean kiosk = who.role() == Role.STAFF || who.role() == Role.KIOSK;
         KeyedLimiter limiter = kiosk ? kioskLimits : shopperLimits;
-        String sender = kiosk ? "kiosk" : "app account";
+        String sender = kiosk ? "kiosk" : "app";
         KeyedLimiter.Rate rate = limiter.rate();
         limiter.take(who.role().claim() + ":" + who.uid(), fresh).ifPresent(wait -> {
             if (fresh > rate.burst()) {
-                throw new TooManyRequestsException("items", "At most " + rate.burst() + " new answers at once from one " + sender
-                        + "; send them in smaller batches", wait);
+                throw new TooManyRequestsException("items", wait, ProblemCode.BURST_LIMIT, rate.burst(), sender);
             }
-            throw new TooManyRequestsException("items", "More than " + rate.burst() + " answers within "
-                    + rate.refill().toSeconds() + " s from one " + sender + "; nothing of this batch was stored", wait);
+            throw new TooManyRequestsException("items", wait, ProblemCode.ANSWER_RATE, rate.burst(), rate.refill().toSeconds(), sender);
         });
     }
 
     /** Validates an item against the contract and the catalog, outside the writer. */
-    private Object prepare(int index, JsonNode node, Optional<Caller> caller, Instant now) {
+    private Object prepare(int index, JsonNode node, Optional<Caller> caller, Instant now, Locale reader) {
         FeedbackItem item;
         try {
             item = Json.mapper().treeToValue(node, FeedbackItem.class);
         } catch (JsonProcessingException e) {
             ApiException problem = JsonBody.toProblem(e);
             String field = problem.field() == null ? "items[" + index + "]" : "items[" + index + "]." + problem.field();
-            return new ItemResult(idOf(node), Status.REJECTED, Problem.of(400, "Invalid item", problem.getMessage(), field));
+            return new ItemResult(idOf(node), Status.REJECTED, problem(reader, problem.detail(), field));
         } catch (IllegalArgumentException e) {
-            return new ItemResult(idOf(node), Status.REJECTED, Problem.of(400, "Invalid item", "The item is not valid", "items[" + index + "]"));
+            return new ItemResult(idOf(node), Status.REJECTED, problem(reader, Message.of(ProblemCode.ITEM_INVALID), "items[" + index + "]"));
         }
         try {
             return validated(index, item, caller, now);
         } catch (InvalidFieldException e) {
-            return rejected(index, item.id(), e.field(), e.reason());
+            return new ItemResult(item.id(), Status.REJECTED, problem(reader, e.message(), "items[" + index + "]." + e.field()));
         }
     }
 
     private Accepted validated(int index, FeedbackItem item, Optional<Caller> caller, Instant now) {
         Store shop = catalog.store(item.storeId())
-                .orElseThrow(() -> new InvalidFieldException("storeId", "unknown store '" + item.storeId() + "'"));
+                .orElseThrow(() -> new InvalidFieldException("storeId", ProblemCode.UNKNOWN_STORE, item.storeId()));
         if (!shop.touchpoints().contains(item.touchpoint())) {
-            throw new InvalidFieldException("touchpoint", "store " + shop.id() + " has no touchpoint '" + item.touchpoint() + "'");
+            throw new InvalidFieldException("touchpoint", ProblemCode.STORE_LACKS_TOUCHPOINT, shop.id(), item.touchpoint());
         }
         boolean kiosk = caller.map(c -> c.role() == Role.STAFF || c.role() == Role.KIOSK).orElse(false);
         if (kiosk && !caller.get().storeId().orElseThrow().equals(item.storeId())) {
-            throw new InvalidFieldException("storeId", "a kiosk of store " + caller.get().storeId().get()
-                    + " cannot capture answers for store " + item.storeId());
+            throw new InvalidFieldException("storeId", ProblemCode.KIOSK_OTHER_STORE, caller.get().storeId().get(),
+                    item.storeId());
         }
         // An enrolled kiosk stands at one touchpoint: it answers for that one only.
         Optional<String> kioskTouchpoint = caller.flatMap(Caller::touchpoint);
         if (kioskTouchpoint.isPresent() && !kioskTouchpoint.get().equals(item.touchpoint())) {
-            throw new InvalidFieldException("touchpoint", "a kiosk at touchpoint " + kioskTouchpoint.get()
-                    + " cannot capture answers for touchpoint " + item.touchpoint());
+            throw new InvalidFieldException("touchpoint", ProblemCode.KIOSK_OTHER_TOUCHPOINT, kioskTouchpoint.get(),
+                    item.touchpoint());
         }
         if (item.createdAt().isAfter(now.plus(settings.futureSkew()))) {
-            throw new InvalidFieldException("createdAt", "lies more than " + settings.futureSkew().toMinutes()
-                    + " minutes in the future");
+            throw new InvalidFieldException("createdAt", ProblemCode.IN_THE_FUTURE, settings.futureSkew().toMinutes());
         }
         if (item.createdAt().isBefore(now.minus(settings.maxAge()))) {
-            throw new InvalidFieldException("createdAt", "lies more than " + settings.maxAge().toDays()
-                    + " days in the past");
+            throw new InvalidFieldException("createdAt", ProblemCode.TOO_OLD, settings.maxAge().toDays());
         }
         String category = null;
         if (item.gtin() != null) {
             Product product = catalog.product(item.gtin().value())
-                    .orElseThrow(() -> new InvalidFieldException("gtin", "no product with GTIN " + item.gtin().value()));
+                    .orElseThrow(() -> new InvalidFieldException("gtin", ProblemCode.NO_PRODUCT, item.gtin().value()));
             category = product.category();
         }
         Map<String, String> answers = Map.of();
         if (item.surveyId() != null) {
             SurveyView survey = surveys.version(item.surveyId(), item.surveyVersion())
-                    .orElseThrow(() -> new InvalidFieldException("surveyVersion", "survey " + item.surveyId() + " has no version "
-                            + item.surveyVersion()));
+                    .orElseThrow(() -> new InvalidFieldException("surveyVersion", ProblemCode.NO_SURVEY_VERSION, item.surveyId(),
+                            item.surveyVersion()));
             answers = SurveyAnswers.validate(survey, item.answers());
         }
         String profileUid = caller.filter(c -> c.role() == Role.SHOPPER).map(Caller::uid).orElse(null);
@@ -354,8 +354,10 @@ public final class FeedbackCapture {
         return next;
     }
 
-    private static ItemResult rejected(int index, UUID id, String field, String reason) {
-        return new ItemResult(id, Status.REJECTED, Problem.of(400, "Invalid item", reason, "items[" + index + "]." + field));
+    /** Why one item was refused, in the problem form of a refused request (without its path). */
+    private static Problem problem(Locale reader, Message detail, String field) {
+        return new Problem(((ProblemCode) detail.key()).type(), Messages.title(400, reader, "Bad Request"), 400,
+                detail.text(reader), null, field, null);
     }
 
     private static UUID idOf(JsonNode node) {

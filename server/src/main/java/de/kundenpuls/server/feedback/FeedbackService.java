@@ -3,12 +3,12 @@ package de.kundenpuls.server.feedback;
 import java.net.InetSocketAddress;
 import java.util.function.Predicate;
 
-import de.kundenpuls.server.ratelimit.KeyedLimiter;
-
 import de.kundenpuls.server.api.JsonBody;
+import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Role;
+import de.kundenpuls.server.ratelimit.KeyedLimiter;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
@@ -49,7 +49,7 @@ public final class FeedbackService implements HttpService {
         rules.post("/batch", access.allow((caller, req, res) -> {
             newAccounts.admit(caller, req.remotePeer().address() instanceof InetSocketAddress peer
                     ? peer.getAddress().getHostAddress() : "unknown");
-            Responses.json(res, capture.capture(caller, JsonBody.tree(req)));
+            Responses.json(res, capture.capture(caller, JsonBody.tree(req), Languages.readerLocale(req)));
         }, Role.SHOPPER, Role.STAFF, Role.KIOSK));
     }
 }

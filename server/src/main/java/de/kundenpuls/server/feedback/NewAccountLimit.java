@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.server.api.TooManyRequestsException;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
@@ -46,8 +47,8 @@ final class NewAccountLimit {
             return;
         }
         perAddress.take(address, 1).ifPresent(wait -> {
-            throw new TooManyRequestsException("Authorization", "Too many new app accounts from this address; try again in "
-                    + Math.max(1, wait.toSeconds()) + " s", wait);
+            throw new TooManyRequestsException("Authorization", wait, ProblemCode.ACCOUNT_RATE,
+                    TooManyRequestsException.seconds(wait));
         });
         known.put(caller.uid(), Boolean.TRUE);
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.kiosk.KioskEnrollment;
 import de.kundenpuls.model.kiosk.KioskIdentity;
 import de.kundenpuls.model.kiosk.KioskView;
@@ -145,10 +146,10 @@ public final class KioskService implements HttpService {
     private void enroll(Caller caller, ServerRequest req, ServerResponse res) {
         EnrollRequest body = JsonBody.read(req, EnrollRequest.class);
         Store store = catalog.store(body.storeId())
-                .orElseThrow(() -> ApiException.badRequest("storeId", "No store with id '" + body.storeId() + "'"));
+                .orElseThrow(() -> ApiException.badRequest("storeId", ProblemCode.NO_STORE, body.storeId()));
         Access.requireStore(caller, store.id());
         if (!store.touchpoints().contains(body.touchpoint())) {
-            throw ApiException.badRequest("touchpoint", "Unknown touchpoint '" + body.touchpoint() + "'");
+            throw ApiException.badRequest("touchpoint", ProblemCode.UNKNOWN_TOUCHPOINT, body.touchpoint());
         }
         String code = newCode();
         Instant now = clock.instant();
@@ -177,15 +178,15 @@ public final class KioskService implements HttpService {
         String address = req.remotePeer().address() instanceof InetSocketAddress peer
                 ? peer.getAddress().getHostAddress() : "unknown";
         exchangesPerAddress.take(address, 1).ifPresent(wait -> {
-            throw new TooManyRequestsException("code", "Too many enrollment attempts from this address; try again in "
-                    + Math.max(1, wait.toSeconds()) + " s", wait);
+            throw new TooManyRequestsException("code", wait, ProblemCode.ENROLLMENT_RATE,
+                    TooManyRequestsException.seconds(wait));
         });
         ExchangeRequest body = JsonBody.read(req, ExchangeRequest.class);
         String hash = hash(normalized(body.code()));
         Instant now = clock.instant();
         Kiosk found = open(hash);
         if (!now.isBefore(found.codeExpiresAt())) {
-            throw ApiException.badRequest("code", "This code has expired; enroll the kiosk again in the console");
+            throw ApiException.badRequest("code", ProblemCode.ENROLLMENT_CODE_EXPIRED);
         }
         // The token first: when it cannot be minted, the code stays unused for the next try.
         String token = customTokens.mint(found.uid(), claims(found)).orElse(null);
@@ -200,14 +201,14 @@ public final class KioskService implements HttpService {
 
     private Kiosk open(String codeHash) {
         return fleet.byCodeHash(codeHash).filter(k -> k.enrolledAt() == null && k.revokedAt() == null)
-                .orElseThrow(() -> ApiException.badRequest("code", "This code is not valid or was used already"));
+                .orElseThrow(() -> ApiException.badRequest("code", ProblemCode.ENROLLMENT_CODE_INVALID));
     }
 
     private void contact(Caller caller, ServerRequest req, ServerResponse res) {
         ContactRequest body = JsonBody.read(req, ContactRequest.class);
         Instant now = clock.instant();
         writer.write(tx -> {
-            Kiosk kiosk = fleet.byUid(caller.uid()).orElseThrow(() -> ApiException.notFound("uid", "No kiosk " + caller.uid()));
+            Kiosk kiosk = fleet.byUid(caller.uid()).orElseThrow(() -> ApiException.notFound("uid", ProblemCode.NO_KIOSK, caller.uid()));
             fleet.replace(kiosk.contacted(now, body.appVersion(), body.backlog()), tx);
             return null;
         });
@@ -218,7 +219,7 @@ public final class KioskService implements HttpService {
         String id = req.path().pathParameters().get("id");
         Instant now = clock.instant();
         Kiosk revoked = writer.write(tx -> {
-            Kiosk kiosk = fleet.find(id).orElseThrow(() -> ApiException.notFound("id", "No kiosk with id '" + id + "'"));
+            Kiosk kiosk = fleet.find(id).orElseThrow(() -> ApiException.notFound("id", ProblemCode.NO_KIOSK, id));
             if (kiosk.revokedAt() != null) {
                 return kiosk;
             }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import de.kundenpuls.model.Gtin;
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.offer.OfferDefinition;
 import de.kundenpuls.model.offer.OfferView;
 import de.kundenpuls.model.offer.PersonalOffer;
@@ -19,12 +20,12 @@ import de.kundenpuls.model.profile.ConsentPurpose;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.JsonBody;
+import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.catalog.Catalog;
-import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.catalog.Product;
 import de.kundenpuls.server.profile.Learning;
 import de.kundenpuls.server.profile.Profiles;
@@ -96,7 +97,7 @@ public final class OfferService {
 
     private OfferView offer(ServerRequest req) {
         String id = req.path().pathParameters().get("id");
-        return store.offer(id).orElseThrow(() -> ApiException.notFound("id", "No offer with id '" + id + "'"));
+        return store.offer(id).orElseThrow(() -> ApiException.notFound("id", ProblemCode.NO_OFFER, id));
     }
 
     private void create(Caller caller, ServerRequest req, ServerResponse res) {
@@ -124,14 +125,14 @@ public final class OfferService {
 
     private void check(OfferDefinition d) {
         if (d.gtin() != null && catalog.product(d.gtin().value()).isEmpty()) {
-            throw ApiException.badRequest("gtin", "No product with GTIN " + d.gtin().value());
+            throw ApiException.badRequest("gtin", ProblemCode.NO_PRODUCT, d.gtin().value());
         }
         if (d.category() != null && !catalog.categories().containsKey(d.category())) {
-            throw ApiException.badRequest("category", "Unknown category '" + d.category() + "'");
+            throw ApiException.badRequest("category", ProblemCode.UNKNOWN_CATEGORY, d.category());
         }
         for (int i = 0; i < d.storeIds().size(); i++) {
             if (catalog.store(d.storeIds().get(i)).isEmpty()) {
-                throw ApiException.badRequest("storeIds[" + i + "]", "Unknown store '" + d.storeIds().get(i) + "'");
+                throw ApiException.badRequest("storeIds[" + i + "]", ProblemCode.UNKNOWN_STORE, d.storeIds().get(i));
             }
         }
     }
@@ -206,21 +207,21 @@ public final class OfferService {
         RedeemRequest body = JsonBody.read(req, RedeemRequest.class);
         String storeId = caller.role() == Role.STAFF ? caller.storeId().orElseThrow() : body.storeId();
         if (storeId == null || catalog.store(storeId).isEmpty()) {
-            throw ApiException.badRequest("storeId", "The store where the code is redeemed is required");
+            throw ApiException.badRequest("storeId", ProblemCode.REDEEM_STORE_REQUIRED);
         }
         Instant now = Instant.now(clock);
         Grant redeemed = writer.write(tx -> {
-            Grant g = store.grant(body.code()).orElseThrow(() -> ApiException.notFound("code", "No offer with code " + body.code()));
-            OfferView offer = store.offer(g.offerId()).orElseThrow(() -> ApiException.notFound("code", "The offer no longer exists"));
+            Grant g = store.grant(body.code()).orElseThrow(() -> ApiException.notFound("code", ProblemCode.NO_OFFER_CODE, body.code()));
+            OfferView offer = store.offer(g.offerId()).orElseThrow(() -> ApiException.notFound("code", ProblemCode.OFFER_GONE));
             if (g.redeemedAt() != null) {
-                throw ApiException.conflict("code", "Already redeemed on " + g.redeemedAt() + " in " + g.redeemedIn());
+                throw ApiException.conflict("code", ProblemCode.ALREADY_REDEEMED, g.redeemedAt(), g.redeemedIn());
             }
             if (now.isBefore(offer.definition().validFrom()) || !now.isBefore(offer.definition().validTo())) {
-                throw ApiException.conflict("code", "The offer is not valid now (valid " + offer.definition().validFrom() + " to "
-                        + offer.definition().validTo() + ")");
+                throw ApiException.conflict("code", ProblemCode.OFFER_NOT_VALID_NOW, offer.definition().validFrom(),
+                        offer.definition().validTo());
             }
             if (!offer.definition().storeIds().isEmpty() && !offer.definition().storeIds().contains(storeId)) {
-                throw ApiException.conflict("code", "The offer is not valid in store " + storeId);
+                throw ApiException.conflict("code", ProblemCode.OFFER_NOT_VALID_HERE, storeId);
             }
             Grant next = g.redeemed(now, storeId);
             store.putGrant(next, tx);
@@ -240,9 +241,9 @@ public final class OfferService {
     private void scan(Caller caller, ServerRequest req, ServerResponse res) {
         ScanRequest body = JsonBody.read(req, ScanRequest.class);
         Product product = catalog.product(body.gtin().value())
-                .orElseThrow(() -> ApiException.badRequest("gtin", "No product with GTIN " + body.gtin().value()));
+                .orElseThrow(() -> ApiException.badRequest("gtin", ProblemCode.NO_PRODUCT, body.gtin().value()));
         if (body.storeId() != null && catalog.store(body.storeId()).isEmpty()) {
-            throw ApiException.badRequest("storeId", "Unknown store '" + body.storeId() + "'");
+            throw ApiException.badRequest("storeId", ProblemCode.UNKNOWN_STORE, body.storeId());
         }
         Instant now = Instant.now(clock);
         boolean learned = writer.write(tx -> profiles.find(caller.uid())

@@ -13,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.offer.OfferView;
 import de.kundenpuls.model.profile.ConsentPurpose;
 import de.kundenpuls.model.profile.Device;
@@ -163,13 +164,12 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
     private void settings(Caller caller, ServerRequest req, ServerResponse res) {
         String storeId = req.path().pathParameters().get("storeId");
         if (catalog.store(storeId).isEmpty()) {
-            throw ApiException.notFound("storeId", "No store with id '" + storeId + "'");
+            throw ApiException.notFound("storeId", ProblemCode.NO_STORE, storeId);
         }
         Settings body = JsonBody.read(req, Settings.class);
-        OfferView offer = store.offer(body.offerId()).orElseThrow(() -> ApiException.badRequest("offerId", "No offer with id '"
-                + body.offerId() + "'"));
+        OfferView offer = store.offer(body.offerId()).orElseThrow(() -> ApiException.badRequest("offerId", ProblemCode.NO_OFFER, body.offerId()));
         if (!offer.definition().storeIds().isEmpty() && !offer.definition().storeIds().contains(storeId)) {
-            throw ApiException.badRequest("offerId", "The offer cannot be redeemed in store " + storeId);
+            throw ApiException.badRequest("offerId", ProblemCode.OFFER_NOT_FOR_STORE, storeId);
         }
         writer.write(tx -> {
             store.setRecoveryOffer(storeId, offer.id(), tx);

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.api.ApiException;
-import de.kundenpuls.server.api.GermanDetails;
+import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
@@ -77,8 +79,8 @@ public final class PrivacyService {
     private void adminExport(Caller caller, ServerRequest req, ServerResponse res) {
         String uid = req.path().pathParameters().get("uid");
         Map<String, Object> export = export(uid)
-                .orElseThrow(() -> ApiException.notFound("uid", "No profile with id '" + uid + "'"));
-        record("profile.export", caller, uid, "exported on request");
+                .orElseThrow(() -> ApiException.notFound("uid", ProblemCode.NO_PROFILE, uid));
+        record("profile.export", caller, uid, AuditNote.EXPORTED.stored());
         res.headers().set(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"kundenpuls-export-" + uid + ".json\"");
         Responses.json(res, export);
     }
@@ -91,13 +93,12 @@ public final class PrivacyService {
     private void auditLog(Caller caller, ServerRequest req, ServerResponse res) {
         int limit = req.query().first("limit").asInt().orElse(200);
         if (limit < 1 || limit > 10_000) {
-            throw ApiException.badRequest("limit", "must be between 1 and 10000");
+            throw ApiException.badRequest("limit", ProblemCode.OUT_OF_RANGE, 1, 10000);
         }
         List<AuditLog.AuditEntry> entries = audit.newest(limit);
-        if (GermanDetails.wanted(req)) {
-            entries = entries.stream().map(e -> new AuditLog.AuditEntry(e.at(), e.actor(), e.action(), e.subject(),
-                    GermanDetails.of(e.detail()))).toList();
-        }
+        Locale reader = Languages.readerLocale(req);
+        entries = entries.stream().map(e -> new AuditLog.AuditEntry(e.at(), e.actor(), e.action(), e.subject(),
+                AuditNote.worded(e.detail(), reader))).toList();
         Responses.json(res, Map.of("items", entries));
     }
 
@@ -139,12 +140,12 @@ public final class PrivacyService {
             }
             if (byAdmin) {
                 audit.append(new AuditLog.AuditEntry(Instant.now(clock), caller.uid(), "profile.erase", uid,
-                        existed ? "profile and personal data erased on request" : "no profile; linked data erased"), tx);
+                        (existed ? AuditNote.ERASED : AuditNote.ERASED_NO_PROFILE).stored()), tx);
             } else {
                 // That an erasure happened, and when, without who: the uid would tie the entry to
                 // the person whose data is gone.
                 audit.append(new AuditLog.AuditEntry(Instant.now(clock), "customer", "profile.erase.self", "",
-                        existed ? "a customer erased their own account" : "a customer without profile erased linked data"), tx);
+                        (existed ? AuditNote.ERASED_SELF : AuditNote.ERASED_SELF_NO_PROFILE).stored()), tx);
             }
             return existed;
         });
@@ -152,7 +153,7 @@ public final class PrivacyService {
         // The bytes leave the data files only after housekeeping has dropped the unreachable objects.
         storage.reclaimErasedData();
         if (!erased && byAdmin) {
-            throw ApiException.notFound("uid", "No profile with id '" + uid + "'");
+            throw ApiException.notFound("uid", ProblemCode.NO_PROFILE, uid);
         }
         res.status(Status.NO_CONTENT_204).send();
     }

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.profile.AgeBand;
 import de.kundenpuls.model.profile.Consent;
 import de.kundenpuls.model.profile.ConsentPurpose;
@@ -20,6 +21,7 @@ import de.kundenpuls.model.profile.Device;
 import de.kundenpuls.model.profile.Locales;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.api.ApiException;
+import de.kundenpuls.server.api.InvalidRequestException;
 import de.kundenpuls.server.api.JsonBody;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
@@ -106,28 +108,29 @@ public final class ProfileService implements HttpService {
     private void patch(Caller caller, ServerRequest req, ServerResponse res) {
         JsonNode body = JsonBody.tree(req);
         if (!body.isObject()) {
-            throw ApiException.badRequest(null, "The body must be a JSON object");
+            throw ApiException.badRequest(null, ProblemCode.BODY_NOT_OBJECT);
         }
         profileOf(caller.uid(), req);
         // Validate the whole patch against the current profile before anything is written.
         Profile updated = writer.write(tx -> profiles.update(caller.uid(), current -> ProfilePatch.apply(current, body,
-                storeExists, Instant.now(clock)), tx).orElseThrow(() -> ApiException.notFound("uid", "Profile was erased")));
+                storeExists, Instant.now(clock)), tx).orElseThrow(() -> ApiException.notFound("uid", ProblemCode.PROFILE_ERASED)));
         Responses.json(res, updated);
     }
 
     private void putConsents(Caller caller, ServerRequest req, ServerResponse res) {
         JsonNode body = JsonBody.tree(req);
         if (!body.isObject() || body.isEmpty()) {
-            throw ApiException.badRequest(null, "The body must be an object such as {\"personalization\":true}");
+            throw ApiException.badRequest(null, ProblemCode.BODY_SHAPE, "{\"personalization\":true}");
         }
         Map<ConsentPurpose, Boolean> wanted = new HashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             ConsentPurpose purpose = ConsentPurpose.fromKey(field.getKey()).orElseThrow(() -> ApiException.badRequest(
-                    field.getKey(), "Unknown consent purpose; use personalization, marketing_push or contact"));
+                    field.getKey(), ProblemCode.UNKNOWN_CONSENT,
+                    "personalization, marketing_push, contact"));
             if (!field.getValue().isBoolean()) {
-                throw ApiException.badRequest(field.getKey(), "must be true or false");
+                throw ApiException.badRequest(field.getKey(), ProblemCode.NOT_A_BOOLEAN);
             }
             wanted.put(purpose, field.getValue().booleanValue());
         }
@@ -148,7 +151,7 @@ public final class ProfileService implements HttpService {
                 withConsents = withConsents.withAffinities(Map.of(), now);
             }
             return withConsents;
-        }, tx).orElseThrow(() -> ApiException.notFound("uid", "Profile was erased")));
+        }, tx).orElseThrow(() -> ApiException.notFound("uid", ProblemCode.PROFILE_ERASED)));
         Responses.json(res, updated);
     }
 
@@ -170,7 +173,7 @@ public final class ProfileService implements HttpService {
                 devices.remove(0);
             }
             return current.withDevices(devices, now);
-        }, tx).orElseThrow(() -> ApiException.notFound("uid", "Profile was erased")));
+        }, tx).orElseThrow(() -> ApiException.notFound("uid", ProblemCode.PROFILE_ERASED)));
         Responses.json(res, Status.CREATED_201, updated);
     }
 
@@ -214,13 +217,13 @@ public final class ProfileService implements HttpService {
                     case "homeStoreId" -> {
                         homeStoreId = textOrNull(value, "homeStoreId");
                         if (homeStoreId != null && !storeExists.test(homeStoreId)) {
-                            throw ApiException.badRequest("homeStoreId", "No store with id '" + homeStoreId + "'");
+                            throw ApiException.badRequest("homeStoreId", ProblemCode.NO_STORE, homeStoreId);
                         }
                     }
                     case "locale" -> locale = Locales.requireSupported(textOrNull(value, "locale"), "locale");
                     case "ageBand" -> ageBand = AgeBand.validate(textOrNull(value, "ageBand"), "ageBand");
-                    default -> throw ApiException.badRequest(field.getKey(), "Unknown or read-only field '" + field.getKey()
-                            + "'; patchable are contact, homeStoreId, locale and ageBand");
+                    default -> throw ApiException.badRequest(field.getKey(), ProblemCode.READ_ONLY_FIELD, field.getKey(),
+                            "contact, homeStoreId, locale, ageBand");
                 }
             }
             return current.withContact(contact, now).withSettings(homeStoreId, locale, ageBand, now);
@@ -231,7 +234,7 @@ public final class ProfileService implements HttpService {
                 return Contact.empty();
             }
             if (!value.isObject()) {
-                throw ApiException.badRequest("contact", "must be an object");
+                throw ApiException.badRequest("contact", ProblemCode.NOT_AN_OBJECT);
             }
             Map<String, String> fields = new HashMap<>();
             fields.put("name", current.name());
@@ -244,7 +247,7 @@ public final class ProfileService implements HttpService {
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> f = it.next();
                 if (!CONTACT_FIELDS.contains(f.getKey())) {
-                    throw ApiException.badRequest("contact." + f.getKey(), "Unknown contact field; allowed are " + CONTACT_FIELDS);
+                    throw ApiException.badRequest("contact." + f.getKey(), ProblemCode.UNKNOWN_CONTACT_FIELD, String.join(", ", CONTACT_FIELDS));
                 }
                 fields.put(f.getKey(), textOrNull(f.getValue(), "contact." + f.getKey()));
             }
@@ -252,7 +255,7 @@ public final class ProfileService implements HttpService {
                 return new Contact(fields.get("name"), fields.get("email"), fields.get("street"), fields.get("postalCode"),
                         fields.get("city"), fields.get("country"));
             } catch (InvalidFieldException e) {
-                throw ApiException.badRequest("contact." + e.field(), e.reason());
+                throw new InvalidRequestException("contact." + e.field(), e.message());
             }
         }
 
@@ -261,7 +264,7 @@ public final class ProfileService implements HttpService {
                 return null;
             }
             if (!value.isTextual()) {
-                throw ApiException.badRequest(field, "must be a string or null");
+                throw ApiException.badRequest(field, ProblemCode.NOT_A_TEXT);
             }
             return value.textValue();
         }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 
 /**
  * One push notification to one device, checked at composition against FCM's 4096-byte payload
@@ -29,8 +30,7 @@ public record PushMessage(String token, String title, String body, Map<String, S
         data = Collections.unmodifiableMap(new LinkedHashMap<>(data == null ? Map.of() : data));
         int bytes = payloadBytes(title, body, data);
         if (bytes > MAX_PAYLOAD_BYTES) {
-            throw new InvalidFieldException("body", "the push payload would be " + bytes + " bytes; FCM accepts at most "
-                    + MAX_PAYLOAD_BYTES);
+            throw new InvalidFieldException("body", ProblemCode.PUSH_TOO_LARGE, bytes, MAX_PAYLOAD_BYTES);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.survey.Question;
 import de.kundenpuls.model.survey.SurveyView;
 
@@ -29,7 +30,7 @@ public final class SurveyAnswers {
         survey.definition().questions().forEach(q -> byId.put(q.id(), q));
         for (String id : answers.keySet()) {
             if (!byId.containsKey(id)) {
-                throw new InvalidFieldException("answers." + id, "is not a question of survey " + survey.id() + " v" + survey.version());
+                throw new InvalidFieldException("answers." + id, ProblemCode.NOT_A_QUESTION, survey.id(), survey.version());
             }
         }
         Map<String, String> normalized = new HashMap<>();
@@ -39,13 +40,12 @@ public final class SurveyAnswers {
             String field = "answers." + q.id();
             if (answer == null || answer.isNull()) {
                 if (shown && q.required() && !survey.definition().allowPartial()) {
-                    throw new InvalidFieldException(field, "is required");
+                    throw new InvalidFieldException(field, ProblemCode.REQUIRED);
                 }
                 continue;
             }
             if (!shown) {
-                throw new InvalidFieldException(field, "must not be answered: its skip condition on '" + q.showIf().question()
-                        + "' is not met");
+                throw new InvalidFieldException(field, ProblemCode.SKIPPED_QUESTION, q.showIf().question());
             }
             switch (q.type()) {
                 case "smiley" -> number(answer, field, 1, 5);
@@ -54,19 +54,19 @@ public final class SurveyAnswers {
                 case "single" -> option(answer, q, field);
                 case "multiple" -> {
                     if (!answer.isArray() || answer.isEmpty()) {
-                        throw new InvalidFieldException(field, "must be a non-empty list of option ids");
+                        throw new InvalidFieldException(field, ProblemCode.NOT_AN_OPTION_LIST);
                     }
                     Set<String> seen = new HashSet<>();
                     for (JsonNode item : answer) {
                         option(item, q, field);
                         if (!seen.add(item.textValue())) {
-                            throw new InvalidFieldException(field, "names option '" + item.textValue() + "' twice");
+                            throw new InvalidFieldException(field, ProblemCode.OPTION_TWICE, item.textValue());
                         }
                     }
                 }
                 case "text" -> {
                     if (!answer.isTextual() || answer.textValue().length() > 2000) {
-                        throw new InvalidFieldException(field, "must be a text of at most 2000 characters");
+                        throw new InvalidFieldException(field, ProblemCode.TEXT_ANSWER_TOO_LONG, 2000);
                     }
                 }
                 default -> throw new IllegalStateException(q.type());
@@ -79,14 +79,14 @@ public final class SurveyAnswers {
 
     private static void number(JsonNode answer, String field, int min, int max) {
         if (!answer.isInt() || answer.intValue() < min || answer.intValue() > max) {
-            throw new InvalidFieldException(field, "must be a whole number from " + min + " to " + max);
+            throw new InvalidFieldException(field, ProblemCode.WHOLE_NUMBER_RANGE, min, max);
         }
     }
 
     private static void option(JsonNode answer, Question q, String field) {
         if (!answer.isTextual() || q.options().stream().noneMatch(o -> o.id().equals(answer.textValue()))) {
-            throw new InvalidFieldException(field, "must be one of the option ids "
-                    + q.options().stream().map(Question.Option::id).toList());
+            throw new InvalidFieldException(field, ProblemCode.NOT_AN_OPTION,
+                    String.join(", ", q.options().stream().map(Question.Option::id).toList()));
         }
     }
 }

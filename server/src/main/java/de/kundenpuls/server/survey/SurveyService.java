@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.survey.SurveyDefinition;
 import de.kundenpuls.model.survey.SurveyView;
 import de.kundenpuls.server.api.ApiException;
@@ -85,7 +86,7 @@ public final class SurveyService implements HttpService {
         SurveyDefinition definition = JsonBody.read(req, SurveyDefinition.class);
         checkTargeting(definition);
         SurveyView saved = writer.write(tx -> {
-            SurveyView current = surveys.latest(id).orElseThrow(() -> ApiException.notFound("id", "No survey with id '" + id + "'"));
+            SurveyView current = surveys.latest(id).orElseThrow(() -> ApiException.notFound("id", ProblemCode.NO_SURVEY, id));
             SurveyView next = new SurveyView(id, current.version() + 1, definition, Instant.now(clock), caller.uid());
             surveys.add(next, tx);
             return next;
@@ -95,7 +96,7 @@ public final class SurveyService implements HttpService {
 
     private SurveyView latest(ServerRequest req) {
         String id = req.path().pathParameters().get("id");
-        return surveys.latest(id).orElseThrow(() -> ApiException.notFound("id", "No survey with id '" + id + "'"));
+        return surveys.latest(id).orElseThrow(() -> ApiException.notFound("id", ProblemCode.NO_SURVEY, id));
     }
 
     private void version(ServerRequest req, ServerResponse res) {
@@ -104,10 +105,10 @@ public final class SurveyService implements HttpService {
         try {
             version = Integer.parseInt(req.path().pathParameters().get("version"));
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("version", "must be a whole number");
+            throw ApiException.badRequest("version", ProblemCode.NOT_A_WHOLE_NUMBER);
         }
         Responses.json(res, surveys.version(id, version)
-                .orElseThrow(() -> ApiException.notFound("version", "Survey '" + id + "' has no version " + version)));
+                .orElseThrow(() -> ApiException.notFound("version", ProblemCode.NO_SURVEY_VERSION, id, version)));
     }
 
     /**
@@ -115,13 +116,13 @@ public final class SurveyService implements HttpService {
      * targeting matches, the most specific (store beats touchpoint beats category), newest first.
      */
     private void active(ServerRequest req, ServerResponse res) {
-        String storeId = req.query().first("storeId").orElseThrow(() -> ApiException.badRequest("storeId", "is required"));
+        String storeId = req.query().first("storeId").orElseThrow(() -> ApiException.badRequest("storeId", ProblemCode.REQUIRED));
         if (catalog.store(storeId).isEmpty()) {
-            throw ApiException.badRequest("storeId", "Unknown store '" + storeId + "'");
+            throw ApiException.badRequest("storeId", ProblemCode.UNKNOWN_STORE, storeId);
         }
         String touchpoint = req.query().first("touchpoint").orElse(null);
         if (touchpoint != null && !catalog.store(storeId).get().touchpoints().contains(touchpoint)) {
-            throw ApiException.badRequest("touchpoint", "Store " + storeId + " has no touchpoint '" + touchpoint + "'");
+            throw ApiException.badRequest("touchpoint", ProblemCode.STORE_LACKS_TOUCHPOINT, storeId, touchpoint);
         }
         String category = req.query().first("gtin")
                 .map(g -> catalog.product(g).map(p -> p.category()).orElse(null))
@@ -154,17 +155,17 @@ public final class SurveyService implements HttpService {
         var t = d.targeting();
         for (int i = 0; i < t.storeIds().size(); i++) {
             if (catalog.store(t.storeIds().get(i)).isEmpty()) {
-                throw ApiException.badRequest("targeting.storeIds[" + i + "]", "Unknown store '" + t.storeIds().get(i) + "'");
+                throw ApiException.badRequest("targeting.storeIds[" + i + "]", ProblemCode.UNKNOWN_STORE, t.storeIds().get(i));
             }
         }
         for (int i = 0; i < t.touchpoints().size(); i++) {
             if (!catalog.touchpoints().containsKey(t.touchpoints().get(i))) {
-                throw ApiException.badRequest("targeting.touchpoints[" + i + "]", "Unknown touchpoint '" + t.touchpoints().get(i) + "'");
+                throw ApiException.badRequest("targeting.touchpoints[" + i + "]", ProblemCode.UNKNOWN_TOUCHPOINT, t.touchpoints().get(i));
             }
         }
         for (int i = 0; i < t.categories().size(); i++) {
             if (!catalog.categories().containsKey(t.categories().get(i))) {
-                throw ApiException.badRequest("targeting.categories[" + i + "]", "Unknown category '" + t.categories().get(i) + "'");
+                throw ApiException.badRequest("targeting.categories[" + i + "]", ProblemCode.UNKNOWN_CATEGORY, t.categories().get(i));
             }
         }
     }

@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import de.kundenpuls.server.api.ApiException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,16 @@ class ArchitectureTest {
                 .and().haveNameNotMatching("de\\.kundenpuls\\.server\\.auth\\.(Access|AuthorizedHandler)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAPackage("io.helidon..")
                 .because("only the HTTP layer speaks Helidon").check(server);
+    }
+
+    /**
+     * A refusal says what is wrong (a problem code and its values), not how HTTP answers it: the
+     * status is chosen once, by {@code ProblemHandlers}, from the kind of refusal.
+     */
+    @Test
+    void refusalsCarryACodeNotAnHttpStatus() {
+        noClasses().that().areAssignableTo(ApiException.class)
+                .should().dependOnClassesThat().resideInAPackage("io.helidon..")
+                .because("domain code throws refusals too").check(server);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.profile.AgeBand;
 import de.kundenpuls.model.profile.Locales;
 
@@ -35,28 +36,28 @@ public record CampaignDefinition(String name, Audience audience, List<Variant> v
         name = InvalidFieldException.requiredText(name, "name", 200);
         audience = audience == null ? new Audience(null, null, null, null, null, null, null, null) : audience;
         if (variants == null || variants.isEmpty()) {
-            throw new InvalidFieldException("variants", "at least one variant is required");
+            throw new InvalidFieldException("variants", ProblemCode.VARIANT_REQUIRED);
         }
         Map<String, Integer> shares = new LinkedHashMap<>();
         List<Variant> normalized = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
             if (v == null) {
-                throw new InvalidFieldException("variants[" + i + "]", "is empty");
+                throw new InvalidFieldException("variants[" + i + "]", ProblemCode.EMPTY);
             }
             Integer known = shares.get(v.id());
             if (known != null && v.share() != null && !known.equals(v.share())) {
-                throw new InvalidFieldException("variants[" + i + "].share", "differs from the share of another text of variant " + v.id());
+                throw new InvalidFieldException("variants[" + i + "].share", ProblemCode.VARIANT_SHARE_DIFFERS, v.id());
             }
             shares.putIfAbsent(v.id(), v.share());
             normalized.add(v);
         }
         long withShare = shares.values().stream().filter(s -> s != null).count();
         if (withShare > 0 && withShare < shares.size()) {
-            throw new InvalidFieldException("variants", "give every variant a share, or none");
+            throw new InvalidFieldException("variants", ProblemCode.VARIANT_SHARES_PARTIAL);
         }
         if (withShare > 0 && shares.values().stream().mapToInt(Integer::intValue).sum() != 100) {
-            throw new InvalidFieldException("variants", "the shares must add up to 100");
+            throw new InvalidFieldException("variants", ProblemCode.VARIANT_SHARES_SUM);
         }
         variants = Collections.unmodifiableList(normalized);
     }
@@ -87,24 +88,24 @@ public record CampaignDefinition(String name, Audience audience, List<Variant> v
             platforms = copy(platforms);
             for (int i = 0; i < platforms.size(); i++) {
                 if (!List.of("android", "ios", "desktop").contains(platforms.get(i))) {
-                    throw new InvalidFieldException("platforms[" + i + "]", "must be android, ios or desktop");
+                    throw new InvalidFieldException("platforms[" + i + "]", ProblemCode.NOT_ONE_OF, "android, ios, desktop");
                 }
             }
             npsGroups = copy(npsGroups);
             for (int i = 0; i < npsGroups.size(); i++) {
                 if (!List.of("promoter", "passive", "detractor").contains(npsGroups.get(i))) {
-                    throw new InvalidFieldException("npsGroups[" + i + "]", "must be promoter, passive or detractor");
+                    throw new InvalidFieldException("npsGroups[" + i + "]", ProblemCode.NOT_ONE_OF, "promoter, passive, detractor");
                 }
             }
             if (minAffinity != null && (minAffinity < 0.1 - 1e-9 || minAffinity > 1 + 1e-9
                     || Math.abs(minAffinity * 10 - Math.rint(minAffinity * 10)) > 1e-9)) {
-                throw new InvalidFieldException("minAffinity", "must be one of 0.1, 0.2, … 1.0");
+                throw new InvalidFieldException("minAffinity", ProblemCode.NOT_ONE_OF, "0.1, 0.2, … 1.0");
             }
             if (minAffinity != null && category == null) {
-                throw new InvalidFieldException("category", "is required with minAffinity");
+                throw new InvalidFieldException("category", ProblemCode.REQUIRED_WITH, "minAffinity");
             }
             if (visitedWithinDays != null && (visitedWithinDays < 1 || visitedWithinDays > 3650)) {
-                throw new InvalidFieldException("visitedWithinDays", "must be between 1 and 3650");
+                throw new InvalidFieldException("visitedWithinDays", ProblemCode.OUT_OF_RANGE, 1, 3650);
             }
             ageBands = copy(ageBands);
             for (int i = 0; i < ageBands.size(); i++) {
@@ -166,7 +167,7 @@ public record CampaignDefinition(String name, Audience audience, List<Variant> v
             try {
                 LocalTime.parse(InvalidFieldException.requiredText(value, field, 5));
             } catch (DateTimeParseException e) {
-                throw new InvalidFieldException(field, "must be a time such as 21:00");
+                throw new InvalidFieldException(field, ProblemCode.NOT_A_TIME);
             }
         }
     }

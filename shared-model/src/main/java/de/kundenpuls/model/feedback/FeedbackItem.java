@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.kundenpuls.model.Gtin;
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 
 /**
  * One answer captured by the app or a kiosk, possibly offline days ago.
@@ -56,7 +57,8 @@ public record FeedbackItem(UUID id, String storeId, String touchpoint, Instant c
             for (Map.Entry<String, Integer> e : dimensions.entrySet()) {
                 if (!FUNCTIONAL.contains(e.getKey()) && !EMOTIONAL.contains(e.getKey())) {
                     throw new InvalidFieldException("dimensions." + e.getKey(),
-                            "is not a dimension; use quality, availability, reliability, usefulness, value, staff or ambience");
+                            ProblemCode.NOT_A_DIMENSION,
+                            "quality, availability, reliability, usefulness, value, staff, ambience");
                 }
                 InvalidFieldException.required(e.getValue(), "dimensions." + e.getKey());
                 InvalidFieldException.range(e.getValue(), "dimensions." + e.getKey(), 1, 5);
@@ -67,15 +69,15 @@ public record FeedbackItem(UUID id, String storeId, String touchpoint, Instant c
         comment = InvalidFieldException.optionalText(comment, "comment", 2000);
         surveyId = InvalidFieldException.optionalText(surveyId, "surveyId", 64);
         if (surveyId != null && surveyVersion == null) {
-            throw new InvalidFieldException("surveyVersion", "is required with surveyId");
+            throw new InvalidFieldException("surveyVersion", ProblemCode.REQUIRED_WITH, "surveyId");
         }
         if (surveyId == null && answers != null && !answers.isEmpty()) {
-            throw new InvalidFieldException("answers", "need a surveyId and surveyVersion");
+            throw new InvalidFieldException("answers", ProblemCode.ANSWERS_NEED_SURVEY);
         }
         answers = Collections.unmodifiableMap(new LinkedHashMap<>(answers == null ? Map.of() : answers));
         deviceId = InvalidFieldException.optionalText(deviceId, "deviceId", 128);
         if (rating == null && nps == null && ces == null && dimensions.isEmpty() && comment == null && answers.isEmpty()) {
-            throw new InvalidFieldException("rating", "an answer needs at least one of rating, nps, ces, dimensions, comment or answers");
+            throw new InvalidFieldException("rating", ProblemCode.ANSWER_EMPTY);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import de.kundenpuls.model.Gtin;
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 
 /**
  * An offer as a marketer defines it: for one product or a whole category.
@@ -29,18 +30,18 @@ public record OfferDefinition(Map<String, String> title, Map<String, String> des
     /** Validates the offer. */
     public OfferDefinition {
         if (title == null || title.get("de") == null || title.get("de").isBlank()) {
-            throw new InvalidFieldException("title.de", "is required");
+            throw new InvalidFieldException("title.de", ProblemCode.REQUIRED);
         }
         title = Collections.unmodifiableMap(new LinkedHashMap<>(title));
         description = Collections.unmodifiableMap(new LinkedHashMap<>(description == null ? Map.of() : description));
         if ((gtin == null) == (category == null || category.isBlank())) {
-            throw new InvalidFieldException("gtin", "an offer is for either one product (gtin) or one category");
+            throw new InvalidFieldException("gtin", ProblemCode.OFFER_PRODUCT_OR_CATEGORY);
         }
         benefit = InvalidFieldException.requiredText(benefit, "benefit", 100);
         InvalidFieldException.required(validFrom, "validFrom");
         InvalidFieldException.required(validTo, "validTo");
         if (!validTo.isAfter(validFrom)) {
-            throw new InvalidFieldException("validTo", "must be after validFrom");
+            throw new InvalidFieldException("validTo", ProblemCode.BEFORE_START, "validFrom");
         }
         storeIds = Collections.unmodifiableList(new ArrayList<>(storeIds == null ? List.of() : storeIds));
         recovery = recovery != null && recovery;

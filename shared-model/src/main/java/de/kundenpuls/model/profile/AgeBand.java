@@ -3,6 +3,7 @@ package de.kundenpuls.model.profile;
 import java.util.List;
 
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 
 /** Age bands a customer may state (no birth date: data minimisation). */
 public final class AgeBand {
@@ -22,7 +23,7 @@ public final class AgeBand {
      */
     public static String validate(String value, String field) {
         if (value != null && !VALUES.contains(value)) {
-            throw new InvalidFieldException(field, "must be one of " + VALUES);
+            throw new InvalidFieldException(field, ProblemCode.NOT_ONE_OF, String.join(", ", VALUES));
         }
         return value;
     }

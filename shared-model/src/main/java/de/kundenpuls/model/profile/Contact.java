@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 
 /**
  * Contact data the customer keeps up to date themselves. Every field is optional.
@@ -29,19 +30,19 @@ public record Contact(String name, String email, String street, String postalCod
         name = InvalidFieldException.optionalText(name, "name", 100);
         email = InvalidFieldException.optionalText(email, "email", 254);
         if (email != null && !EMAIL.matcher(email).matches()) {
-            throw new InvalidFieldException("email", "is not a valid e-mail address");
+            throw new InvalidFieldException("email", ProblemCode.NOT_AN_EMAIL);
         }
         street = InvalidFieldException.optionalText(street, "street", 200);
         postalCode = InvalidFieldException.optionalText(postalCode, "postalCode", 10);
         if (postalCode != null && !POSTAL.matcher(postalCode).matches()) {
-            throw new InvalidFieldException("postalCode", "must be 2–10 letters, digits, spaces or dashes");
+            throw new InvalidFieldException("postalCode", ProblemCode.NOT_A_POSTAL_CODE);
         }
         city = InvalidFieldException.optionalText(city, "city", 100);
         country = InvalidFieldException.optionalText(country, "country", 2);
         if (country != null) {
             country = country.toUpperCase(Locale.ROOT);
             if (!COUNTRIES.contains(country)) {
-                throw new InvalidFieldException("country", "must be an ISO 3166-1 alpha-2 code such as DE");
+                throw new InvalidFieldException("country", ProblemCode.NOT_A_COUNTRY);
             }
         }
     }

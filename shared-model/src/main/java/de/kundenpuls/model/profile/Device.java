@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 
 /**
  * An installation of the app that can receive push messages.
@@ -20,7 +21,7 @@ public record Device(String token, String platform, String locale, Instant regis
         token = InvalidFieldException.requiredText(token, "token", 4096);
         platform = InvalidFieldException.requiredText(platform, "platform", 16).toLowerCase(Locale.ROOT);
         if (!platform.equals("android") && !platform.equals("ios") && !platform.equals("desktop")) {
-            throw new InvalidFieldException("platform", "must be android, ios or desktop");
+            throw new InvalidFieldException("platform", ProblemCode.NOT_ONE_OF, "android, ios, desktop");
         }
         locale = Locales.requireSupported(locale == null ? "de" : locale, "locale");
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 
 /** The languages Kundenpuls speaks. */
 public final class Locales {
@@ -23,7 +24,7 @@ public final class Locales {
      */
     public static String requireSupported(String locale, String field) {
         if (locale == null || locale.isBlank()) {
-            throw new InvalidFieldException(field, "is required");
+            throw new InvalidFieldException(field, ProblemCode.REQUIRED);
         }
         String language = locale.strip().toLowerCase(Locale.ROOT);
         int dash = language.indexOf('-') >= 0 ? language.indexOf('-') : language.indexOf('_');
@@ -31,7 +32,7 @@ public final class Locales {
             language = language.substring(0, dash);
         }
         if (!SUPPORTED.contains(language)) {
-            throw new InvalidFieldException(field, "must be one of " + SUPPORTED);
+            throw new InvalidFieldException(field, ProblemCode.NOT_ONE_OF, String.join(", ", SUPPORTED));
         }
         return language;
     }

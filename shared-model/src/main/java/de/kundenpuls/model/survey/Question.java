@@ -11,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 
 /**
  * A survey question.
@@ -35,31 +36,31 @@ public record Question(String id, String type, Map<String, String> text, List<Op
         required = required != null && required;
         id = InvalidFieldException.requiredText(id, "id", 32);
         if (!id.matches("[A-Za-z0-9_-]+")) {
-            throw new InvalidFieldException("id", "may contain letters, digits, '-' and '_' only");
+            throw new InvalidFieldException("id", ProblemCode.NOT_AN_IDENTIFIER);
         }
         if (type == null || !TYPES.contains(type)) {
-            throw new InvalidFieldException("type", "must be one of smiley, nps, ces, single, multiple, text");
+            throw new InvalidFieldException("type", ProblemCode.NOT_ONE_OF, "smiley, nps, ces, single, multiple, text");
         }
         if (text == null || text.get("de") == null || text.get("de").isBlank()) {
-            throw new InvalidFieldException("text.de", "is required");
+            throw new InvalidFieldException("text.de", ProblemCode.REQUIRED);
         }
         for (String lang : text.keySet()) {
             if (!lang.equals("de") && !lang.equals("en")) {
-                throw new InvalidFieldException("text." + lang, "only de and en are supported");
+                throw new InvalidFieldException("text." + lang, ProblemCode.LANGUAGE_UNSUPPORTED);
             }
         }
         text = Collections.unmodifiableMap(new LinkedHashMap<>(text));
         boolean choice = type.equals("single") || type.equals("multiple");
         if (choice && (options == null || options.size() < 2)) {
-            throw new InvalidFieldException("options", "a choice question needs at least two options");
+            throw new InvalidFieldException("options", ProblemCode.CHOICE_NEEDS_OPTIONS);
         }
         if (!choice && options != null && !options.isEmpty()) {
-            throw new InvalidFieldException("options", "only single and multiple choice questions have options");
+            throw new InvalidFieldException("options", ProblemCode.OPTIONS_ONLY_FOR_CHOICE);
         }
         Set<String> optionIds = new HashSet<>();
         for (Option o : options == null ? List.<Option>of() : options) {
             if (!optionIds.add(o.id())) {
-                throw new InvalidFieldException("options", "option id '" + o.id() + "' appears twice");
+                throw new InvalidFieldException("options", ProblemCode.APPEARS_TWICE, o.id());
             }
         }
         options = Collections.unmodifiableList(new ArrayList<>(options == null ? List.of() : options));
@@ -76,7 +77,7 @@ public record Question(String id, String type, Map<String, String> text, List<Op
         public Option {
             id = InvalidFieldException.requiredText(id, "id", 32);
             if (text == null || text.get("de") == null || text.get("de").isBlank()) {
-                throw new InvalidFieldException("text.de", "is required");
+                throw new InvalidFieldException("text.de", ProblemCode.REQUIRED);
             }
             text = Collections.unmodifiableMap(new LinkedHashMap<>(text));
         }
@@ -121,7 +122,7 @@ public record Question(String id, String type, Map<String, String> text, List<Op
         public ShowIf {
             question = InvalidFieldException.requiredText(question, "question", 32);
             if (anyOf == null || anyOf.isEmpty()) {
-                throw new InvalidFieldException("anyOf", "needs at least one value");
+                throw new InvalidFieldException("anyOf", ProblemCode.NEEDS_VALUE);
             }
             anyOf = Collections.unmodifiableList(new ArrayList<>(anyOf));
         }

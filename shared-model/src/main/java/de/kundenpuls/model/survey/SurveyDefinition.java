@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import de.kundenpuls.model.InvalidFieldException;
+import de.kundenpuls.model.ProblemCode;
 
 /**
  * What a marketer writes: questions, targeting and the active period. Each save makes a new
@@ -28,26 +29,26 @@ public record SurveyDefinition(String name, List<Question> questions, Targeting 
         allowPartial = allowPartial != null && allowPartial;
         name = InvalidFieldException.requiredText(name, "name", 200);
         if (questions == null || questions.isEmpty()) {
-            throw new InvalidFieldException("questions", "a survey needs at least one question");
+            throw new InvalidFieldException("questions", ProblemCode.SURVEY_NEEDS_QUESTION);
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
             if (q == null) {
-                throw new InvalidFieldException("questions[" + i + "]", "is empty");
+                throw new InvalidFieldException("questions[" + i + "]", ProblemCode.EMPTY);
             }
             if (q.showIf() != null && !seen.contains(q.showIf().question())) {
                 throw new InvalidFieldException("questions[" + i + "].showIf.question",
-                        "must name an earlier question, not '" + q.showIf().question() + "'");
+                        ProblemCode.SHOW_IF_NOT_EARLIER, q.showIf().question());
             }
             if (!seen.add(q.id())) {
-                throw new InvalidFieldException("questions[" + i + "].id", "'" + q.id() + "' appears twice");
+                throw new InvalidFieldException("questions[" + i + "].id", ProblemCode.APPEARS_TWICE, q.id());
             }
         }
         questions = Collections.unmodifiableList(new ArrayList<>(questions));
         targeting = targeting == null ? new Targeting(List.of(), List.of(), List.of()) : targeting;
         if (activeFrom != null && activeTo != null && !activeTo.isAfter(activeFrom)) {
-            throw new InvalidFieldException("activeTo", "must be after activeFrom");
+            throw new InvalidFieldException("activeTo", ProblemCode.BEFORE_START, "activeFrom");
         }
     }
 

@@ -88,7 +88,7 @@ class CatalogApiTest {
         assertProblem(() -> anonymous.catalog().product("40063813339AB", "de"), 400, "gtin", "digits");
         assertProblem(() -> anonymous.catalog().product("12345", "de"), 400, "gtin", "8");
         assertProblem(() -> anonymous.catalog().product("4006381333931", "de"), 404, "gtin", "4006381333931");
-        assertProblem(() -> anonymous.catalog().product("4006381333931", "fr"), 400, "lang", "de or en");
+        assertProblem(() -> anonymous.catalog().product("4006381333931", "fr"), 400, "lang", "one of de, en");
     }
 
     @Test
