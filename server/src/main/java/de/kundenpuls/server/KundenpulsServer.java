@@ -11,9 +11,11 @@ import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 import de.kundenpuls.model.ProblemCode;
+import de.kundenpuls.model.profile.ConsentPurpose;
 import de.kundenpuls.server.analytics.AlertLog;
 import de.kundenpuls.server.analytics.AlertMonitor;
 import de.kundenpuls.server.analytics.AnalyticsService;
+import de.kundenpuls.server.analytics.AnswerAggregates;
 import de.kundenpuls.server.analytics.LiveEvents;
 import de.kundenpuls.server.analytics.Rollups;
 import de.kundenpuls.server.analytics.ScoreQuery;
@@ -25,6 +27,8 @@ import de.kundenpuls.server.campaign.AudienceRules;
 import de.kundenpuls.server.campaign.CampaignSender;
 import de.kundenpuls.server.campaign.CampaignService;
 import de.kundenpuls.server.campaign.CampaignStore;
+import de.kundenpuls.server.cases.CaseOpener;
+import de.kundenpuls.server.cases.CasePersonalData;
 import de.kundenpuls.server.cases.CaseRule;
 import de.kundenpuls.server.cases.CaseService;
 import de.kundenpuls.server.cases.CaseStore;
@@ -37,7 +41,6 @@ import de.kundenpuls.server.catalog.StoreService;
 import de.kundenpuls.server.console.ConsoleSignInService;
 import de.kundenpuls.server.feedback.CaptureSettings;
 import de.kundenpuls.server.feedback.FeedbackCapture;
-import de.kundenpuls.server.feedback.FeedbackData;
 import de.kundenpuls.server.feedback.FeedbackPersonalData;
 import de.kundenpuls.server.feedback.FeedbackService;
 import de.kundenpuls.server.feedback.FeedbackStore;
@@ -347,11 +350,14 @@ public final class KundenpulsServer implements AutoCloseable {
                     recentSeconds, indexSeconds));
             AlertLog alertLog = root.alerts();
             CaseRule caseRule = new CaseRule(2, 6, Duration.ofHours(config.get("cases.sla-hours").asInt().orElse(48)));
-            FeedbackCapture feedbackCapture = new FeedbackCapture(feedbackStore, rollups, caseStore, profiles, catalog,
-                    surveyStore, alerts, alertLog, events, storage.writer(), capture, caseRule, clock);
-            personalData.add(new FeedbackPersonalData(feedbackStore, rollups,
-                    storeId -> catalog.store(storeId).map(s -> java.time.ZoneId.of(s.timeZone())).orElse(java.time.ZoneOffset.UTC),
-                    caseStore, clock));
+            AnswerAggregates aggregates = new AnswerAggregates(rollups, alerts, alertLog, events);
+            FeedbackCapture feedbackCapture = new FeedbackCapture(feedbackStore, aggregates, profiles, catalog, surveyStore,
+                    events, storage.writer(), capture, clock);
+            feedbackCapture.addListener(new CaseOpener(caseStore, caseRule,
+                    uid -> profiles.find(uid).map(p -> p.allows(ConsentPurpose.CONTACT)).orElse(false), clock));
+            personalData.add(new FeedbackPersonalData(feedbackStore, aggregates,
+                    storeId -> catalog.store(storeId).map(s -> java.time.ZoneId.of(s.timeZone())).orElse(java.time.ZoneOffset.UTC)));
+            personalData.add(new CasePersonalData(caseStore, clock));
             List<AutoCloseable> closeables = new ArrayList<>();
             Optional<PushGateway> push = Optional.empty();
             if (identity.pushEnabled()) {
@@ -417,9 +423,10 @@ public final class KundenpulsServer implements AutoCloseable {
                 }
             });
             ProfileService profileService = new ProfileService(access, profiles, storage.writer(), storeExists, clock);
-            PrivacyService privacy = new PrivacyService(access, profiles, storage, audit, personalData, clock);
-            return new Features(access, catalog, new ProductService(access, catalog, storage.writer(), audit, clock),
-                    new StoreService(access, catalog, storage.writer(), audit, clock), new CategoryService(access, catalog), profiles, profileService,
+            PrivacyService privacy = new PrivacyService(access, profiles,
+                    (uid, tx) -> profiles.remove(uid, tx).isPresent(), storage, audit, personalData, clock);
+            return new Features(access, catalog, new ProductService(access, catalog, storage.writer(), audit::append, clock),
+                    new StoreService(access, catalog, storage.writer(), audit::append, clock), new CategoryService(access, catalog), profiles, profileService,
                     privacy, new SurveyService(access, surveyStore, catalog, storage.writer(), clock),
                     new FeedbackService(access, feedbackCapture,
                             rate(config.get("feedback.limits.new-accounts"), new KeyedLimiter.Rate(30, Duration.ofHours(1))),
@@ -428,7 +435,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     offerService, recovery, push, campaignService,
                     devTokens, ConsoleSignInService.create(config, devTokens.isPresent(),
                             identity.local().flatMap(LocalGoogle::signInUrl)),
-                    new KioskService(access, fleet, catalog, audit, storage.writer(), identity.customTokens(),
+                    new KioskService(access, fleet, catalog, audit::append, storage.writer(), identity.customTokens(),
                             Duration.ofMinutes(config.get("kiosks.code-lifetime-minutes").asLong().orElse(60L)),
                             rate(config.get("kiosks.enrollment-limit"), new KeyedLimiter.Rate(10, Duration.ofMinutes(10))), clock),
                     config.get("bench.empty-route").asBoolean().orElse(false), closeables);

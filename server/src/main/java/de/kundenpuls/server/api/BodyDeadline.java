@@ -10,7 +10,6 @@ import java.util.logging.Logger;
 
 import de.kundenpuls.model.Message;
 import de.kundenpuls.model.ProblemCode;
-import io.helidon.http.Status;
 
 /**
  * A request body must arrive within a deadline. Helidon's socket read timeout does not end a

@@ -1,5 +1,6 @@
 package de.kundenpuls.server.campaign;
 
+import de.kundenpuls.server.profile.CustomerSignals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ public final class CampaignSender implements AutoCloseable {
 
     private final CampaignStore store;
     private final Profiles profiles;
+    private final CustomerSignals signals;
     private final Catalog catalog;
     private final OfferStore offers;
     private final OfferService offerService;
@@ -81,6 +83,7 @@ public final class CampaignSender implements AutoCloseable {
         this.workspaceCap = workspaceCap;
         this.store = store;
         this.profiles = profiles;
+        this.signals = new CustomerSignals(profiles);
         this.catalog = catalog;
         this.offers = offers;
         this.offerService = offerService;
@@ -240,8 +243,7 @@ public final class CampaignSender implements AutoCloseable {
                     case UNREGISTERED -> {
                         store.update(of, i, r.with("unregistered", "token removed from the profile"), tx);
                         if (!erased) {
-                            profiles.update(r.uid(), p -> p.withDevices(p.devices().stream()
-                                    .filter(d -> !d.token().equals(r.token())).toList(), now), tx);
+                            signals.tokensGone(r.uid(), List.of(r.token()), now, tx);
                         }
                     }
                     case RATE_LIMITED -> store.update(of, i, r.with("suppressed", "device rate limit"), tx);

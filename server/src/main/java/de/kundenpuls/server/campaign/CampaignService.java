@@ -1,5 +1,6 @@
 package de.kundenpuls.server.campaign;
 
+import de.kundenpuls.server.profile.CustomerSignals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import de.kundenpuls.model.campaign.CampaignDefinition;
 import de.kundenpuls.model.campaign.CampaignPreview;
 import de.kundenpuls.model.campaign.CampaignView;
 import de.kundenpuls.model.offer.OfferView;
-import de.kundenpuls.model.profile.ConsentPurpose;
 import de.kundenpuls.model.profile.Contact;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.api.ApiException;
@@ -29,12 +29,10 @@ import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.Store;
 import de.kundenpuls.server.offer.OfferStore;
-import de.kundenpuls.server.profile.Learning;
 import de.kundenpuls.server.profile.Profiles;
 import de.kundenpuls.server.push.PushMessage;
 import de.kundenpuls.server.storage.StorageWriter;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -57,6 +55,7 @@ public final class CampaignService {
     private final CampaignStore store;
     private final AudienceRules rules;
     private final Profiles profiles;
+    private final CustomerSignals signals;
     private final Catalog catalog;
     private final OfferStore offers;
     private final CampaignSender sender;
@@ -81,6 +80,7 @@ public final class CampaignService {
         this.store = store;
         this.rules = rules;
         this.profiles = profiles;
+        this.signals = new CustomerSignals(profiles);
         this.catalog = catalog;
         this.offers = offers;
         this.sender = sender;
@@ -221,9 +221,7 @@ public final class CampaignService {
                 return false;
             }
             store.update(of, at.get(), r.opened(now), tx);
-            profiles.find(caller.uid()).filter(p -> p.allows(ConsentPurpose.PERSONALIZATION))
-                    .ifPresent(p -> profiles.update(caller.uid(), q -> Learning.pushOpened(q,
-                            c.definition().audience().category(), now), tx));
+            signals.pushOpened(caller.uid(), c.definition().audience().category(), now, tx);
             return true;
         });
         Responses.json(res, Map.of("recorded", recorded));

@@ -25,6 +25,7 @@ import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.privacy.AuditLog;
 import de.kundenpuls.server.privacy.AuditNote;
+import de.kundenpuls.server.privacy.AuditTrail;
 import de.kundenpuls.server.storage.StorageWriter;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.webserver.http.HttpRules;
@@ -50,7 +51,7 @@ public final class ProductService implements HttpService {
     private final Access access;
     private final Catalog catalog;
     private final StorageWriter writer;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
     // The serialized answer per product and language: lookups are the hottest path of the app.
     private final ConcurrentHashMap<String, byte[]> lookupCache = new ConcurrentHashMap<>();
@@ -64,7 +65,7 @@ public final class ProductService implements HttpService {
      * @param audit   the audit log (imports are recorded)
      * @param clock   the clock
      */
-    public ProductService(Access access, Catalog catalog, StorageWriter writer, AuditLog audit, Clock clock) {
+    public ProductService(Access access, Catalog catalog, StorageWriter writer, AuditTrail audit, Clock clock) {
         this.access = access;
         this.catalog = catalog;
         this.writer = writer;
@@ -161,7 +162,7 @@ public final class ProductService implements HttpService {
         CatalogImport.Parsed parsed = CatalogImport.parse(csv, catalog);
         int imported = writer.write(tx -> {
             catalog.putProducts(parsed.valid(), tx);
-            audit.append(new AuditLog.AuditEntry(Instant.now(clock), caller.uid(), "catalog.import", "catalog",
+            audit.record(new AuditLog.AuditEntry(Instant.now(clock), caller.uid(), "catalog.import", "catalog",
                     AuditNote.IMPORTED.stored(parsed.valid().size(), parsed.rejected().size())), tx);
             return parsed.valid().size();
         });

@@ -16,6 +16,7 @@ import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.privacy.AuditLog;
+import de.kundenpuls.server.privacy.AuditTrail;
 import de.kundenpuls.server.storage.StorageWriter;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -36,7 +37,7 @@ public final class StoreService implements HttpService {
     private final Access access;
     private final Catalog catalog;
     private final StorageWriter writer;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final Clock clock;
 
     /**
@@ -48,7 +49,7 @@ public final class StoreService implements HttpService {
      * @param audit   the audit log (store changes are recorded)
      * @param clock   the clock
      */
-    public StoreService(Access access, Catalog catalog, StorageWriter writer, AuditLog audit, Clock clock) {
+    public StoreService(Access access, Catalog catalog, StorageWriter writer, AuditTrail audit, Clock clock) {
         this.access = access;
         this.catalog = catalog;
         this.writer = writer;
@@ -80,7 +81,7 @@ public final class StoreService implements HttpService {
         boolean existed = catalog.store(id).isPresent();
         writer.write(tx -> {
             catalog.putStores(List.of(store), tx);
-            audit.append(new AuditLog.AuditEntry(Instant.now(clock), caller.uid(), existed ? "store.update" : "store.create", id,
+            audit.record(new AuditLog.AuditEntry(Instant.now(clock), caller.uid(), existed ? "store.update" : "store.create", id,
                     store.name()), tx);
             return null;
         });

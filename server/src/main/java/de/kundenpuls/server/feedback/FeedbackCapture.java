@@ -28,12 +28,8 @@ import de.kundenpuls.model.feedback.BatchResult.ItemResult;
 import de.kundenpuls.model.feedback.BatchResult.Status;
 import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.FeedbackItem;
-import de.kundenpuls.model.profile.ConsentPurpose;
-import de.kundenpuls.model.profile.Interaction;
-import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.model.survey.SurveyView;
-import de.kundenpuls.server.analytics.AlertLog;
-import de.kundenpuls.server.analytics.AlertMonitor;
+import de.kundenpuls.server.analytics.AnswerAggregates;
 import de.kundenpuls.server.analytics.LiveEvents;
 import de.kundenpuls.server.analytics.Rollups;
 import de.kundenpuls.server.analytics.ScoreCounts;
@@ -43,12 +39,10 @@ import de.kundenpuls.server.api.JsonBody;
 import de.kundenpuls.server.api.TooManyRequestsException;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
-import de.kundenpuls.server.cases.CaseRule;
-import de.kundenpuls.server.cases.CaseStore;
-import de.kundenpuls.server.cases.FollowUpCase;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.Product;
 import de.kundenpuls.server.catalog.Store;
+import de.kundenpuls.server.profile.CustomerSignals;
 import de.kundenpuls.server.profile.Profiles;
 import de.kundenpuls.server.ratelimit.KeyedLimiter;
 import de.kundenpuls.server.storage.StorageWriter;
@@ -59,24 +53,21 @@ import de.kundenpuls.server.survey.SurveyStore;
 /**
  * Takes batches of answers from the app and kiosks. Every item is judged on its own (one bad item
  * never blocks the others); the accepted ones, their aggregates, the profile learning and any
- * follow-up case go into one commit, and the reply is sent only after it. Parsing, validation,
+ * listeners' changes (a follow-up case, the NPS of a campaign) go into one commit, and the reply is sent only after it. Parsing, validation,
  * encoding and score counts are done before the writer is asked, so its thread only decides
  * duplicates and intervals and applies.
  */
 public final class FeedbackCapture {
 
     private final FeedbackStore store;
-    private final Rollups rollups;
-    private final CaseStore cases;
+    private final AnswerAggregates aggregates;
     private final Profiles profiles;
+    private final CustomerSignals signals;
     private final Catalog catalog;
     private final SurveyStore surveys;
-    private final AlertMonitor alerts;
-    private final AlertLog alertLog;
     private final LiveEvents events;
     private final StorageWriter writer;
     private final CaptureSettings settings;
-    private final CaseRule caseRule;
     private final Clock clock;
     private final java.util.concurrent.CopyOnWriteArrayList<AnswerListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     // Last accepted createdAt per device, for the minimum interval; touched on the writer thread
@@ -92,34 +83,26 @@ public final class FeedbackCapture {
      * Creates the capture.
      *
      * @param store      raw answers
-     * @param rollups    score roll-ups
-     * @param cases      follow-up cases
-     * @param profiles   profiles (linking, learning, contact consent)
+     * @param aggregates what analytics keeps of each answer (roll-ups, alerts)
+     * @param profiles   profiles (linking, learning)
      * @param catalog    stores, touchpoints, products
      * @param surveys    survey versions
-     * @param alerts     the alert monitor
-     * @param alertLog   where raised alerts are kept
      * @param events     live events
      * @param writer     the storage writer
      * @param settings   capture rules
-     * @param caseRule   when a case opens
      * @param clock      the clock
      */
-    public FeedbackCapture(FeedbackStore store, Rollups rollups, CaseStore cases, Profiles profiles, Catalog catalog,
-                           SurveyStore surveys, AlertMonitor alerts, AlertLog alertLog, LiveEvents events, StorageWriter writer,
-                           CaptureSettings settings, CaseRule caseRule, Clock clock) {
+    public FeedbackCapture(FeedbackStore store, AnswerAggregates aggregates, Profiles profiles, Catalog catalog,
+                           SurveyStore surveys, LiveEvents events, StorageWriter writer, CaptureSettings settings, Clock clock) {
         this.store = store;
-        this.rollups = rollups;
-        this.cases = cases;
+        this.aggregates = aggregates;
         this.profiles = profiles;
+        this.signals = new CustomerSignals(profiles);
         this.catalog = catalog;
         this.surveys = surveys;
-        this.alerts = alerts;
-        this.alertLog = alertLog;
         this.events = events;
         this.writer = writer;
         this.settings = settings;
-        this.caseRule = caseRule;
         this.clock = clock;
         this.shopperLimits = new KeyedLimiter(settings.shopperRate(), 1_000_000);
         this.kioskLimits = new KeyedLimiter(settings.kioskRate(), 100_000);
@@ -315,45 +298,20 @@ public final class FeedbackCapture {
     /** Stores an accepted entry and everything that follows from it. Writer thread. */
     private void accept(Accepted a, Transaction tx, Instant now) {
         FeedbackEntry e = a.entry();
-        rollups.add(e.storeId(), a.day(), e.touchpoint(), e.category(), a.counts(),
+        aggregates.add(e.storeId(), a.day(), e.touchpoint(), e.category(), a.counts(),
                 e.comment() == null ? null
                         : new Rollups.RecentComment(e.id(), e.createdAt(), e.comment(), e.touchpoint(), e.rating(), e.nps()),
-                tx);
-        Optional<Profile> profile = e.profileUid() == null ? Optional.empty() : profiles.find(e.profileUid());
-        if (profile.isPresent() && profile.get().allows(ConsentPurpose.PERSONALIZATION)) {
-            profiles.update(e.profileUid(), p -> learn(p, e, now), tx);
-        }
-        boolean contact = profile.map(p -> p.allows(ConsentPurpose.CONTACT)).orElse(false);
-        if (caseRule.opensCase(e.rating(), e.nps(), e.comment(), contact)) {
-            cases.put(new FollowUpCase(UUID.randomUUID(), e.storeId(), e.touchpoint(), e.id(), e.profileUid(), "open", now,
-                    now.plus(caseRule.sla()), null, e.rating(), e.nps(), e.comment(), List.of()), tx);
-        }
+                e.createdAt(), e.unhappy(), now, tx);
+        signals.answered(e.profileUid(), e.createdAt(), e.storeId(), e.gtin(), e.category(), e.rating(), now, tx);
         for (AnswerListener listener : listeners) {
             listener.accepted(e, tx);
         }
-        alerts.record(e.storeId(), e.touchpoint(), e.createdAt(), e.unhappy(), now).ifPresent(alert -> {
-            alertLog.append(alert, tx);
-            tx.afterCommit(() -> events.publish(new LiveEvents.Event("alert", alert.storeId(), alert)));
-        });
     }
 
     /**
      * The learning relationship: a rating moves the affinity of the product's category (a bad one
      * counts against it), and the contact goes into the short history.
      */
-    static Profile learn(Profile p, FeedbackEntry e, Instant now) {
-        Profile next = p.withInteraction(new Interaction(e.createdAt(), "feedback", e.storeId(), e.gtin(), e.category(),
-                e.rating()), now);
-        if (e.category() != null && e.rating() != null) {
-            Map<String, Double> affinities = new HashMap<>(next.affinities());
-            double old = affinities.getOrDefault(e.category(), 0.0);
-            double updated = Math.max(-1.0, Math.min(1.0, old * 0.9 + (e.rating() - 3) * 0.15));
-            affinities.put(e.category(), updated);
-            next = next.withAffinities(affinities, now);
-        }
-        return next;
-    }
-
     /** Why one item was refused, in the problem form of a refused request (without its path). */
     private static Problem problem(Locale reader, Message detail, String field) {
         return new Problem(((ProblemCode) detail.key()).type(), Messages.title(400, reader, "Bad Request"), 400,

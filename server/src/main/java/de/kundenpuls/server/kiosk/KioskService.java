@@ -29,6 +29,7 @@ import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.Store;
 import de.kundenpuls.server.privacy.AuditLog;
+import de.kundenpuls.server.privacy.AuditTrail;
 import de.kundenpuls.server.ratelimit.KeyedLimiter;
 import de.kundenpuls.server.storage.StorageWriter;
 import io.helidon.http.Status;
@@ -58,7 +59,7 @@ public final class KioskService implements HttpService {
     private final Access access;
     private final KioskFleet fleet;
     private final Catalog catalog;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final StorageWriter writer;
     private final CustomTokens customTokens;
     private final Duration codeLifetime;
@@ -79,7 +80,7 @@ public final class KioskService implements HttpService {
      * @param exchangeRate  how many code exchanges one network address may try
      * @param clock         the clock
      */
-    public KioskService(Access access, KioskFleet fleet, Catalog catalog, AuditLog audit, StorageWriter writer,
+    public KioskService(Access access, KioskFleet fleet, Catalog catalog, AuditTrail audit, StorageWriter writer,
                         CustomTokens customTokens, Duration codeLifetime, KeyedLimiter.Rate exchangeRate, Clock clock) {
         this.access = access;
         this.fleet = fleet;
@@ -157,7 +158,7 @@ public final class KioskService implements HttpService {
                 body.label(), now, caller.uid(), now.plus(codeLifetime), null, null, null, null, -1);
         writer.write(tx -> {
             fleet.add(kiosk, hash(code), tx);
-            audit.append(new AuditLog.AuditEntry(now, caller.uid(), "kiosk.enroll", kiosk.id(),
+            audit.record(new AuditLog.AuditEntry(now, caller.uid(), "kiosk.enroll", kiosk.id(),
                     store.id() + " / " + kiosk.touchpoint() + " / " + kiosk.label()), tx);
             return null;
         });
@@ -225,7 +226,7 @@ public final class KioskService implements HttpService {
             }
             Kiosk next = kiosk.revoked(now);
             fleet.replace(next, tx);
-            audit.append(new AuditLog.AuditEntry(now, caller.uid(), "kiosk.revoke", kiosk.id(),
+            audit.record(new AuditLog.AuditEntry(now, caller.uid(), "kiosk.revoke", kiosk.id(),
                     kiosk.storeId() + " / " + kiosk.touchpoint() + " / " + kiosk.label()), tx);
             return next;
         });

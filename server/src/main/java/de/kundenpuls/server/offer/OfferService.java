@@ -1,5 +1,6 @@
 package de.kundenpuls.server.offer;
 
+import de.kundenpuls.server.profile.CustomerSignals;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.offer.OfferDefinition;
 import de.kundenpuls.model.offer.OfferView;
 import de.kundenpuls.model.offer.PersonalOffer;
-import de.kundenpuls.model.profile.ConsentPurpose;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.JsonBody;
@@ -27,12 +27,10 @@ import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.Product;
-import de.kundenpuls.server.profile.Learning;
 import de.kundenpuls.server.profile.Profiles;
 import de.kundenpuls.server.storage.StorageWriter;
 import de.kundenpuls.server.storage.Transaction;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -55,6 +53,7 @@ public final class OfferService {
     private final Access access;
     private final OfferStore store;
     private final Profiles profiles;
+    private final CustomerSignals signals;
     private final Catalog catalog;
     private final StorageWriter writer;
     private final Clock clock;
@@ -73,6 +72,7 @@ public final class OfferService {
         this.access = access;
         this.store = store;
         this.profiles = profiles;
+        this.signals = new CustomerSignals(profiles);
         this.catalog = catalog;
         this.writer = writer;
         this.clock = clock;
@@ -228,9 +228,8 @@ public final class OfferService {
             if (g.uid() != null) {
                 String category = offer.definition().category() != null ? offer.definition().category()
                         : Optional.ofNullable(offer.definition().gtin()).flatMap(x -> catalog.product(x.value())).map(Product::category).orElse(null);
-                profiles.find(g.uid()).filter(p -> p.allows(ConsentPurpose.PERSONALIZATION))
-                        .ifPresent(p -> profiles.update(g.uid(), q -> Learning.redemption(q,
-                                offer.definition().gtin() == null ? null : offer.definition().gtin().value(), category, storeId, now), tx));
+                signals.redeemed(g.uid(), offer.definition().gtin() == null ? null : offer.definition().gtin().value(), category,
+                        storeId, now, tx);
             }
             return next;
         });
@@ -246,11 +245,8 @@ public final class OfferService {
             throw ApiException.badRequest("storeId", ProblemCode.UNKNOWN_STORE, body.storeId());
         }
         Instant now = Instant.now(clock);
-        boolean learned = writer.write(tx -> profiles.find(caller.uid())
-                .filter(p -> p.allows(ConsentPurpose.PERSONALIZATION))
-                .flatMap(p -> profiles.update(caller.uid(), q -> Learning.scan(q, product.gtin().value(), product.category(),
-                        body.storeId(), now), tx))
-                .isPresent());
+        boolean learned = writer.write(tx -> signals.scanned(caller.uid(), product.gtin().value(), product.category(),
+                body.storeId(), now, tx));
         Responses.json(res, Map.of("learned", learned));
     }
 

@@ -1,5 +1,6 @@
 package de.kundenpuls.server.offer;
 
+import de.kundenpuls.server.profile.CustomerSignals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,7 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
     private final OfferStore store;
     private final OfferService offers;
     private final Profiles profiles;
+    private final CustomerSignals signals;
     private final Catalog catalog;
     private final StorageWriter writer;
     private final Optional<PushGateway> push;
@@ -84,6 +86,7 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
         this.store = store;
         this.offers = offers;
         this.profiles = profiles;
+        this.signals = new CustomerSignals(profiles);
         this.catalog = catalog;
         this.writer = writer;
         this.push = push;
@@ -155,7 +158,7 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
         writer.write(tx -> {
             store.grant(grant.code()).ifPresent(g -> store.putGrant(g.pushed(summary), tx));
             if (!dead.isEmpty() && grant.uid() != null) {
-                profiles.update(grant.uid(), p -> p.withDevices(p.devices().stream().filter(d -> !dead.contains(d.token())).toList(), now), tx);
+                signals.tokensGone(grant.uid(), dead, now, tx);
             }
             return null;
         });

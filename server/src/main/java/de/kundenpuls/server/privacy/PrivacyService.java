@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.profile.Profile;
@@ -18,9 +19,9 @@ import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.profile.Profiles;
 import de.kundenpuls.server.storage.Storage;
+import de.kundenpuls.server.storage.Transaction;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -38,6 +39,7 @@ public final class PrivacyService {
 
     private final Access access;
     private final Profiles profiles;
+    private final BiPredicate<String, Transaction> removeProfile;
     private final Storage storage;
     private final AuditLog audit;
     private final List<PersonalData> holders;
@@ -46,17 +48,20 @@ public final class PrivacyService {
     /**
      * Creates the service.
      *
-     * @param access   access rules
-     * @param profiles profiles
-     * @param storage  storage (writer and reclaiming)
-     * @param audit    the audit log
-     * @param holders  every feature that stores personal data besides the profile
-     * @param clock    the clock
+     * @param access        access rules
+     * @param profiles      profiles (read for export)
+     * @param removeProfile removes a uid's profile in a commit, telling whether there was one (the
+     *                      profile feature's own write, routed by the composition root)
+     * @param storage       storage (writer and reclaiming)
+     * @param audit         the audit log
+     * @param holders       every feature that stores personal data besides the profile
+     * @param clock         the clock
      */
-    public PrivacyService(Access access, Profiles profiles, Storage storage, AuditLog audit, List<PersonalData> holders,
-                          Clock clock) {
+    public PrivacyService(Access access, Profiles profiles, BiPredicate<String, Transaction> removeProfile, Storage storage,
+                          AuditLog audit, List<PersonalData> holders, Clock clock) {
         this.access = access;
         this.profiles = profiles;
+        this.removeProfile = removeProfile;
         this.storage = storage;
         this.audit = audit;
         this.holders = List.copyOf(holders);
@@ -134,7 +139,7 @@ public final class PrivacyService {
     private void erase(Caller caller, String uid, ServerResponse res) {
         boolean byAdmin = caller.role() == Role.ADMIN;
         boolean erased = storage.writer().write(tx -> {
-            boolean existed = profiles.remove(uid, tx).isPresent();
+            boolean existed = removeProfile.test(uid, tx);
             for (PersonalData holder : holders) {
                 holder.erase(uid, tx);
             }

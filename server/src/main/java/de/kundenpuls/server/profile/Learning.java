@@ -57,6 +57,30 @@ public final class Learning {
         return nudge(p.withInteraction(new Interaction(now, "push_opened", null, null, category, null), now), category, 0.05, now);
     }
 
+    /**
+     * An answer was given: the rating moves the category's affinity (3 of 5 leaves it as it is).
+     *
+     * @param p        the profile
+     * @param at       when the answer was given
+     * @param storeId  where
+     * @param gtin     the product, if any
+     * @param category its category, if any
+     * @param rating   the rating 1–5, if any
+     * @param now      when it was accepted
+     * @return the updated profile
+     */
+    public static Profile answer(Profile p, Instant at, String storeId, String gtin, String category, Integer rating,
+                                 Instant now) {
+        Profile next = p.withInteraction(new Interaction(at, "feedback", storeId, gtin, category, rating), now);
+        if (category == null || rating == null) {
+            return next;
+        }
+        Map<String, Double> affinities = new HashMap<>(next.affinities());
+        double old = affinities.getOrDefault(category, 0.0);
+        affinities.put(category, Math.max(-1.0, Math.min(1.0, old * 0.9 + (rating - 3) * 0.15)));
+        return next.withAffinities(affinities, now);
+    }
+
     private static Profile nudge(Profile p, String category, double delta, Instant now) {
         if (category == null) {
             return p;

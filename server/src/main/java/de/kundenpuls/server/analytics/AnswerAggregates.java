@@ -1,0 +1,69 @@
+package de.kundenpuls.server.analytics;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+import de.kundenpuls.server.storage.Transaction;
+
+/**
+ * What the analytics feature keeps of each accepted answer, as capture reports it: the store-day's
+ * roll-up cells (with the comment among the recent ones) and the alert check of its touchpoint.
+ * Only this feature writes {@link Rollups} and {@link AlertLog}. Writer thread only.
+ */
+public final class AnswerAggregates {
+
+    private final Rollups rollups;
+    private final AlertMonitor alerts;
+    private final AlertLog alertLog;
+    private final LiveEvents events;
+
+    /**
+     * @param rollups  the roll-ups
+     * @param alerts   the alert monitor
+     * @param alertLog where raised alerts are kept
+     * @param events   where a raised alert is announced, after its commit
+     */
+    public AnswerAggregates(Rollups rollups, AlertMonitor alerts, AlertLog alertLog, LiveEvents events) {
+        this.rollups = rollups;
+        this.alerts = alerts;
+        this.alertLog = alertLog;
+        this.events = events;
+    }
+
+    /**
+     * Counts one accepted answer.
+     *
+     * @param storeId    where
+     * @param day        the store's local day of the answer
+     * @param touchpoint at which touchpoint
+     * @param category   the rated product's category, or null
+     * @param counts     its scores, counted before the writer was asked
+     * @param comment    its comment for the recent list, or null
+     * @param createdAt  when it was given
+     * @param unhappy    whether it counts towards an alert
+     * @param now        the commit's time
+     * @param tx         the commit
+     */
+    public void add(String storeId, LocalDate day, String touchpoint, String category, ScoreCounts counts,
+                    Rollups.RecentComment comment, Instant createdAt, boolean unhappy, Instant now, Transaction tx) {
+        rollups.add(storeId, day, touchpoint, category, counts, comment, tx);
+        alerts.record(storeId, touchpoint, createdAt, unhappy, now).ifPresent(alert -> {
+            alertLog.append(alert, tx);
+            tx.afterCommit(() -> events.publish(new LiveEvents.Event("alert", alert.storeId(), alert)));
+        });
+    }
+
+    /**
+     * Drops erased answers' comments from the recent lists of a store-day (their scores stay).
+     *
+     * @param storeId     the store
+     * @param day         the store's local day
+     * @param feedbackIds the answers
+     * @param tx          the commit
+     */
+    public void removeComments(String storeId, LocalDate day, Set<UUID> feedbackIds, Transaction tx) {
+        rollups.removeComments(storeId, day, feedbackIds, tx);
+    }
+}
