@@ -1,6 +1,5 @@
 package de.kundenpuls.server.campaign;
 
-import de.kundenpuls.server.profile.CustomerSignals;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.Store;
 import de.kundenpuls.server.offer.OfferStore;
+import de.kundenpuls.server.profile.CustomerSignals;
 import de.kundenpuls.server.profile.Profiles;
 import de.kundenpuls.server.push.PushMessage;
 import de.kundenpuls.server.storage.StorageWriter;

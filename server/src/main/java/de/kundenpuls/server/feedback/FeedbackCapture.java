@@ -24,9 +24,9 @@ import de.kundenpuls.model.Message;
 import de.kundenpuls.model.Messages;
 import de.kundenpuls.model.Problem;
 import de.kundenpuls.model.ProblemCode;
+import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.BatchResult.ItemResult;
 import de.kundenpuls.model.feedback.BatchResult.Status;
-import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.FeedbackItem;
 import de.kundenpuls.model.survey.SurveyView;
 import de.kundenpuls.server.analytics.AnswerAggregates;
@@ -52,10 +52,10 @@ import de.kundenpuls.server.survey.SurveyStore;
 
 /**
  * Takes batches of answers from the app and kiosks. Every item is judged on its own (one bad item
- * never blocks the others); the accepted ones, their aggregates, the profile learning and any
- * listeners' changes (a follow-up case, the NPS of a campaign) go into one commit, and the reply is sent only after it. Parsing, validation,
- * encoding and score counts are done before the writer is asked, so its thread only decides
- * duplicates and intervals and applies.
+ * never blocks the others); the accepted ones, their aggregates, the profile learning and the
+ * listeners' changes (a follow-up case, the NPS of a campaign) go into one commit, and the reply
+ * is sent only after it. Parsing, validation, encoding and score counts are done before the
+ * writer is asked, so its thread only decides duplicates and intervals and applies.
  */
 public final class FeedbackCapture {
 

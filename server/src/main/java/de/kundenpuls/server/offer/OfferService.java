@@ -1,6 +1,5 @@
 package de.kundenpuls.server.offer;
 
-import de.kundenpuls.server.profile.CustomerSignals;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +26,7 @@ import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.Product;
+import de.kundenpuls.server.profile.CustomerSignals;
 import de.kundenpuls.server.profile.Profiles;
 import de.kundenpuls.server.storage.StorageWriter;
 import de.kundenpuls.server.storage.Transaction;

@@ -1,6 +1,5 @@
 package de.kundenpuls.server.offer;
 
-import de.kundenpuls.server.profile.CustomerSignals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +28,7 @@ import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.Store;
 import de.kundenpuls.server.feedback.AnswerListener;
 import de.kundenpuls.server.feedback.FeedbackEntry;
+import de.kundenpuls.server.profile.CustomerSignals;
 import de.kundenpuls.server.profile.Profiles;
 import de.kundenpuls.server.push.PushGateway;
 import de.kundenpuls.server.push.PushMessage;

@@ -3,6 +3,7 @@ package de.kundenpuls.server.profile;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import de.kundenpuls.model.profile.ConsentPurpose;
 import de.kundenpuls.model.profile.Profile;
@@ -61,7 +62,7 @@ public final class CustomerSignals {
         profiles.update(uid, p -> p.withDevices(p.devices().stream().filter(d -> !dead.contains(d.token())).toList(), now), tx);
     }
 
-    private boolean learn(String uid, Transaction tx, java.util.function.UnaryOperator<Profile> learning) {
+    private boolean learn(String uid, Transaction tx, UnaryOperator<Profile> learning) {
         if (uid == null || profiles.find(uid).filter(p -> p.allows(ConsentPurpose.PERSONALIZATION)).isEmpty()) {
             return false;
         }
