@@ -15,7 +15,11 @@ export function setLang(value) {
   document.documentElement.lang = current;
 }
 
-export function t(key) { return texts[current][key] ?? texts.de[key] ?? key; }
+/** A text by key; {0}, {1} … take the arguments. */
+export function t(key, ...args) {
+  const text = texts[current][key] ?? texts.de[key] ?? key;
+  return args.length ? text.replace(/\{(\d+)}/g, (m, i) => (args[i] ?? m)) : text;
+}
 
 export function applyI18n(root = document) {
   root.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });

@@ -16,6 +16,40 @@ export function storeToday() {
   return [dateIn(undefined), ...zones.map(z => { try { return dateIn(z); } catch { return ''; } })].sort().pop();
 }
 
+/** The smallest number of answers whose score the dashboard reads as a verdict; the user may change it. */
+function minN() {
+  const saved = Number(localStorage.getItem('kp.minN'));
+  return Number.isInteger(saved) && saved >= 1 ? saved : 5;
+}
+
+/** The ISO-8601 week of a date (yyyy-mm-dd) as the server labels weeks: 2026-W49. */
+export function isoWeek(day) {
+  const d = new Date(day + 'T00:00:00Z');
+  const weekday = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - weekday + 3);
+  const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
+  const week = 1 + Math.round(((d - firstThursday) / 86400000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
+  return d.getUTCFullYear() + '-W' + String(week).padStart(2, '0');
+}
+
+/** The label of the period holding a day, in the server's form. */
+export function periodOf(day, granularity) {
+  switch (granularity) {
+    case 'day': return day;
+    case 'week': return isoWeek(day);
+    case 'month': return day.slice(0, 7);
+    default: return day.slice(0, 4) + '-Q' + (Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1);
+  }
+}
+
+/** The range of the same length just before [from, to]. */
+export function previousRange(from, to) {
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86400000) + 1;
+  const prevTo = new Date(Date.parse(from) - 86400000);
+  const prevFrom = new Date(prevTo.getTime() - (days - 1) * 86400000);
+  return { from: prevFrom.toISOString().slice(0, 10), to: prevTo.toISOString().slice(0, 10), days };
+}
+
 export async function dashboard(main) {
   const staffStore = state.session.role === 'staff' ? state.session.store : null;
   const today = storeToday();
@@ -25,25 +59,38 @@ export async function dashboard(main) {
       state.stores.filter(s => !staffStore || s.id === staffStore).map(s => h('option', { value: s.id }, s.name)));
   const from = h('input', { type: 'date', id: 'dash-from', value: monthAgo });
   const to = h('input', { type: 'date', id: 'dash-to', value: today });
+  const granularity = h('select', { id: 'dash-granularity' }, ['day', 'week', 'month', 'quarter'].map(g =>
+      h('option', { value: g, selected: g === 'week' }, t('dash.by.' + g))));
+  const minimum = h('input', { type: 'number', id: 'dash-min-n', min: 1, max: 1000, value: minN(), class: 'narrow' });
   const kpis = h('div', { class: 'kpis', id: 'kpis' });
   const heat = h('div', { class: 'card' }, h('h2', {}, t('dash.heatmap')), h('div', { id: 'heatmap' }));
-  const trend = h('div', { class: 'card' }, h('h2', {}, t('dash.trend')), h('canvas', { id: 'trend', height: 160 }));
-  const dims = h('div', { class: 'card' }, h('h2', {}, t('dash.dimensions')), h('canvas', { id: 'dims', height: 160 }));
+  const trend = h('div', { class: 'card' }, h('h2', { id: 'trend-title' }, t('dash.trend.week')),
+      h('canvas', { id: 'trend', height: 160 }), h('p', { class: 'muted no-data', id: 'trend-empty', hidden: true }, t('dash.noData')));
+  const dims = h('div', { class: 'card' }, h('h2', {}, t('dash.dimensions')), h('canvas', { id: 'dims', height: 160 }),
+      h('p', { class: 'muted no-data', id: 'dims-empty', hidden: true }, t('dash.noData')));
   const worst = h('div', { class: 'card' }, h('h2', {}, t('dash.worst')), h('div', { id: 'worst' }));
   const alerts = h('div', { class: 'card' }, h('h2', {}, t('dash.alerts')), h('div', { id: 'alerts' }));
   main.append(h('div', { class: 'toolbar' }, h('h1', {}, t('dash.title')), h('span', { class: 'pill sending', id: 'live' }, '● ' + t('dash.live'))),
       h('div', { class: 'toolbar' }, h('label', {}, t('dash.store'), storeSel), h('label', {}, t('dash.from'), from),
-          h('label', {}, t('dash.to'), to)),
+          h('label', {}, t('dash.to'), to), h('label', {}, t('dash.granularity'), granularity),
+          h('label', { title: t('dash.minNHint') }, t('dash.minN'), minimum)),
       kpis, h('div', { class: 'grid2' }, heat, worst), h('div', { class: 'grid2' }, trend, dims), alerts);
-  const q = () => (storeSel.value ? '&storeId=' + storeSel.value : '') + '&from=' + from.value + '&to=' + to.value;
+  const q = (a, b) => (storeSel.value ? '&storeId=' + storeSel.value : '') + '&from=' + a + '&to=' + b;
   let loading = null;
   const load = async () => {
-    const total = await api('GET', '/api/analytics/scores?granularity=week' + q());
+    const prev = previousRange(from.value, to.value);
+    const [total, before] = await Promise.all([
+      api('GET', '/api/analytics/scores?granularity=' + granularity.value + q(from.value, to.value)),
+      api('GET', '/api/analytics/scores?granularity=quarter' + q(prev.from, prev.to))]);
+    const vs = t('dash.vsPrevious', prev.days);
     kpis.replaceChildren(
-        kpi(t('dash.answers'), fmt(total.count), 'kpi-count'), kpi('CSAT', fmt(total.csat) + (total.csat == null ? '' : ' %'), 'kpi-csat'),
-        kpi('NPS', fmt(total.nps), 'kpi-nps'), kpi('CES', fmt(total.ces, 1), 'kpi-ces'));
-    await heatmap(storeSel.value, from.value, to.value);
-    renderTrend(total);
+        kpi(t('dash.answers'), fmt(total.count), 'kpi-count', delta(total.count, before.count, 0, '', vs)),
+        kpi('CSAT', fmt(total.csat) + (total.csat == null ? '' : ' %'), 'kpi-csat', delta(total.csat, before.csat, 1, ' pp', vs)),
+        kpi('NPS', fmt(total.nps), 'kpi-nps', delta(total.nps, before.nps, 1, '', vs)),
+        // Less effort is better: a falling CES is the good direction.
+        kpi('CES', fmt(total.ces, 1), 'kpi-ces', delta(total.ces, before.ces, 1, '', vs, true)));
+    await heatmap(storeSel.value, from.value, to.value, minN());
+    renderTrend(total, granularity.value, to.value >= today ? periodOf(today, granularity.value) : null);
     renderDims(total);
     const alertList = await api('GET', '/api/analytics/alerts' + (storeSel.value ? '?storeId=' + storeSel.value : ''));
     renderAlerts(alertList.items);
@@ -66,6 +113,15 @@ export async function dashboard(main) {
       }
     });
   };
+  minimum.addEventListener('change', () => {
+    const n = Number(minimum.value);
+    if (Number.isInteger(n) && n >= 1) localStorage.setItem('kp.minN', String(n));
+    reload();
+  });
+  granularity.addEventListener('change', () => {
+    document.getElementById('trend-title').textContent = t('dash.trend.' + granularity.value);
+    reload();
+  });
   [storeSel, from, to].forEach(el => el.addEventListener('change', reload));
   const onScores = () => setTimeout(reload, 150);
   document.addEventListener('kp:scores', onScores);
@@ -78,8 +134,24 @@ export async function dashboard(main) {
   await loading;
 }
 
-export function kpi(label, value, id) {
-  return h('div', { class: 'card kpi' }, h('div', { class: 'label' }, label), h('div', { class: 'value', id }, value));
+/**
+ * The change against the previous period, or that there is nothing to compare with.
+ * lowerIsBetter: for CES, where less effort is the good direction.
+ */
+export function delta(now, before, digits, unit, vs, lowerIsBetter = false) {
+  if (now === null || now === undefined || before === null || before === undefined) {
+    return h('div', { class: 'delta muted' }, t('dash.noComparison'));
+  }
+  const change = now - before;
+  const rounded = Number(change.toFixed(digits));
+  const good = rounded === 0 ? 'flat' : (rounded > 0) !== lowerIsBetter ? 'up' : 'down';
+  const arrow = rounded === 0 ? '→' : rounded > 0 ? '▲' : '▼';
+  return h('div', { class: 'delta ' + good }, arrow + ' ' + (rounded > 0 ? '+' : '') + rounded.toFixed(digits) + unit + ' ' + vs);
+}
+
+export function kpi(label, value, id, change) {
+  return h('div', { class: 'card kpi' }, h('div', { class: 'label' }, label), h('div', { class: 'value', id }, value),
+      change ? Object.assign(change, { id: id + '-delta' }) : null);
 }
 
 export function heatColor(csat) {
@@ -88,7 +160,7 @@ export function heatColor(csat) {
   return 'background:hsl(' + hue + ',65%,88%)';
 }
 
-export async function heatmap(storeId, from, to) {
+export async function heatmap(storeId, from, to, minimum = 1) {
   const stores = storeId ? state.stores.filter(s => s.id === storeId) : state.stores;
   const tps = Object.keys(state.touchpoints);
   const rows = [];
@@ -96,21 +168,39 @@ export async function heatmap(storeId, from, to) {
   for (const s of stores) {
     const cells = await Promise.all(tps.map(tp => api('GET', '/api/analytics/scores?storeId=' + s.id + '&touchpoint=' + tp
         + '&from=' + from + '&to=' + to)));
-    rows.push(h('tr', {}, h('th', {}, s.name), cells.map((r, i) => {
-      if (r.count > 0) weak.push({ store: s.id, tp: tps[i], report: r });
-      const style = heatColor(r.csat);
-      return h('td', { class: 'cell ' + (style.startsWith('heat') ? style : ''), style: style.startsWith('heat') ? null : style,
-        title: r.count + ' ' + t('dash.answers') }, r.count ? fmt(r.csat) : '–');
-    })));
+    rows.push(h('tr', {}, h('th', {}, s.name), cells.map((r, i) => cell(r, minimum, () => weak.push({ store: s.id, tp: tps[i], report: r })))));
   }
   document.getElementById('heatmap').replaceChildren(h('table', {},
-      h('thead', {}, h('tr', {}, h('th', {}, ''), tps.map(tp => h('th', {}, tpName(tp))))), h('tbody', {}, rows)));
+      h('thead', {}, h('tr', {}, h('th', {}, ''), tps.map(tp => h('th', {}, tpName(tp))))), h('tbody', {}, rows)),
+      h('p', { class: 'muted legend' }, t('dash.cellLegend', minimum)));
   weak.sort((a, b) => (a.report.csat ?? 101) - (b.report.csat ?? 101));
   const worst = document.getElementById('worst');
-  worst.replaceChildren(...(weak.length ? weak.slice(0, 3).map(w => h('div', {},
-      h('b', {}, storeName(w.store) + ' · ' + tpName(w.tp)), ' — CSAT ' + fmt(w.report.csat) + ' %, NPS ' + fmt(w.report.nps),
-      w.report.comments.slice(0, 3).map(c => h('div', { class: 'comment' }, c.text,
-          h('small', {}, date(c.at) + (c.rating ? ' · ★' + c.rating : '')))))) : [h('p', { class: 'muted' }, t('dash.noData'))]));
+  worst.replaceChildren(...(weak.length ? weak.slice(0, 3).map(w => h('div', { class: 'weak' },
+      h('b', {}, storeName(w.store) + ' · ' + tpName(w.tp)), ' — CSAT ' + fmt(w.report.csat) + ' %, NPS ' + fmt(w.report.nps)
+          + ' · n = ' + w.report.count,
+      (w.report.detractorComments || []).length
+        ? w.report.detractorComments.slice(0, 3).map(c => h('div', { class: 'comment' }, c.text,
+            h('small', {}, date(c.at) + (c.rating ? ' · ★' + c.rating : '') + (c.nps != null ? ' · NPS ' + c.nps : ''))))
+        : h('div', { class: 'muted' }, t('dash.noUnhappyComments'))))
+    : [h('p', { class: 'muted' }, t('dash.noData'))]));
+}
+
+/**
+ * One heatmap cell: its score with the number of answers behind it. Under the minimum n the cell is
+ * grey and shows only n, since a 0 from 3 answers is no verdict; without answers it says so.
+ */
+function cell(r, minimum, verdict) {
+  if (!r.count) {
+    return h('td', { class: 'cell heat-none no-data', title: t('dash.noData') }, '–');
+  }
+  if (r.count < minimum) {
+    return h('td', { class: 'cell low-n', title: t('dash.tooFew', r.count, minimum) }, h('small', {}, 'n = ' + r.count));
+  }
+  verdict();
+  const style = heatColor(r.csat);
+  const none = style.startsWith('heat');
+  return h('td', { class: 'cell ' + (none ? style : ''), style: none ? null : style, title: r.count + ' ' + t('dash.answers') },
+      r.csat == null ? '–' : fmt(r.csat), h('small', {}, 'n = ' + r.count));
 }
 
 export function chartOn(id, config) {
@@ -123,13 +213,28 @@ export function chartOn(id, config) {
   return chart;
 }
 
-export function renderTrend(total) {
-  const labels = total.periods.map(p => p.period);
+/** Shows a chart's canvas, or its "no data" line instead of empty axes. */
+function chartOrEmpty(id, hasData) {
+  document.getElementById(id).hidden = !hasData;
+  document.getElementById(id + '-empty').hidden = hasData;
+  if (!hasData) {
+    const old = Chart.getChart(document.getElementById(id));
+    if (old) old.destroy();
+  }
+  return hasData;
+}
+
+/** The trend per period; the period still running (it holds today) is marked as partial. */
+export function renderTrend(total, granularity = 'week', running = null) {
+  if (!chartOrEmpty('trend', total.periods.length > 0)) return;
+  const labels = total.periods.map(p => p.period === running ? p.period + ' (' + t('dash.partial') + ')' : p.period);
   chartOn('trend', {
     type: 'line',
     data: { labels, datasets: [
-      { label: 'CSAT %', data: total.periods.map(p => p.csat), borderColor: '#0f766e', tension: .3 },
-      { label: 'NPS', data: total.periods.map(p => p.nps), borderColor: '#c2410c', tension: .3 }] },
+      { label: 'CSAT %', data: total.periods.map(p => p.csat), borderColor: '#0f766e', tension: .3,
+        segment: { borderDash: ctx => labels[ctx.p1DataIndex] !== total.periods[ctx.p1DataIndex].period ? [6, 4] : undefined } },
+      { label: 'NPS', data: total.periods.map(p => p.nps), borderColor: '#c2410c', tension: .3,
+        segment: { borderDash: ctx => labels[ctx.p1DataIndex] !== total.periods[ctx.p1DataIndex].period ? [6, 4] : undefined } }] },
     options: { animation: false, scales: { y: { suggestedMin: -100, suggestedMax: 100 } } }
   });
 }
@@ -140,9 +245,12 @@ export function renderDims(total) {
   // Two datasets on the same bars (grouped: false), so that the legend explains the two colours.
   const side = (label, colour, keep) => ({ label, grouped: false, backgroundColor: colour,
     data: order.map(d => keep(d) ? total.dimensions[d] ?? null : null) });
+  if (!chartOrEmpty('dims', order.some(d => total.dimensions[d] != null))) return;
+  // A dimension nobody rated says so, instead of standing as an empty bar.
+  const labels = order.map(d => t('dim.' + d) + (total.dimensions[d] == null ? ' (' + t('dash.noDataShort') + ')' : ''));
   chartOn('dims', {
     type: 'bar',
-    data: { labels: order.map(d => t('dim.' + d)), datasets: [
+    data: { labels, datasets: [
       side(t('dash.functional'), '#0f766e', d => functional.includes(d)),
       side(t('dash.emotional'), '#d97706', d => !functional.includes(d))] },
     options: { animation: false, scales: { y: { min: 0, max: 5, title: { display: true, text: t('dash.dimScale') } } } }

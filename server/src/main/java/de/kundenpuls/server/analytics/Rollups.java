@@ -30,7 +30,10 @@ import org.eclipse.serializer.reference.Lazy;
  */
 public final class Rollups {
 
-    /** Comments kept per cell and key. */
+    /**
+     * Comments kept per cell and key: the newest, and besides them as many of the newest unhappy ones
+     * (rating ≤ 2 or NPS ≤ 6), so that a touchpoint's complaints are not pushed out by praise.
+     */
     public static final int RECENT_COMMENTS = 10;
     /** The wildcard of a key part. */
     public static final String ALL = "*";
@@ -256,6 +259,11 @@ public final class Rollups {
             return nps < 0 ? null : (int) nps;
         }
 
+        /** Whether it came with an unhappy answer: the line alerts and cases draw (rating 1–2, or NPS 0–6). */
+        public boolean unhappy() {
+            return (rating >= 0 && rating <= 2) || (nps >= 0 && nps <= 6);
+        }
+
         boolean isAnswer(java.util.Set<UUID> ids) {
             return ids.contains(feedbackId());
         }
@@ -295,11 +303,25 @@ public final class Rollups {
                     List<RecentComment> list = current == null ? new ArrayList<>() : RecentComments.decode(current);
                     list.add(comment);
                     list.sort(NEWEST_FIRST);
-                    newest.put(key, RecentComments.encode(list.subList(0, Math.min(list.size(), RECENT_COMMENTS))));
+                    newest.put(key, RecentComments.encode(kept(list)));
                 }
                 tx.store(newest);
             }
         }
+    }
+
+    /** Of a list newest first: the newest {@link #RECENT_COMMENTS}, then older unhappy ones up to as many unhappy in all. */
+    static List<RecentComment> kept(List<RecentComment> newestFirst) {
+        List<RecentComment> kept = new ArrayList<>(Math.min(newestFirst.size(), 2 * RECENT_COMMENTS));
+        int unhappy = 0;
+        for (RecentComment c : newestFirst) {
+            boolean isUnhappy = c.unhappy();
+            if (kept.size() < RECENT_COMMENTS || (isUnhappy && unhappy < RECENT_COMMENTS)) {
+                kept.add(c);
+                unhappy += isUnhappy ? 1 : 0;
+            }
+        }
+        return kept;
     }
 
     private static Cell cell(StoreRollup store, Level level, LocalDate day, Transaction tx) {

@@ -76,13 +76,14 @@ public final class ScoreQuery {
                 + (f.category() == null ? Rollups.ALL : f.category());
         ScoreCounts.Sum total = new ScoreCounts.Sum();
         Newest totalComments = new Newest(TOTAL_COMMENTS);
+        Newest detractorComments = new Newest(TOTAL_COMMENTS);
         List<ScoreReport.Period> periods = new ArrayList<>();
         for (LocalDate start = f.from(); !start.isAfter(f.to()); ) {
             LocalDate end = min(periodEnd(start, f.granularity()), f.to());
             ScoreCounts.Sum sum = new ScoreCounts.Sum();
             Newest periodComments = new Newest(PERIOD_COMMENTS);
             for (String storeId : f.storeIds()) {
-                cover(storeId, start, end, key, sum, periodComments, totalComments);
+                cover(storeId, start, end, key, sum, periodComments, totalComments, detractorComments);
             }
             ScoreCounts counts = sum.value();
             if (counts.count() > 0) {
@@ -94,7 +95,7 @@ public final class ScoreQuery {
         }
         ScoreCounts all = total.value();
         return new ScoreReport(f.from().toString(), f.to().toString(), f.granularity().label(), all.count(), csat(all),
-                nps(all), ces(all), dimensions(all), totalComments.list(), periods);
+                nps(all), ces(all), dimensions(all), totalComments.list(), detractorComments.list(), periods);
     }
 
     /**
@@ -108,6 +109,18 @@ public final class ScoreQuery {
 
         Newest(int limit) {
             this.limit = limit;
+        }
+
+        /**
+         * Offers a comment that this list keeps only when it qualifies.
+         *
+         * @return whether an older comment could still be kept
+         */
+        boolean offerIf(boolean qualifies, String storeId, Rollups.RecentComment c) {
+            if (qualifies) {
+                return offer(storeId, c);
+            }
+            return oldestFirst.size() < limit || c.at().isAfter(oldestFirst.peek().comment().at());
         }
 
         /** Offers a cell's comment; returns false once it is too old to be kept (the list is newest first). */
@@ -135,7 +148,7 @@ public final class ScoreQuery {
 
     /** Adds a store's sums over [a, b], taking the largest whole unit that fits at each step. */
     private void cover(String storeId, LocalDate a, LocalDate b, String key, ScoreCounts.Sum sum, Newest period,
-                       Newest total) {
+                       Newest total, Newest detractors) {
         LocalDate d = a;
         while (!d.isAfter(b)) {
             Rollups.Level level;
@@ -156,7 +169,8 @@ public final class ScoreQuery {
                 ScoreCounts counts = cell.counts(key);
                 if (counts != null) {
                     sum.add(counts);
-                    cell.visitComments(key, c -> period.offer(storeId, c) | total.offer(storeId, c));
+                    cell.visitComments(key, c -> period.offer(storeId, c) | total.offer(storeId, c)
+                            | detractors.offerIf(c.unhappy(), storeId, c));
                 }
             }
             d = next;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class ConsoleTextsTest {
 
     private static final Path CONSOLE = Path.of("src/main/resources/console");
-    private static final Pattern STATIC_KEY = Pattern.compile("\\bt\\('([\\w.-]+)'\\)");
+    private static final Pattern STATIC_KEY = Pattern.compile("\\bt\\('([\\w.-]+)'[),]");
     /** A key named in a table before it is looked up (e.g. Firebase's error codes to texts). */
     private static final Pattern QUOTED = Pattern.compile("'([\\w.-]+)'");
     private static final Pattern DYNAMIC_PREFIX = Pattern.compile("\\bt\\('([\\w.-]+\\.)'\\s*\\+");

@@ -22,16 +22,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param ces         mean customer effort (1–7), null without CES answers
  * @param dimensions  mean of each functional and emotional dimension
  * @param comments    the most recent comments, newest first
- * @param periods     the same scores per day or ISO week
+ * @param detractorComments the most recent comments of unhappy answers (rating ≤ 2 or NPS ≤ 6), newest first
+ * @param periods     the same scores per day, ISO week, month or quarter
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScoreReport(String from, String to, String granularity, long count, Double csat, Double nps, Double ces,
-                          Map<String, Double> dimensions, List<Comment> comments, List<Period> periods) {
+                          Map<String, Double> dimensions, List<Comment> comments, List<Comment> detractorComments,
+                          List<Period> periods) {
 
     /** Copies the collections. */
     public ScoreReport {
         dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions == null ? Map.of() : dimensions));
         comments = Collections.unmodifiableList(new ArrayList<>(comments == null ? List.of() : comments));
+        detractorComments = Collections.unmodifiableList(new ArrayList<>(detractorComments == null ? List.of() : detractorComments));
         periods = Collections.unmodifiableList(new ArrayList<>(periods == null ? List.of() : periods));
     }
 

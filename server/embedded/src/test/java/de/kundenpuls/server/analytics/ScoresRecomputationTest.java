@@ -178,6 +178,11 @@ class ScoresRecomputationTest {
                 .sorted(java.util.Comparator.reverseOrder()).limit(10).toList();
         assertThat(report.comments()).extracting(ScoreReport.Comment::at).as("seed %d %s", seed, query)
                 .containsExactlyElementsOf(newestComments);
+        List<Instant> newestUnhappy = matching.stream().filter(i -> i.comment() != null)
+                .filter(i -> (i.rating() != null && i.rating() <= 2) || (i.nps() != null && i.nps() <= 6))
+                .map(FeedbackItem::createdAt).sorted(java.util.Comparator.reverseOrder()).limit(10).toList();
+        assertThat(report.detractorComments()).extracting(ScoreReport.Comment::at).as("unhappy, seed %d %s", seed, query)
+                .containsExactlyElementsOf(newestUnhappy);
     }
 
     /** The scores, recomputed independently from the raw answers with Bain's definitions. */

@@ -136,10 +136,69 @@ class ConsoleTest {
         @SuppressWarnings("unchecked")
         List<List<Object>> both = (List<List<Object>>) labels;
         assertThat(both).hasSize(2);
-        assertThat(both.get(0)).contains("Qualität", "Atmosphäre").doesNotContain("quality");
+        assertThat(both.get(0)).contains("Qualität", "Personal", "Atmosphäre (keine Daten)").doesNotContain("quality");
         assertThat(both.get(1)).anySatisfy(l -> assertThat((String) l).contains("funktional"))
                 .anySatisfy(l -> assertThat((String) l).contains("emotional"));
         screenshot("03-dashboard-live");
+    }
+
+    @Test
+    void dashboardCellsShowTheirSampleAndTheWeakestShowOnlyUnhappyComments() throws Exception {
+        String store = "wien-neubau";
+        KundenpulsClient till = SERVER.staff(store);
+        Instant now = Instant.now();
+        java.util.function.BiFunction<Integer, String, FeedbackItem> at = (rating, comment) -> new FeedbackItem(UUID.randomUUID(),
+                store, "checkout", now.minusSeconds(30), rating, rating * 2, 3, Map.of("quality", rating), comment, null, null,
+                null, null, "till-" + UUID.randomUUID());
+        till.feedback().send(List.of(at.apply(1, "Kasse ewig nicht besetzt"), at.apply(2, "Zu lange gewartet"),
+                at.apply(5, "Super freundlich"), at.apply(4, null), at.apply(5, null)));
+        till.feedback().send(List.of(
+                new FeedbackItem(UUID.randomUUID(), store, "service-desk", now.minusSeconds(20), 1, null, null, null, null, null,
+                        null, null, null, null),
+                new FeedbackItem(UUID.randomUUID(), store, "service-desk", now.minusSeconds(10), 2, null, null, null, null, null,
+                        null, null, null, null),
+                // In the 28 days before the default range: the KPIs compare with it.
+                new FeedbackItem(UUID.randomUUID(), store, "checkout", now.minus(Duration.ofDays(29)), 5, 10, null, null, null,
+                        null, null, null, null, null)));
+        signIn("marketer", null);
+        new Select(visible("#dash-store")).selectByValue(store);
+        // Columns by their heading (the first heading is the stores' column).
+        List<String> heads = waitUpTo(15).until(d -> {
+            List<String> found = d.findElements(By.cssSelector("#heatmap thead th")).stream().map(WebElement::getText).toList();
+            return found.contains("Kasse") ? found : null;
+        });
+        int checkoutColumn = heads.indexOf("Kasse") - 1;
+        WebElement checkout = waitUpTo(15).until(d -> {
+            List<WebElement> row = d.findElements(By.cssSelector("#heatmap tbody td.cell"));
+            return row.size() > checkoutColumn && row.get(checkoutColumn).getText().contains("n = 5") ? row.get(checkoutColumn) : null;
+        });
+        List<WebElement> cells = browser.findElements(By.cssSelector("#heatmap tbody td.cell"));
+        assertThat(checkout.getText()).startsWith("60");
+        // Two answers are no verdict: grey, n only.
+        WebElement desk = cells.get(heads.indexOf("Servicetheke") - 1);
+        assertThat(desk.getDomAttribute("class")).contains("low-n");
+        assertThat(desk.getText()).isEqualTo("n = 2");
+        assertThat(cells.get(heads.indexOf("Eingang") - 1).getDomAttribute("class")).contains("no-data");
+        String worst = awaitText("#worst", t -> t.contains("Kasse ewig nicht besetzt"));
+        assertThat(worst).contains("Zu lange gewartet", "n = 5").doesNotContain("Super freundlich").doesNotContain("Servicetheke");
+        // 7 answers now against 1 in the 28 days before; CSAT 3 of 7 (42.9 %) against 100 %.
+        assertThat(awaitText("#kpi-count-delta", t -> t.contains("+"))).startsWith("▲ +6 ");
+        assertThat(textOf("#kpi-csat-delta")).startsWith("▼ -57.1 pp");
+        // By month the running month is marked; staff and the other dimensions were not rated.
+        new Select(visible("#dash-granularity")).selectByValue("month");
+        waitUpTo(15).until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
+                "const c = Chart.getChart('trend'); return c ? c.data.labels.join('|') : '';")).contains("(laufend)"));
+        Object dims = ((JavascriptExecutor) browser).executeScript("return Chart.getChart('dims').data.labels;");
+        assertThat(((List<?>) dims).stream().map(String::valueOf).toList()).contains("Qualität", "Personal (keine Daten)");
+        screenshot("09-dashboard-depth");
+        // A range without answers says so instead of drawing empty axes.
+        ((JavascriptExecutor) browser).executeScript("const f = document.getElementById('dash-from');"
+                + "f.value = '2020-01-01'; document.getElementById('dash-to').value = '2020-01-31';"
+                + "f.dispatchEvent(new Event('change'));");
+        waitUpTo(15).until(d -> d.findElement(By.id("trend-empty")).isDisplayed() && d.findElement(By.id("dims-empty")).isDisplayed());
+        assertThat(browser.findElement(By.id("trend")).isDisplayed()).isFalse();
+        assertThat(textOf("#kpi-csat-delta")).isEqualTo("keine Antworten im Zeitraum davor");
+        screenshot("10-dashboard-no-data");
     }
 
     /** Waits until the sidebar offers exactly these pages, in order (the console sets them once it knows the role). */

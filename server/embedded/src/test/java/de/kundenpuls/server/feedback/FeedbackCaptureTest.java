@@ -71,6 +71,28 @@ class FeedbackCaptureTest {
     }
 
     @Test
+    void theScoresKeepTheNewestUnhappyCommentsApartFromTheNewestOfAll() {
+        Instant now = Instant.now();
+        List<FeedbackItem> items = new java.util.ArrayList<>();
+        items.add(new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout", now.minusSeconds(600), 1, null, null, null,
+                "Kasse nicht besetzt", null, null, null, null, null));
+        items.add(new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout", now.minusSeconds(590), 4, 3, null, null,
+                "Ganz ok, würde aber nicht empfehlen", null, null, null, null, null));
+        // Twelve newer happy comments: more than the newest comments the report lists.
+        for (int i = 0; i < 12; i++) {
+            items.add(new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout", now.minusSeconds(300 - 5L * i), 5, 10, null,
+                    null, "Schnell und freundlich " + i, null, null, null, null, null));
+        }
+        server.staff("berlin-mitte").feedback().send(items);
+
+        ScoreReport report = marketer.get("/api/analytics/scores?storeId=berlin-mitte&touchpoint=checkout", ScoreReport.class);
+        assertThat(report.count()).isEqualTo(14);
+        assertThat(report.comments()).hasSize(10).allSatisfy(c -> assertThat(c.text()).startsWith("Schnell und freundlich"));
+        assertThat(report.detractorComments()).extracting(ScoreReport.Comment::text)
+                .containsExactly("Ganz ok, würde aber nicht empfehlen", "Kasse nicht besetzt");
+    }
+
+    @Test
     void answersOlderThanTheCaptureWindowAreRejectedWithTheFieldAndNothingIsCounted() {
         FeedbackItem old = new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout",
                 Instant.now().minus(java.time.Duration.ofDays(31)), 1, null, null, Map.of(), null, null, null, null, null, null);
