@@ -2,6 +2,8 @@ import { api } from '../api.js';
 import { showError, h, fmt, storeName, tpName, date } from '../dom.js';
 import { t } from '../i18n.js';
 import { state } from '../state.js';
+import { openDrilldown } from './drilldown.js';
+import { periodOf, previousRange } from './periods.js';
 
 // ---------- dashboard ----------
 /**
@@ -20,34 +22,6 @@ export function storeToday() {
 function minN() {
   const saved = Number(localStorage.getItem('kp.minN'));
   return Number.isInteger(saved) && saved >= 1 ? saved : 5;
-}
-
-/** The ISO-8601 week of a date (yyyy-mm-dd) as the server labels weeks: 2026-W49. */
-export function isoWeek(day) {
-  const d = new Date(day + 'T00:00:00Z');
-  const weekday = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - weekday + 3);
-  const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
-  const week = 1 + Math.round(((d - firstThursday) / 86400000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
-  return d.getUTCFullYear() + '-W' + String(week).padStart(2, '0');
-}
-
-/** The label of the period holding a day, in the server's form. */
-export function periodOf(day, granularity) {
-  switch (granularity) {
-    case 'day': return day;
-    case 'week': return isoWeek(day);
-    case 'month': return day.slice(0, 7);
-    default: return day.slice(0, 4) + '-Q' + (Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1);
-  }
-}
-
-/** The range of the same length just before [from, to]. */
-export function previousRange(from, to) {
-  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86400000) + 1;
-  const prevTo = new Date(Date.parse(from) - 86400000);
-  const prevFrom = new Date(prevTo.getTime() - (days - 1) * 86400000);
-  return { from: prevFrom.toISOString().slice(0, 10), to: prevTo.toISOString().slice(0, 10), days };
 }
 
 export async function dashboard(main) {
@@ -74,7 +48,8 @@ export async function dashboard(main) {
       h('div', { class: 'toolbar' }, h('label', {}, t('dash.store'), storeSel), h('label', {}, t('dash.from'), from),
           h('label', {}, t('dash.to'), to), h('label', {}, t('dash.granularity'), granularity),
           h('label', { title: t('dash.minNHint') }, t('dash.minN'), minimum)),
-      kpis, h('div', { class: 'grid2' }, heat, worst), h('div', { class: 'grid2' }, trend, dims), alerts);
+      kpis, h('div', { class: 'grid2' }, heat, worst), h('div', { class: 'card', id: 'drill', hidden: true }),
+      h('div', { class: 'grid2' }, trend, dims), alerts);
   const q = (a, b) => (storeSel.value ? '&storeId=' + storeSel.value : '') + '&from=' + a + '&to=' + b;
   let loading = null;
   const load = async () => {
@@ -168,11 +143,12 @@ export async function heatmap(storeId, from, to, minimum = 1) {
   for (const s of stores) {
     const cells = await Promise.all(tps.map(tp => api('GET', '/api/analytics/scores?storeId=' + s.id + '&touchpoint=' + tp
         + '&from=' + from + '&to=' + to)));
-    rows.push(h('tr', {}, h('th', {}, s.name), cells.map((r, i) => cell(r, minimum, () => weak.push({ store: s.id, tp: tps[i], report: r })))));
+    rows.push(h('tr', {}, h('th', {}, s.name), cells.map((r, i) => cell(r, minimum, () => weak.push({ store: s.id, tp: tps[i], report: r }),
+        () => openDrilldown(s.id, tps[i], from, to)))));
   }
   document.getElementById('heatmap').replaceChildren(h('table', {},
       h('thead', {}, h('tr', {}, h('th', {}, ''), tps.map(tp => h('th', {}, tpName(tp))))), h('tbody', {}, rows)),
-      h('p', { class: 'muted legend' }, t('dash.cellLegend', minimum)));
+      h('p', { class: 'muted legend' }, t('dash.cellLegend', minimum) + ' ' + t('drill.hint')));
   weak.sort((a, b) => (a.report.csat ?? 101) - (b.report.csat ?? 101));
   const worst = document.getElementById('worst');
   worst.replaceChildren(...(weak.length ? weak.slice(0, 3).map(w => h('div', { class: 'weak' },
@@ -189,18 +165,21 @@ export async function heatmap(storeId, from, to, minimum = 1) {
  * One heatmap cell: its score with the number of answers behind it. Under the minimum n the cell is
  * grey and shows only n, since a 0 from 3 answers is no verdict; without answers it says so.
  */
-function cell(r, minimum, verdict) {
+function cell(r, minimum, verdict, open) {
   if (!r.count) {
     return h('td', { class: 'cell heat-none no-data', title: t('dash.noData') }, '–');
   }
+  // A cell with answers opens them: by click, or Enter and space for the keyboard.
+  const opens = { tabindex: 0, role: 'button', onclick: open,
+    onkeydown: e => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } } };
   if (r.count < minimum) {
-    return h('td', { class: 'cell low-n', title: t('dash.tooFew', r.count, minimum) }, h('small', {}, 'n = ' + r.count));
+    return h('td', { class: 'cell low-n opens', title: t('dash.tooFew', r.count, minimum), ...opens }, h('small', {}, 'n = ' + r.count));
   }
   verdict();
   const style = heatColor(r.csat);
   const none = style.startsWith('heat');
-  return h('td', { class: 'cell ' + (none ? style : ''), style: none ? null : style, title: r.count + ' ' + t('dash.answers') },
-      r.csat == null ? '–' : fmt(r.csat), h('small', {}, 'n = ' + r.count));
+  return h('td', { class: 'cell opens ' + (none ? style : ''), style: none ? null : style, title: r.count + ' ' + t('dash.answers'),
+    ...opens }, r.csat == null ? '–' : fmt(r.csat), h('small', {}, 'n = ' + r.count));
 }
 
 export function chartOn(id, config) {

@@ -76,7 +76,7 @@ public final class AnalyticsService implements HttpService {
     }
 
     private void scores(Caller caller, ServerRequest req, ServerResponse res) {
-        Responses.json(res, query.run(filter(caller, req)));
+        Responses.json(res, query.run(filter(catalog, clock, caller, req)));
     }
 
     private void recentAlerts(Caller caller, ServerRequest req, ServerResponse res) {
@@ -84,7 +84,18 @@ public final class AnalyticsService implements HttpService {
         Responses.json(res, Map.of("items", alerts.recent(storeId)));
     }
 
-    ScoreQuery.Filter filter(Caller caller, ServerRequest req) {
+    /**
+     * The stores, touchpoint, category, days and granularity a request asks about, checked against
+     * the catalog and the caller's store (staff see their own store only): the scope of the scores
+     * and of the answers behind them.
+     *
+     * @param catalog the catalog
+     * @param clock   the clock ("to" defaults to the stores' today, "from" to 27 days before)
+     * @param caller  the caller
+     * @param req     the request
+     * @return the filter
+     */
+    public static ScoreQuery.Filter filter(Catalog catalog, Clock clock, Caller caller, ServerRequest req) {
         Optional<String> storeId = req.query().first("storeId").filter(s -> !s.isBlank());
         if (storeId.isPresent() && catalog.store(storeId.get()).isEmpty()) {
             throw ApiException.badRequest("storeId", ProblemCode.UNKNOWN_STORE, storeId.get());

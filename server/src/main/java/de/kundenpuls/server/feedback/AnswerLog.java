@@ -1,5 +1,6 @@
 package de.kundenpuls.server.feedback;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import de.kundenpuls.server.storage.Transaction;
 import org.eclipse.serializer.reference.Lazy;
@@ -314,6 +316,63 @@ public final class AnswerLog {
             }
             visitIds(segment.data(), created, Instant.ofEpochSecond(segment.lastReceived()), visitor);
         }
+    }
+
+    /**
+     * Visits the answers given since a time, newest received first, until the visitor declines one.
+     * An answer is never given after it was received (beyond the capture's allowed clock skew), so
+     * the walk ends at the first segment received entirely before that time; segments whose answers
+     * were all given before it are skipped without loading them.
+     *
+     * @param createdSince the earliest {@code createdAt} of interest
+     * @param skew         how far a sender's clock may be ahead of the server's
+     * @param visitor      gets each answer; returns false to end the walk
+     */
+    void visitNewestFirst(Instant createdSince, Duration skew, Predicate<FeedbackEntry> visitor) {
+        long created = createdSince.getEpochSecond();
+        long receivedAfter = createdSince.minus(skew).getEpochSecond();
+        Head head = head();
+        List<Chunk> chunks = new ArrayList<>(head.tail().chunks);
+        for (int i = chunks.size() - 1; i >= 0; i--) {
+            if (!visitReversed(chunks.get(i).data(), created, visitor)) {
+                return;
+            }
+        }
+        for (long s = head.sealed() - 1; s >= 0; s--) {
+            Page page = pages[(int) (s / PAGE_SIZE)].get();
+            int slot = (int) (s % PAGE_SIZE);
+            long[] summaries = page.summaries;
+            if (summaries != null && summaries[2 * slot] != 0) {
+                if (summaries[2 * slot] < receivedAfter) {
+                    return;
+                }
+                if (summaries[2 * slot + 1] != 0 && summaries[2 * slot + 1] < created) {
+                    continue;
+                }
+            }
+            Segment segment = page.segments[slot].get();
+            if (segment.lastReceived() < receivedAfter) {
+                return;
+            }
+            if (!visitReversed(segment.data(), created, visitor)) {
+                return;
+            }
+        }
+    }
+
+    private static boolean visitReversed(byte[] data, long createdSince, Predicate<FeedbackEntry> visitor) {
+        List<Integer> offsets = new ArrayList<>();
+        for (int offset = 0; offset < data.length; offset = AnswerCodec.next(data, offset)) {
+            if (AnswerCodec.createdAtSecond(data, offset) >= createdSince) {
+                offsets.add(offset);
+            }
+        }
+        for (int i = offsets.size() - 1; i >= 0; i--) {
+            if (!visitor.test(AnswerCodec.decode(data, offsets.get(i)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void visitIds(byte[] data, long createdSince, Instant at, BiConsumer<UUID, Instant> visitor) {

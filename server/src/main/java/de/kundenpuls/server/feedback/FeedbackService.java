@@ -1,16 +1,36 @@
 package de.kundenpuls.server.feedback;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
+import de.kundenpuls.model.Gtin;
+import de.kundenpuls.model.ProblemCode;
+import de.kundenpuls.model.feedback.AnswerPage;
+import de.kundenpuls.server.analytics.AnalyticsService;
+import de.kundenpuls.server.analytics.ScoreQuery;
+import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.JsonBody;
 import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
+import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
+import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.ratelimit.KeyedLimiter;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
 
 /**
  * Feedback capture: {@code POST /api/feedback/batch} from app accounts (signed in or anonymous)
@@ -27,6 +47,10 @@ public final class FeedbackService implements HttpService {
     private final Access access;
     private final FeedbackCapture capture;
     private final NewAccountLimit newAccounts;
+    private final FeedbackStore store;
+    private final Catalog catalog;
+    private final CaptureSettings settings;
+    private final Clock clock;
 
     /**
      * Creates the service.
@@ -35,12 +59,21 @@ public final class FeedbackService implements HttpService {
      * @param capture            the capture
      * @param newAccountsPerAddr how many new app accounts one network address may bring in
      * @param hasProfile         whether an account has a stored profile (it is not new then)
+     * @param store              the stored answers, for the answers behind a dashboard cell
+     * @param catalog            stores and products
+     * @param settings           the capture rules (how far a sender's clock may be ahead)
+     * @param clock              the clock
      */
     public FeedbackService(Access access, FeedbackCapture capture, KeyedLimiter.Rate newAccountsPerAddr,
-                           Predicate<String> hasProfile) {
+                           Predicate<String> hasProfile, FeedbackStore store, Catalog catalog, CaptureSettings settings,
+                           Clock clock) {
         this.access = access;
         this.capture = capture;
         this.newAccounts = new NewAccountLimit(newAccountsPerAddr, hasProfile);
+        this.store = store;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.clock = clock;
     }
 
     @Override
@@ -51,5 +84,77 @@ public final class FeedbackService implements HttpService {
                     ? peer.getAddress().getHostAddress() : "unknown");
             Responses.json(res, capture.capture(caller, JsonBody.tree(req), Languages.readerLocale(req)));
         }, Role.SHOPPER, Role.STAFF, Role.KIOSK));
+        rules.get("/answers", access.allow(this::answers, Role.STAFF, Role.MARKETER, Role.ADMIN));
     }
+
+    /**
+     * The answers behind a dashboard cell, newest first, a page at a time: the scope of the scores
+     * ({@code storeId}, {@code touchpoint}, {@code category}, {@code from}, {@code to}; staff their
+     * own store), optionally one product ({@code gtin}); {@code page} from 0, {@code size} 1–100.
+     * Reads only the answers received since {@code from}.
+     */
+    private void answers(Caller caller, ServerRequest req, ServerResponse res) {
+        ScoreQuery.Filter scope = AnalyticsService.filter(catalog, clock, caller, req);
+        // A GTIN is checked like everywhere else (length, digits, check digit), so a typo is told, not just empty.
+        String gtin = req.query().first("gtin").filter(s -> !s.isBlank()).map(g -> new Gtin(g.strip()).value()).orElse(null);
+        int page = number(req, "page", 0, 0, 10_000);
+        int size = number(req, "size", 20, 1, 100);
+        String lang = Languages.of(req);
+        Set<String> stores = Set.copyOf(scope.storeIds());
+        Map<String, ZoneId> zones = new HashMap<>();
+        for (String id : stores) {
+            catalog.store(id).ifPresent(s -> zones.put(id, ZoneId.of(s.timeZone())));
+        }
+        // The earliest instant any of the stores' "from" day begins (zones east of UTC start first).
+        Instant since = scope.from().atStartOfDay(ZoneOffset.MAX).toInstant();
+        int skip = page * size;
+        List<AnswerPage.Answer> items = new ArrayList<>(size);
+        int[] matched = {0};
+        boolean[] more = {false};
+        store.newestFirst(since, settings.futureSkew(), e -> {
+            if (!stores.contains(e.storeId()) || (scope.touchpoint() != null && !scope.touchpoint().equals(e.touchpoint()))
+                    || (scope.category() != null && !scope.category().equals(e.category()))
+                    || (gtin != null && !gtin.equals(e.gtin()))) {
+                return true;
+            }
+            LocalDate day = LocalDate.ofInstant(e.createdAt(), zones.getOrDefault(e.storeId(), ZoneOffset.UTC));
+            if (day.isBefore(scope.from()) || day.isAfter(scope.to())) {
+                return true;
+            }
+            if (matched[0]++ < skip) {
+                return true;
+            }
+            if (items.size() == size) {
+                more[0] = true;
+                return false;
+            }
+            items.add(view(e, lang));
+            return true;
+        });
+        Responses.json(res, new AnswerPage(items, page, size, more[0]));
+    }
+
+    private AnswerPage.Answer view(FeedbackEntry e, String lang) {
+        String product = e.gtin() == null ? null : catalog.product(e.gtin())
+                .map(p -> p.names().getOrDefault(lang, p.names().get("de"))).orElse(null);
+        return new AnswerPage.Answer(e.id(), e.storeId(), e.touchpoint(), e.createdAt(), e.rating(), e.nps(), e.ces(),
+                e.dimensions(), e.comment(), e.gtin(), product, e.category());
+    }
+
+    private static int number(ServerRequest req, String name, int fallback, int min, int max) {
+        String raw = req.query().first(name).orElse(null);
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value < min || value > max) {
+                throw ApiException.badRequest(name, ProblemCode.OUT_OF_RANGE, min, max);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, ProblemCode.NOT_A_WHOLE_NUMBER);
+        }
+    }
+
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import de.kundenpuls.server.storage.Transaction;
 
@@ -85,6 +86,18 @@ public final class FeedbackStore {
      */
     public void forEach(Consumer<FeedbackEntry> visitor) {
         data.answers().forEach(visitor);
+    }
+
+    /**
+     * Visits the entries given since a time, newest received first, until the visitor declines one;
+     * reads only the segments received since then.
+     *
+     * @param createdSince the earliest {@code createdAt} of interest
+     * @param skew         how far a sender's clock may be ahead of the server's
+     * @param visitor      gets each entry; returns false to end the walk
+     */
+    public void newestFirst(Instant createdSince, Duration skew, Predicate<FeedbackEntry> visitor) {
+        data.answers().visitNewestFirst(createdSince, skew, visitor);
     }
 
     /**

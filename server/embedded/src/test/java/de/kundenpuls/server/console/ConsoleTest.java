@@ -191,6 +191,16 @@ class ConsoleTest {
         Object dims = ((JavascriptExecutor) browser).executeScript("return Chart.getChart('dims').data.labels;");
         assertThat(((List<?>) dims).stream().map(String::valueOf).toList()).contains("Qualität", "Personal (keine Daten)");
         screenshot("09-dashboard-depth");
+        // A cell opens its answers, newest first, with their scores and comments.
+        waitUpTo(10).until(d -> {
+            List<WebElement> row = d.findElements(By.cssSelector("#heatmap tbody td.cell"));
+            return row.size() > checkoutColumn ? row.get(checkoutColumn) : null;
+        }).click();
+        waitUpTo(15).until(d -> d.findElements(By.cssSelector("#drill-list .answer")).size() == 5);
+        String drill = textOf("#drill");
+        assertThat(drill).contains("Kundenpuls Wien Neubau · Kasse", "Kasse ewig nicht besetzt", "Super freundlich", "★1", "Kein Kommentar");
+        assertThat(browser.findElement(By.id("drill-more")).isDisplayed()).isFalse();
+        screenshot("11-dashboard-drilldown");
         // A range without answers says so instead of drawing empty axes.
         ((JavascriptExecutor) browser).executeScript("const f = document.getElementById('dash-from');"
                 + "f.value = '2020-01-01'; document.getElementById('dash-to').value = '2020-01-31';"

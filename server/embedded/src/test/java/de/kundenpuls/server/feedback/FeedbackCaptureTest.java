@@ -14,11 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import de.kundenpuls.model.analytics.ScoreReport;
+import de.kundenpuls.model.client.ApiException;
+import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.model.feedback.AnswerPage;
 import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.BatchResult.Status;
 import de.kundenpuls.model.feedback.FeedbackItem;
-import de.kundenpuls.model.client.ApiException;
-import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.TestServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +91,52 @@ class FeedbackCaptureTest {
         assertThat(report.comments()).hasSize(10).allSatisfy(c -> assertThat(c.text()).startsWith("Schnell und freundlich"));
         assertThat(report.detractorComments()).extracting(ScoreReport.Comment::text)
                 .containsExactly("Ganz ok, würde aber nicht empfehlen", "Kasse nicht besetzt");
+    }
+
+    @Test
+    void theAnswersBehindACellComePagedNewestFirstWithinTheirScope() {
+        Instant now = Instant.now();
+        List<FeedbackItem> items = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            items.add(new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout", now.minusSeconds(100 - 5L * i), 1 + i % 5,
+                    null, null, null, "Antwort " + i, i == 4 ? new de.kundenpuls.model.Gtin("4013456000018") : null, null, null,
+                    null, null));
+        }
+        items.add(new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "shelf", now.minusSeconds(50), 3, null, null, null,
+                "Anderer Touchpoint", null, null, null, null, null));
+        server.staff("berlin-mitte").feedback().send(items);
+        server.staff("hamburg-altona").feedback().send(List.of(new FeedbackItem(UUID.randomUUID(), "hamburg-altona", "checkout",
+                now.minusSeconds(10), 2, null, null, null, "Anderer Markt", null, null, null, null, null)));
+
+        String cell = "/api/feedback/answers?storeId=berlin-mitte&touchpoint=checkout&size=2";
+        AnswerPage first = marketer.get(cell, AnswerPage.class);
+        AnswerPage last = marketer.get(cell + "&page=2", AnswerPage.class);
+        assertThat(first.items()).extracting(AnswerPage.Answer::comment).containsExactly("Antwort 4", "Antwort 3");
+        assertThat(first.more()).isTrue();
+        assertThat(last.items()).extracting(AnswerPage.Answer::comment).containsExactly("Antwort 0");
+        assertThat(last.more()).isFalse();
+        assertThat(first.items().getFirst().product()).isEqualTo("Frische Vollmilch 3,5 %");
+        assertThat(first.items().getFirst().category()).isEqualTo("dairy");
+        assertThat(marketer.get("/api/feedback/answers?storeId=berlin-mitte&category=dairy", AnswerPage.class).items())
+                .extracting(AnswerPage.Answer::comment).containsExactly("Antwort 4");
+        assertThat(marketer.get("/api/feedback/answers?gtin=4013456000018", AnswerPage.class).items()).hasSize(1);
+        assertThat(marketer.get("/api/feedback/answers?touchpoint=checkout", AnswerPage.class).items())
+                .extracting(AnswerPage.Answer::comment).startsWith("Anderer Markt").hasSize(6);
+        // Staff read their own store only; a range before the answers holds none.
+        assertThat(server.staff("hamburg-altona").get("/api/feedback/answers", AnswerPage.class).items())
+                .extracting(AnswerPage.Answer::comment).containsExactly("Anderer Markt");
+        ApiException foreign = org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class,
+                () -> server.staff("hamburg-altona").get("/api/feedback/answers?storeId=berlin-mitte", AnswerPage.class));
+        assertThat(foreign.status()).isEqualTo(403);
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3).toString();
+        assertThat(marketer.get("/api/feedback/answers?from=" + yesterday + "&to=" + yesterday, AnswerPage.class).items()).isEmpty();
+        ApiException tooBig = org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class,
+                () -> marketer.get("/api/feedback/answers?size=1000", AnswerPage.class));
+        assertThat(tooBig.problem().field()).isEqualTo("size");
+        ApiException typo = org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class,
+                () -> marketer.get("/api/feedback/answers?gtin=4013456000019", AnswerPage.class));
+        assertThat(typo.problem().field()).isEqualTo("gtin");
+        assertThat(typo.problem().type()).isEqualTo("https://kundenpuls.de/problems/gtin-check-digit");
     }
 
     @Test
