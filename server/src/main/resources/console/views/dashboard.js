@@ -35,6 +35,8 @@ export async function dashboard(main) {
   const to = h('input', { type: 'date', id: 'dash-to', value: today });
   const granularity = h('select', { id: 'dash-granularity' }, ['day', 'week', 'month', 'quarter'].map(g =>
       h('option', { value: g, selected: g === 'week' }, t('dash.by.' + g))));
+  const category = h('select', { id: 'dash-category' }, h('option', { value: '' }, t('drill.allCategories')),
+      state.categories.map(c => h('option', { value: c.id }, c.name)));
   const minimum = h('input', { type: 'number', id: 'dash-min-n', min: 1, max: 1000, value: minN(), class: 'narrow' });
   const kpis = h('div', { class: 'kpis', id: 'kpis' });
   const heat = h('div', { class: 'card' }, h('h2', {}, t('dash.heatmap')), h('div', { id: 'heatmap' }));
@@ -46,11 +48,13 @@ export async function dashboard(main) {
   const alerts = h('div', { class: 'card' }, h('h2', {}, t('dash.alerts')), h('div', { id: 'alerts' }));
   main.append(h('div', { class: 'toolbar' }, h('h1', {}, t('dash.title')), h('span', { class: 'pill sending', id: 'live' }, '● ' + t('dash.live'))),
       h('div', { class: 'toolbar' }, h('label', {}, t('dash.store'), storeSel), h('label', {}, t('dash.from'), from),
-          h('label', {}, t('dash.to'), to), h('label', {}, t('dash.granularity'), granularity),
+          h('label', {}, t('dash.to'), to), h('label', {}, t('drill.category'), category),
+          h('label', {}, t('dash.granularity'), granularity),
           h('label', { title: t('dash.minNHint') }, t('dash.minN'), minimum)),
       kpis, h('div', { class: 'grid2' }, heat, worst), h('div', { class: 'card', id: 'drill', hidden: true }),
       h('div', { class: 'grid2' }, trend, dims), alerts);
-  const q = (a, b) => (storeSel.value ? '&storeId=' + storeSel.value : '') + '&from=' + a + '&to=' + b;
+  const q = (a, b) => (storeSel.value ? '&storeId=' + storeSel.value : '') + (category.value ? '&category=' + category.value : '')
+      + '&from=' + a + '&to=' + b;
   let loading = null;
   const load = async () => {
     const prev = previousRange(from.value, to.value);
@@ -64,7 +68,7 @@ export async function dashboard(main) {
         kpi('NPS', fmt(total.nps), 'kpi-nps', delta(total.nps, before.nps, 1, '', vs)),
         // Less effort is better: a falling CES is the good direction.
         kpi('CES', fmt(total.ces, 1), 'kpi-ces', delta(total.ces, before.ces, 1, '', vs, true)));
-    await heatmap(storeSel.value, from.value, to.value, minN());
+    await heatmap(storeSel.value, from.value, to.value, minN(), category.value);
     renderTrend(total, granularity.value, to.value >= today ? periodOf(today, granularity.value) : null);
     renderDims(total);
     const alertList = await api('GET', '/api/analytics/alerts' + (storeSel.value ? '?storeId=' + storeSel.value : ''));
@@ -97,7 +101,7 @@ export async function dashboard(main) {
     document.getElementById('trend-title').textContent = t('dash.trend.' + granularity.value);
     reload();
   });
-  [storeSel, from, to].forEach(el => el.addEventListener('change', reload));
+  [storeSel, from, to, category].forEach(el => el.addEventListener('change', reload));
   const onScores = () => setTimeout(reload, 150);
   document.addEventListener('kp:scores', onScores);
   document.addEventListener('kp:alert', reload);
@@ -135,16 +139,16 @@ export function heatColor(csat) {
   return 'background:hsl(' + hue + ',65%,88%)';
 }
 
-export async function heatmap(storeId, from, to, minimum = 1) {
+export async function heatmap(storeId, from, to, minimum = 1, category = '') {
   const stores = storeId ? state.stores.filter(s => s.id === storeId) : state.stores;
   const tps = Object.keys(state.touchpoints);
   const rows = [];
   const weak = [];
   for (const s of stores) {
     const cells = await Promise.all(tps.map(tp => api('GET', '/api/analytics/scores?storeId=' + s.id + '&touchpoint=' + tp
-        + '&from=' + from + '&to=' + to)));
+        + '&from=' + from + '&to=' + to + (category ? '&category=' + category : ''))));
     rows.push(h('tr', {}, h('th', {}, s.name), cells.map((r, i) => cell(r, minimum, () => weak.push({ store: s.id, tp: tps[i], report: r }),
-        () => openDrilldown(s.id, tps[i], from, to)))));
+        () => openDrilldown(s.id, tps[i], from, to, category)))));
   }
   document.getElementById('heatmap').replaceChildren(h('table', {},
       h('thead', {}, h('tr', {}, h('th', {}, ''), tps.map(tp => h('th', {}, tpName(tp))))), h('tbody', {}, rows)),

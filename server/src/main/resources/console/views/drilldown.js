@@ -8,10 +8,10 @@ import { state } from '../state.js';
  * Opens the answers of one store and touchpoint in the dashboard's range: newest first, 20 at a
  * time, filtered by category and product. The card stays while live updates redraw the heatmap.
  */
-export function openDrilldown(storeId, touchpoint, from, to) {
+export function openDrilldown(storeId, touchpoint, from, to, preset = '') {
   const card = document.getElementById('drill');
   const category = h('select', { id: 'drill-category' }, h('option', { value: '' }, t('drill.allCategories')),
-      state.categories.map(c => h('option', { value: c.id }, c.name)));
+      state.categories.map(c => h('option', { value: c.id, selected: c.id === preset }, c.name)));
   const gtin = h('input', { id: 'drill-gtin', inputmode: 'numeric', placeholder: t('drill.gtinHint') });
   const list = h('div', { id: 'drill-list', class: 'answers' });
   const more = h('button', { id: 'drill-more', type: 'button', hidden: true }, t('drill.more'));

@@ -201,6 +201,14 @@ class ConsoleTest {
         assertThat(drill).contains("Kundenpuls Wien Neubau · Kasse", "Kasse ewig nicht besetzt", "Super freundlich", "★1", "Kein Kommentar");
         assertThat(browser.findElement(By.id("drill-more")).isDisplayed()).isFalse();
         screenshot("11-dashboard-drilldown");
+        // Filtered by a category these answers did not rate, the cell has no data.
+        new Select(visible("#dash-category")).selectByValue("dairy");
+        waitUpTo(15).until(d -> {
+            List<WebElement> row = d.findElements(By.cssSelector("#heatmap tbody td.cell"));
+            return row.size() > checkoutColumn && row.get(checkoutColumn).getDomAttribute("class").contains("no-data");
+        });
+        assertThat(textOf("#kpi-count")).isEqualTo("0");
+        new Select(visible("#dash-category")).selectByValue("");
         // A range without answers says so instead of drawing empty axes.
         ((JavascriptExecutor) browser).executeScript("const f = document.getElementById('dash-from');"
                 + "f.value = '2020-01-01'; document.getElementById('dash-to').value = '2020-01-31';"
