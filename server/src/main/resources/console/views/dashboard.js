@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, download } from '../api.js';
 import { showError, h, fmt, storeName, tpName, date } from '../dom.js';
 import { t } from '../i18n.js';
 import { state } from '../state.js';
@@ -40,7 +40,11 @@ export async function dashboard(main) {
   const minimum = h('input', { type: 'number', id: 'dash-min-n', min: 1, max: 1000, value: minN(), class: 'narrow' });
   const kpis = h('div', { class: 'kpis', id: 'kpis' });
   const heat = h('div', { class: 'card' }, h('h2', {}, t('dash.heatmap')), h('div', { id: 'heatmap' }));
-  const trend = h('div', { class: 'card' }, h('h2', { id: 'trend-title' }, t('dash.trend.week')),
+  const exportScores = format => h('button', { id: 'scores-export-' + format, type: 'button', class: 'ghost',
+    onclick: () => download('/api/analytics/scores/export?granularity=' + granularity.value + q(from.value, to.value) + '&format=' + format)
+        .catch(showError) }, t('drill.export.' + format));
+  const trend = h('div', { class: 'card' }, h('div', { class: 'toolbar spread' }, h('h2', { id: 'trend-title' }, t('dash.trend.week')),
+      h('span', {}, exportScores('csv'), exportScores('xlsx'))),
       h('canvas', { id: 'trend', height: 160 }), h('p', { class: 'muted no-data', id: 'trend-empty', hidden: true }, t('dash.noData')));
   const dims = h('div', { class: 'card' }, h('h2', {}, t('dash.dimensions')), h('canvas', { id: 'dims', height: 160 }),
       h('p', { class: 'muted no-data', id: 'dims-empty', hidden: true }, t('dash.noData')));

@@ -1,4 +1,4 @@
-import { api } from '../api.js';
+import { api, download } from '../api.js';
 import { h, storeName, tpName, date, showError } from '../dom.js';
 import { t, lang } from '../i18n.js';
 import { state } from '../state.js';
@@ -16,6 +16,9 @@ export function openDrilldown(storeId, touchpoint, from, to, preset = '') {
   const list = h('div', { id: 'drill-list', class: 'answers' });
   const more = h('button', { id: 'drill-more', type: 'button', hidden: true }, t('drill.more'));
   const close = h('button', { id: 'drill-close', type: 'button' }, t('drill.close'));
+  const exportAs = format => h('button', { id: 'drill-export-' + format, type: 'button',
+    onclick: () => download(query().replace('/api/feedback/answers?', '/api/feedback/answers/export?') + '&format=' + format)
+        .catch(showError) }, t('drill.export.' + format));
   let page = 0;
   const query = () => '/api/feedback/answers?storeId=' + encodeURIComponent(storeId) + '&touchpoint=' + encodeURIComponent(touchpoint)
       + '&from=' + from + '&to=' + to + '&size=20&lang=' + lang()
@@ -40,7 +43,8 @@ export function openDrilldown(storeId, touchpoint, from, to, preset = '') {
   });
   close.addEventListener('click', () => { card.hidden = true; });
   card.replaceChildren(h('div', { class: 'toolbar spread' }, h('h2', {}, storeName(storeId) + ' · ' + tpName(touchpoint)), close),
-      h('div', { class: 'toolbar' }, h('label', {}, t('drill.category'), category), h('label', {}, t('drill.product'), gtin)),
+      h('div', { class: 'toolbar' }, h('label', {}, t('drill.category'), category), h('label', {}, t('drill.product'), gtin),
+          exportAs('csv'), exportAs('xlsx')),
       list, more);
   card.hidden = false;
   reload();

@@ -4,16 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import de.kundenpuls.model.ProblemCode;
+import de.kundenpuls.model.analytics.ScoreReport;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.AuthenticationException;
 import de.kundenpuls.server.api.Json;
 import de.kundenpuls.server.api.Responses;
+import de.kundenpuls.server.api.TableExport;
 import de.kundenpuls.server.api.TooManyRequestsException;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
@@ -70,6 +73,7 @@ public final class AnalyticsService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/scores", access.allow(this::scores, Role.STAFF, Role.MARKETER, Role.ADMIN))
+                .get("/scores/export", access.allow(this::exportScores, Role.STAFF, Role.MARKETER, Role.ADMIN))
                 .get("/alerts", access.allow(this::recentAlerts, Role.STAFF, Role.MARKETER, Role.ADMIN))
                 .post("/stream-tickets", access.allow(this::ticket, Role.STAFF, Role.MARKETER, Role.ADMIN))
                 .get("/stream", Access.checkedBy(this::stream, STREAM_ROLES.toArray(Role[]::new)));
@@ -77,6 +81,32 @@ public final class AnalyticsService implements HttpService {
 
     private void scores(Caller caller, ServerRequest req, ServerResponse res) {
         Responses.json(res, query.run(filter(catalog, clock, caller, req)));
+    }
+
+    /** The scores per period as a file ({@code format=csv} or {@code xlsx}), then the whole range as "total". */
+    private void exportScores(Caller caller, ServerRequest req, ServerResponse res) {
+        TableExport.Format format = TableExport.format(req);
+        ScoreReport report = query.run(filter(catalog, clock, caller, req));
+        List<String> dimensions = List.of("quality", "availability", "reliability", "usefulness", "value", "staff", "ambience");
+        List<String> header = new ArrayList<>(List.of("period", "answers", "csat", "nps", "ces"));
+        header.addAll(dimensions);
+        List<List<Object>> rows = new ArrayList<>();
+        for (ScoreReport.Period p : report.periods()) {
+            rows.add(scoreRow(p.period(), p.count(), p.csat(), p.nps(), p.ces(), p.dimensions(), dimensions));
+        }
+        rows.add(scoreRow("total " + report.from() + "/" + report.to(), report.count(), report.csat(), report.nps(), report.ces(),
+                report.dimensions(), dimensions));
+        new TableExport(header, rows).send(res, format, "kundenpuls-scores");
+    }
+
+    private static List<Object> scoreRow(String period, long count, Double csat, Double nps, Double ces,
+                                         Map<String, Double> values, List<String> dimensions) {
+        List<Object> row = new ArrayList<>(List.of(period, count));
+        row.add(csat);
+        row.add(nps);
+        row.add(ces);
+        dimensions.forEach(d -> row.add(values.get(d)));
+        return row;
     }
 
     private void recentAlerts(Caller caller, ServerRequest req, ServerResponse res) {

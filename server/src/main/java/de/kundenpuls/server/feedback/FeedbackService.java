@@ -22,6 +22,7 @@ import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.JsonBody;
 import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.Responses;
+import de.kundenpuls.server.api.TableExport;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
@@ -43,6 +44,12 @@ import io.helidon.webserver.http.ServerResponse;
  * </pre>
  */
 public final class FeedbackService implements HttpService {
+
+    /** The most answers one export holds. */
+    static final int MAX_EXPORT = 100_000;
+    /** The dimension columns of an export, functional first, as the dashboard orders them. */
+    private static final List<String> DIMENSIONS = List.of("quality", "availability", "reliability", "usefulness", "value",
+            "staff", "ambience");
 
     private final Access access;
     private final FeedbackCapture capture;
@@ -84,7 +91,8 @@ public final class FeedbackService implements HttpService {
                     ? peer.getAddress().getHostAddress() : "unknown");
             Responses.json(res, capture.capture(caller, JsonBody.tree(req), Languages.readerLocale(req)));
         }, Role.SHOPPER, Role.STAFF, Role.KIOSK));
-        rules.get("/answers", access.allow(this::answers, Role.STAFF, Role.MARKETER, Role.ADMIN));
+        rules.get("/answers", access.allow(this::answers, Role.STAFF, Role.MARKETER, Role.ADMIN))
+                .get("/answers/export", access.allow(this::export, Role.STAFF, Role.MARKETER, Role.ADMIN));
     }
 
     /**
@@ -94,11 +102,48 @@ public final class FeedbackService implements HttpService {
      * Reads only the answers received since {@code from}.
      */
     private void answers(Caller caller, ServerRequest req, ServerResponse res) {
+        int page = number(req, "page", 0, 0, 10_000);
+        int size = number(req, "size", 20, 1, 100);
+        Found found = find(caller, req, page * size, size);
+        Responses.json(res, new AnswerPage(found.items(), page, size, found.more()));
+    }
+
+    /**
+     * The answers of a cell as a file ({@code format=csv} or {@code xlsx}), newest first, at most
+     * {@value #MAX_EXPORT} of them; the same scope and filters as the page, no link to any person.
+     */
+    private void export(Caller caller, ServerRequest req, ServerResponse res) {
+        TableExport.Format format = TableExport.format(req);
+        Found found = find(caller, req, 0, MAX_EXPORT);
+        List<String> header = new ArrayList<>(List.of("id", "createdAt", "storeId", "touchpoint", "rating", "nps", "ces"));
+        header.addAll(DIMENSIONS);
+        header.addAll(List.of("comment", "gtin", "product", "category"));
+        List<List<Object>> rows = new ArrayList<>(found.items().size());
+        for (AnswerPage.Answer a : found.items()) {
+            List<Object> row = new ArrayList<>(List.of(a.id().toString(), a.createdAt()));
+            row.add(a.storeId());
+            row.add(a.touchpoint());
+            row.add(a.rating());
+            row.add(a.nps());
+            row.add(a.ces());
+            DIMENSIONS.forEach(d -> row.add(a.dimensions().get(d)));
+            row.add(a.comment());
+            row.add(a.gtin());
+            row.add(a.product());
+            row.add(a.category());
+            rows.add(row);
+        }
+        new TableExport(header, rows).send(res, format, "kundenpuls-answers");
+    }
+
+    private record Found(List<AnswerPage.Answer> items, boolean more) {
+    }
+
+    /** The answers in the request's scope, newest first: {@code limit} of them after skipping {@code skip}. */
+    private Found find(Caller caller, ServerRequest req, int skip, int limit) {
         ScoreQuery.Filter scope = AnalyticsService.filter(catalog, clock, caller, req);
         // A GTIN is checked like everywhere else (length, digits, check digit), so a typo is told, not just empty.
         String gtin = req.query().first("gtin").filter(s -> !s.isBlank()).map(g -> new Gtin(g.strip()).value()).orElse(null);
-        int page = number(req, "page", 0, 0, 10_000);
-        int size = number(req, "size", 20, 1, 100);
         String lang = Languages.of(req);
         Set<String> stores = Set.copyOf(scope.storeIds());
         Map<String, ZoneId> zones = new HashMap<>();
@@ -107,8 +152,7 @@ public final class FeedbackService implements HttpService {
         }
         // The earliest instant any of the stores' "from" day begins (zones east of UTC start first).
         Instant since = scope.from().atStartOfDay(ZoneOffset.MAX).toInstant();
-        int skip = page * size;
-        List<AnswerPage.Answer> items = new ArrayList<>(size);
+        List<AnswerPage.Answer> items = new ArrayList<>(Math.min(limit, 1_000));
         int[] matched = {0};
         boolean[] more = {false};
         store.newestFirst(since, settings.futureSkew(), e -> {
@@ -124,14 +168,14 @@ public final class FeedbackService implements HttpService {
             if (matched[0]++ < skip) {
                 return true;
             }
-            if (items.size() == size) {
+            if (items.size() == limit) {
                 more[0] = true;
                 return false;
             }
             items.add(view(e, lang));
             return true;
         });
-        Responses.json(res, new AnswerPage(items, page, size, more[0]));
+        return new Found(items, more[0]);
     }
 
     private AnswerPage.Answer view(FeedbackEntry e, String lang) {

@@ -61,6 +61,19 @@ final class Chromium implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /**
+     * Lets the browser save downloads without asking, into a folder of its profile (removed with it).
+     *
+     * @return the folder
+     * @throws IOException when it cannot be made
+     */
+    Path downloads() throws IOException {
+        Path dir = Files.createDirectories(profileDir.resolve("downloads"));
+        ((ChromeDriver) browser).executeCdpCommand("Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", dir.toString()));
+        return dir;
+    }
+
     /** The browser of this test class. */
     WebDriver browser() {
         return browser;

@@ -201,6 +201,15 @@ class ConsoleTest {
         assertThat(drill).contains("Kundenpuls Wien Neubau · Kasse", "Kasse ewig nicht besetzt", "Super freundlich", "★1", "Kein Kommentar");
         assertThat(browser.findElement(By.id("drill-more")).isDisplayed()).isFalse();
         screenshot("11-dashboard-drilldown");
+        // The cell's answers as a file, downloaded and opened.
+        java.nio.file.Path downloads = CHROMIUM.downloads();
+        visible("#drill-export-csv").click();
+        java.nio.file.Path file = downloads.resolve("kundenpuls-answers.csv");
+        waitUpTo(15).until(d -> Files.exists(file) && file.toFile().length() > 0);
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).startsWith("\uFEFFid,createdAt,storeId,touchpoint,rating");
+        assertThat(String.join("\n", lines)).contains("Kasse ewig nicht besetzt", "wien-neubau").doesNotContain("hamburg-altona", "muenchen-schwabing");
         // Filtered by a category these answers did not rate, the cell has no data.
         new Select(visible("#dash-category")).selectByValue("dairy");
         waitUpTo(15).until(d -> {
