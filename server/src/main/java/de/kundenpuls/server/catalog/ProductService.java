@@ -19,6 +19,7 @@ import de.kundenpuls.server.api.InvalidRequestException;
 import de.kundenpuls.server.api.Json;
 import de.kundenpuls.server.api.JsonBody;
 import de.kundenpuls.server.api.Languages;
+import de.kundenpuls.server.api.QueryParams;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
@@ -106,8 +107,8 @@ public final class ProductService implements HttpService {
 
     private void search(ServerRequest req, ServerResponse res) {
         String lang = Languages.of(req);
-        int page = intParam(req, "page", 0, 0, Integer.MAX_VALUE);
-        int size = intParam(req, "size", 20, 1, MAX_PAGE_SIZE);
+        int page = QueryParams.wholeNumber(req, "page", 0, 0, Integer.MAX_VALUE);
+        int size = QueryParams.wholeNumber(req, "size", 20, 1, MAX_PAGE_SIZE);
         String q = req.query().first("q").map(s -> s.strip().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).orElse(null);
         String category = req.query().first("category").filter(s -> !s.isBlank()).orElse(null);
         if (category != null && !catalog.categories().containsKey(category)) {
@@ -139,22 +140,6 @@ public final class ProductService implements HttpService {
             }
         }
         return false;
-    }
-
-    private static int intParam(ServerRequest req, String name, int fallback, int min, int max) {
-        var raw = req.query().first(name);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.get());
-            if (value < min || value > max) {
-                throw ApiException.badRequest(name, ProblemCode.OUT_OF_RANGE, min, max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, ProblemCode.NOT_A_WHOLE_NUMBER);
-        }
     }
 
     private void importCsv(Caller caller, ServerRequest req, ServerResponse res) {

@@ -298,23 +298,34 @@ public final class AnswerLog {
         for (Chunk chunk : open.chunks) {
             visitIds(chunk.data(), created, Instant.ofEpochSecond(open.lastReceived), visitor);
         }
+        walkSealed(head, received, created, segment -> {
+            visitIds(segment.data(), created, Instant.ofEpochSecond(segment.lastReceived()), visitor);
+            return true;
+        });
+    }
+
+    /**
+     * Walks the sealed segments newest first, ending at the first one received entirely before
+     * {@code receivedSince} and skipping, without loading them, those whose answers were all given
+     * before {@code createdSince} (as far as a page's summary knows). Epoch seconds both.
+     */
+    private void walkSealed(Head head, long receivedSince, long createdSince, Predicate<Segment> visitor) {
         for (long s = head.sealed() - 1; s >= 0; s--) {
             Page page = pages[(int) (s / PAGE_SIZE)].get();
             int slot = (int) (s % PAGE_SIZE);
             long[] summaries = page.summaries;
             if (summaries != null && summaries[2 * slot] != 0) {
-                if (summaries[2 * slot] < received) {
+                if (summaries[2 * slot] < receivedSince) {
                     return;
                 }
-                if (summaries[2 * slot + 1] != 0 && summaries[2 * slot + 1] < created) {
+                if (summaries[2 * slot + 1] != 0 && summaries[2 * slot + 1] < createdSince) {
                     continue;
                 }
             }
             Segment segment = page.segments[slot].get();
-            if (segment.lastReceived() < received) {
+            if (segment.lastReceived() < receivedSince || !visitor.test(segment)) {
                 return;
             }
-            visitIds(segment.data(), created, Instant.ofEpochSecond(segment.lastReceived()), visitor);
         }
     }
 
@@ -338,26 +349,7 @@ public final class AnswerLog {
                 return;
             }
         }
-        for (long s = head.sealed() - 1; s >= 0; s--) {
-            Page page = pages[(int) (s / PAGE_SIZE)].get();
-            int slot = (int) (s % PAGE_SIZE);
-            long[] summaries = page.summaries;
-            if (summaries != null && summaries[2 * slot] != 0) {
-                if (summaries[2 * slot] < receivedAfter) {
-                    return;
-                }
-                if (summaries[2 * slot + 1] != 0 && summaries[2 * slot + 1] < created) {
-                    continue;
-                }
-            }
-            Segment segment = page.segments[slot].get();
-            if (segment.lastReceived() < receivedAfter) {
-                return;
-            }
-            if (!visitReversed(segment.data(), created, visitor)) {
-                return;
-            }
-        }
+        walkSealed(head, receivedAfter, created, segment -> visitReversed(segment.data(), created, visitor));
     }
 
     private static boolean visitReversed(byte[] data, long createdSince, Predicate<FeedbackEntry> visitor) {

@@ -61,7 +61,6 @@ public final class FeedbackCapture {
 
     private final FeedbackStore store;
     private final AnswerAggregates aggregates;
-    private final Profiles profiles;
     private final CustomerSignals signals;
     private final Catalog catalog;
     private final SurveyStore surveys;
@@ -96,7 +95,6 @@ public final class FeedbackCapture {
                            SurveyStore surveys, LiveEvents events, StorageWriter writer, CaptureSettings settings, Clock clock) {
         this.store = store;
         this.aggregates = aggregates;
-        this.profiles = profiles;
         this.signals = new CustomerSignals(profiles);
         this.catalog = catalog;
         this.surveys = surveys;

@@ -14,13 +14,12 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import de.kundenpuls.model.Gtin;
-import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.feedback.AnswerPage;
 import de.kundenpuls.server.analytics.AnalyticsService;
 import de.kundenpuls.server.analytics.ScoreQuery;
-import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.JsonBody;
 import de.kundenpuls.server.api.Languages;
+import de.kundenpuls.server.api.QueryParams;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.api.TableExport;
 import de.kundenpuls.server.auth.Access;
@@ -102,8 +101,8 @@ public final class FeedbackService implements HttpService {
      * Reads only the answers received since {@code from}.
      */
     private void answers(Caller caller, ServerRequest req, ServerResponse res) {
-        int page = number(req, "page", 0, 0, 10_000);
-        int size = number(req, "size", 20, 1, 100);
+        int page = QueryParams.wholeNumber(req, "page", 0, 0, 10_000);
+        int size = QueryParams.wholeNumber(req, "size", 20, 1, 100);
         Found found = find(caller, req, page * size, size);
         Responses.json(res, new AnswerPage(found.items(), page, size, found.more()));
     }
@@ -183,22 +182,6 @@ public final class FeedbackService implements HttpService {
                 .map(p -> p.names().getOrDefault(lang, p.names().get("de"))).orElse(null);
         return new AnswerPage.Answer(e.id(), e.storeId(), e.touchpoint(), e.createdAt(), e.rating(), e.nps(), e.ces(),
                 e.dimensions(), e.comment(), e.gtin(), product, e.category());
-    }
-
-    private static int number(ServerRequest req, String name, int fallback, int min, int max) {
-        String raw = req.query().first(name).orElse(null);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.strip());
-            if (value < min || value > max) {
-                throw ApiException.badRequest(name, ProblemCode.OUT_OF_RANGE, min, max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, ProblemCode.NOT_A_WHOLE_NUMBER);
-        }
     }
 
 }

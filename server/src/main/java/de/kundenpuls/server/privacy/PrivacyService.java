@@ -13,6 +13,7 @@ import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.Languages;
+import de.kundenpuls.server.api.QueryParams;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
@@ -96,10 +97,7 @@ public final class PrivacyService {
     }
 
     private void auditLog(Caller caller, ServerRequest req, ServerResponse res) {
-        int limit = req.query().first("limit").asInt().orElse(200);
-        if (limit < 1 || limit > 10_000) {
-            throw ApiException.badRequest("limit", ProblemCode.OUT_OF_RANGE, 1, 10000);
-        }
+        int limit = QueryParams.wholeNumber(req, "limit", 200, 1, 10_000);
         List<AuditLog.AuditEntry> entries = audit.newest(limit);
         Locale reader = Languages.readerLocale(req);
         entries = entries.stream().map(e -> new AuditLog.AuditEntry(e.at(), e.actor(), e.action(), e.subject(),
