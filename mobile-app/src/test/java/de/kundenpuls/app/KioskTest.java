@@ -16,6 +16,7 @@ import de.kundenpuls.app.support.RealServer;
 import de.kundenpuls.model.cases.CaseView;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.model.survey.SurveyView;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,7 +43,7 @@ class KioskTest {
     @Test
     void kioskRunsTheSurveyResetsIdleGuestsAndOpensOnlyForStaffOfItsStore() {
         server = bench.server(Map.of("feedback.min-interval-ms", "1000"));
-        server.as("marketer", null).send("POST", "/api/surveys", SURVEY, Map.class);
+        server.as("marketer", null).send("POST", "/api/surveys", SURVEY, SurveyView.class);
         String customer = "kundin-" + UUID.randomUUID();
         KundenpulsClient shopper = server.shopper(customer);
         shopper.me().consents(Map.of("contact", true));

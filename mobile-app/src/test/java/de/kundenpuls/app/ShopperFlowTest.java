@@ -17,6 +17,8 @@ import de.kundenpuls.app.support.AppUnderTest;
 import de.kundenpuls.app.support.RealServer;
 import de.kundenpuls.model.Gtin;
 import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.model.privacy.PersonalDataExport;
+import de.kundenpuls.model.survey.SurveyView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -66,14 +68,12 @@ class ShopperFlowTest {
         AppDriver.waitUntil(() -> driver.app().context().outbox().size() == 0, Duration.ofSeconds(10), "outbox sent");
         driver.screenshot("04-feedback-sent");
 
-        Map<String, Object> export = server.shopper(shopperUid()).me().export();
-        List<?> answers = (List<?>) ((Map<?, ?>) export.get("feedback")).get("answers");
-        assertThat(answers).singleElement().satisfies(a -> {
-            Map<?, ?> answer = (Map<?, ?>) a;
-            assertThat(answer.get("rating")).isEqualTo(2);
-            assertThat(answer.get("gtin")).isEqualTo("4013456000018");
-            assertThat(answer.get("touchpoint")).isEqualTo("shelf");
-            assertThat(answer.get("dimensions")).isEqualTo(Map.of("availability", 2));
+        List<PersonalDataExport.Answer> answers = server.shopper(shopperUid()).me().export().feedback().answers();
+        assertThat(answers).singleElement().satisfies(answer -> {
+            assertThat(answer.rating()).isEqualTo(2);
+            assertThat(answer.gtin()).isEqualTo("4013456000018");
+            assertThat(answer.touchpoint()).isEqualTo("shelf");
+            assertThat(answer.dimensions()).isEqualTo(Map.of("availability", 2));
         });
     }
 
@@ -85,7 +85,7 @@ class ShopperFlowTest {
                         "options", List.of(Map.of("id", "coffee", "text", Map.of("de", "Kaffee")),
                                 Map.of("id", "cereal", "text", Map.of("de", "Müsli")))),
                 Map.of("id", "again", "type", "nps", "text", Map.of("de", "Würden Sie diese Milch empfehlen?"))),
-                "targeting", Map.of("touchpoints", List.of("shelf"), "categories", List.of("dairy"))), Map.class);
+                "targeting", Map.of("touchpoints", List.of("shelf"), "categories", List.of("dairy"))), SurveyView.class);
         driver = bench.app(config(), owner -> Optional.empty(), "shopper");
         driver.type("#code-field", "4013456000018");
         driver.tap("#code-search");
@@ -98,11 +98,10 @@ class ShopperFlowTest {
         assertThat(driver.text("#feedback-survey-done")).startsWith("✓ Danke");
         driver.tap("#feedback-send");
         AppDriver.waitUntil(() -> driver.app().context().outbox().size() == 0, Duration.ofSeconds(10), "outbox sent");
-        Map<?, ?> answer = (Map<?, ?>) ((List<?>) ((Map<?, ?>) server.shopper(shopperUid()).me().export().get("feedback"))
-                .get("answers")).get(0);
-        assertThat(answer.get("rating")).isEqualTo(4);
-        assertThat(answer.get("surveyVersion")).isEqualTo(1);
-        assertThat(answer.get("answers")).isEqualTo(Map.of("use", "coffee", "again", "9"));
+        PersonalDataExport.Answer answer = server.shopper(shopperUid()).me().export().feedback().answers().get(0);
+        assertThat(answer.rating()).isEqualTo(4);
+        assertThat(answer.surveyVersion()).isEqualTo(1);
+        assertThat(answer.answers()).isEqualTo(Map.of("use", "coffee", "again", "9"));
     }
 
     @Test
@@ -230,8 +229,8 @@ class ShopperFlowTest {
                 Duration.ofSeconds(10), "refusal shown");
         assertThat(driver.text("#notification")).isEqualTo("Ihre Bewertung kam zu kurz nach der vorigen und wurde nicht gezählt.");
         driver.screenshot("12-refused");
-        List<?> answers = (List<?>) ((Map<?, ?>) server.shopper(shopperUid()).me().export().get("feedback")).get("answers");
-        assertThat(answers).singleElement().satisfies(a -> assertThat(((Map<?, ?>) a).get("rating")).isEqualTo(4));
+        assertThat(server.shopper(shopperUid()).me().export().feedback().answers()).singleElement()
+                .satisfies(a -> assertThat(a.rating()).isEqualTo(4));
         assertThat(driver.app().context().outbox().rejectedCount()).isEqualTo(1);
     }
 

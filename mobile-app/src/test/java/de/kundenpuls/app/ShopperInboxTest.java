@@ -11,7 +11,6 @@ import java.util.Optional;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.ImageView;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -22,6 +21,7 @@ import de.kundenpuls.app.support.RealServer;
 import de.kundenpuls.model.cases.CaseView;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.offer.OfferDefinition;
+import de.kundenpuls.model.offer.OfferView;
 import de.kundenpuls.model.profile.Device;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,7 +29,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Offers with a scannable redeem code, new offers as in-app notifications, and the dialog with the store. */
 class ShopperInboxTest {
 
-    private static final TypeReference<Map<String, List<CaseView>>> CASES = new TypeReference<>() { };
 
     @RegisterExtension
     final AppUnderTest bench = new AppUnderTest();
@@ -40,7 +39,7 @@ class ShopperInboxTest {
     private void offer(String title, String category) {
         Instant now = Instant.now();
         server.as("marketer", null).send("POST", "/api/offers", new OfferDefinition(Map.of("de", title), Map.of("de", title + " im Markt"),
-                null, category, "-20 %", now.minusSeconds(60), now.plus(Duration.ofDays(7)), List.of(), false), Map.class);
+                null, category, "-20 %", now.minusSeconds(60), now.plus(Duration.ofDays(7)), List.of(), false), OfferView.class);
     }
 
     @Test
@@ -93,10 +92,9 @@ class ShopperInboxTest {
         AppDriver.waitUntil(() -> driver.app().context().outbox().size() == 0, Duration.ofSeconds(10), "sent");
 
         KundenpulsClient staff = server.as("staff", "berlin-mitte");
-        List<CaseView> open = staff.get("/api/cases?state=open", CASES).get("items");
+        List<CaseView> open = staff.cases().list("open");
         assertThat(open).singleElement().satisfies(c -> assertThat(c.comment()).isEqualTo("Die Milch war schon sauer."));
-        staff.send("POST", "/api/cases/" + open.get(0).id() + "/replies",
-                Map.of("text", "Das tut uns leid! Bringen Sie die Packung vorbei, Sie bekommen den Preis erstattet."), Map.class);
+        staff.cases().reply(open.get(0).id(), "Das tut uns leid! Bringen Sie die Packung vorbei, Sie bekommen den Preis erstattet.");
 
         driver.tap("#nav-dialog");
         AppDriver.waitUntil(() -> driver.robot().lookup(".thread .message-staff").tryQuery().isPresent(), Duration.ofSeconds(10),
@@ -104,9 +102,9 @@ class ShopperInboxTest {
         driver.screenshot("03-dialog");
         driver.type(".thread .dialog-answer", "Danke, komme morgen vorbei.");
         driver.tap(".thread .dialog-send");
-        AppDriver.waitUntil(() -> staff.get("/api/cases?state=active", CASES).get("items").get(0).messages().size() == 2,
+        AppDriver.waitUntil(() -> staff.cases().list("active").get(0).messages().size() == 2,
                 Duration.ofSeconds(10), "answer stored");
-        CaseView thread = staff.get("/api/cases?state=active", CASES).get("items").get(0);
+        CaseView thread = staff.cases().list("active").get(0);
         assertThat(thread.messages().get(1).author()).isEqualTo("customer");
         assertThat(thread.messages().get(1).text()).isEqualTo("Danke, komme morgen vorbei.");
         AppDriver.waitUntil(() -> driver.robot().lookup(".thread .message-customer").queryAll().size() == 2, Duration.ofSeconds(10),

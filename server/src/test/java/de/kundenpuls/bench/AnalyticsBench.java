@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import de.kundenpuls.model.catalog.ProductView;
+import de.kundenpuls.model.catalog.StoreView;
 import de.kundenpuls.model.client.KundenpulsClient;
 
 /**
@@ -73,7 +74,7 @@ public final class AnalyticsBench {
         for (int i = 0; i < STORES; i++) {
             String id = String.format("filiale-%02d", i);
             admin.send("PUT", "/api/stores/" + id, Map.of("name", "Filiale " + i, "city", "Stadt " + i,
-                    "timeZone", "Europe/Berlin", "touchpoints", List.of(TOUCHPOINTS)), Map.class);
+                    "timeZone", "Europe/Berlin", "touchpoints", List.of(TOUCHPOINTS)), StoreView.class);
             stores.add(id);
         }
         List<String> gtins = client.catalog().search(null, null, null, 0, "de").items().stream()

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.model.privacy.PersonalDataExport;
 import de.kundenpuls.server.DataFiles;
 
 /**
@@ -55,9 +56,10 @@ public final class PrivacyBench {
         long[] erasures = new long[CUSTOMERS];
         for (int c = 0; c < CUSTOMERS; c++) {
             long t0 = System.nanoTime();
-            Map<String, Object> export = customers.get(c).me().export();
+            PersonalDataExport export = customers.get(c).me().export();
             exports[c] = System.nanoTime() - t0;
-            if (!export.toString().contains(emails.get(c)) || !export.toString().contains("Kommentar von")) {
+            if (!emails.get(c).equals(export.profile().contact().email()) || export.feedback() == null
+                    || export.feedback().answers().stream().noneMatch(a -> String.valueOf(a.comment()).startsWith("Kommentar von"))) {
                 throw new IllegalStateException("the export lacks the customer's data");
             }
         }

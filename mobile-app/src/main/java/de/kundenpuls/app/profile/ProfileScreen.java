@@ -134,7 +134,7 @@ public final class ProfileScreen implements Screen {
         dataStatus.setId("data-status");
         Button export = Ui.secondary(Texts.t("profile.export"), "profile-export");
         export.setOnAction(e -> app.background(() -> {
-            byte[] json = KundenpulsClient.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(me.me().export());
+            byte[] json = KundenpulsClient.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(me.me().exportDocument());
             Path file = LocalFiles.directory(app.ctx().config().dataDir().resolve("exports"))
                     .resolve("kundenpuls-meine-daten.json");
             LocalFiles.writeAtomically(file, json);

@@ -18,6 +18,7 @@ import de.kundenpuls.model.campaign.CampaignView;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.model.privacy.PersonalDataExport;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,22 +52,23 @@ class LayoutCompatibilityTest {
             assertThat(berlin.comments()).extracting(ScoreReport.Comment::text).contains("Kommentar 27", "Kommentar 0");
             assertThat(marketer.get("/api/analytics/scores?granularity=quarter" + day, ScoreReport.class).count())
                     .isEqualTo(LayoutFixture.ANSWERS + 1);
-            Map<?, ?> export = server.as("admin").get("/api/admin/profiles/" + uid + "/export", Map.class);
-            assertThat(export.toString()).contains(LayoutFixture.EMAIL).contains("Kommentar 3");
+            PersonalDataExport export = server.as("admin").admin().export(uid);
+            assertThat(export.profile().contact().email()).isEqualTo(LayoutFixture.EMAIL);
+            assertThat(export.feedback().answers()).extracting(PersonalDataExport.Answer::comment).contains("Kommentar 3");
             assertThat(server.staff("berlin-mitte").cases().list("all")).extracting(c -> c.comment()).contains("Kommentar 0");
             if (fixture.getProperty("recoveryGrants") != null) {
                 int grants = Integer.parseInt(fixture.getProperty("recoveryGrants"));
-                Map<?, ?> stats = (Map<?, ?>) marketer.get("/api/recovery/stats", Map.class).get("berlin-mitte");
-                assertThat(stats.get("offered")).as("recovery grants counted after the move").isEqualTo(grants);
-                assertThat(((List<?>) export.get("offers"))).as("the customer's grants found by customer").hasSize(grants);
+                assertThat(marketer.recovery().stats().get("berlin-mitte").offered()).as("recovery grants counted after the move")
+                        .isEqualTo(grants);
+                assertThat(export.offers()).as("the customer's grants found by customer").hasSize(grants);
             }
             if (fixture.getProperty("campaign") != null) {
                 CampaignView campaign = marketer.get("/api/campaigns/" + fixture.getProperty("campaign"), CampaignView.class);
                 assertThat(campaign.state()).isEqualTo("done");
                 assertThat(campaign.stats().targeted()).isEqualTo(1);
                 assertThat(campaign.stats().sent()).isEqualTo(1);
-                List<?> audit = (List<?>) server.as("admin").get("/api/admin/audit", Map.class).get("items");
-                assertThat(audit.toString()).as("the admin export of the fixture is audited").contains(uid);
+                assertThat(server.as("admin").admin().audit(100)).as("the admin export of the fixture is audited")
+                        .anySatisfy(e -> assertThat(e.subject()).isEqualTo(uid));
             }
             if (fixture.getProperty("kiosk") != null) {
                 assertThat(server.as("admin").kiosks().list("berlin-mitte"))

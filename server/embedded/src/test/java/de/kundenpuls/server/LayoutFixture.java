@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import de.kundenpuls.model.campaign.CampaignView;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.FeedbackItem;
 import de.kundenpuls.model.offer.OfferDefinition;
@@ -65,7 +66,7 @@ public final class LayoutFixture {
             OfferView sorry = marketer.send("POST", "/api/offers", new OfferDefinition(Map.of("de", RECOVERY_OFFER,
                     "en", RECOVERY_OFFER), Map.of(), null, "beverages", "-20 %", now.minusSeconds(60), now.plus(Duration.ofDays(3650)),
                     List.of(), true), OfferView.class);
-            marketer.send("PUT", "/api/recovery/settings/berlin-mitte", Map.of("offerId", sorry.id()), Map.class);
+            marketer.recovery().setOffer("berlin-mitte", sorry.id());
             Instant noon = Instant.parse(DAY + "T12:00:00Z");
             List<FeedbackItem> items = new ArrayList<>();
             for (int i = 0; i < ANSWERS; i++) {
@@ -78,12 +79,12 @@ public final class LayoutFixture {
             shopper.me().consents(Map.of("marketing_push", true));
             shopper.me().registerDevice("layout-fixture-device", "android", "de");
             campaign = (String) marketer.send("POST", "/api/campaigns", Map.of("name", "Fixture", "audience", Map.of(),
-                    "variants", List.of(Map.of("locale", "de", "title", "Hallo {firstName}", "body", "Neu"))), Map.class).get("id");
-            marketer.send("POST", "/api/campaigns/" + campaign + "/send", null, Map.class);
+                    "variants", List.of(Map.of("locale", "de", "title", "Hallo {firstName}", "body", "Neu"))), CampaignView.class).id();
+            marketer.campaigns().send(campaign);
             String sent = campaign;
             org.awaitility.Awaitility.await("the fixture's campaign done").atMost(java.time.Duration.ofSeconds(30))
-                    .until(() -> "done".equals(marketer.get("/api/campaigns/" + sent, Map.class).get("state")));
-            server.as("admin").get("/api/admin/profiles/" + uid + "/export", Map.class);
+                    .until(() -> "done".equals(marketer.campaigns().get(sent).state()));
+            server.as("admin").admin().export(uid);
             // Since 2026-12-02f: an enrolled kiosk in the fleet.
             var enrollment = server.as("admin").kiosks().enroll("berlin-mitte", "checkout", "Kasse 1");
             server.client().kiosks().exchange(enrollment.code());

@@ -2,6 +2,8 @@ package de.kundenpuls.server.analytics;
 
 import java.time.Duration;
 import java.time.Instant;
+
+import de.kundenpuls.model.analytics.AlertView;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,5 +134,10 @@ public final class AlertMonitor {
      */
     public record Alert(String storeId, String touchpoint, Instant at, long answers, long unhappy, double unhappyShare,
                         long windowMinutes) {
+
+        /** The alert as the API shows it (this record is stored, so the API's type is kept apart). */
+        public AlertView view() {
+            return new AlertView(storeId, touchpoint, at, answers, unhappy, unhappyShare, windowMinutes);
+        }
     }
 }

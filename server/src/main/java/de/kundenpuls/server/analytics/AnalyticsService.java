@@ -12,6 +12,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.analytics.ScoreReport;
+import de.kundenpuls.model.analytics.StreamTicket;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.AuthenticationException;
 import de.kundenpuls.server.api.Json;
@@ -111,7 +112,7 @@ public final class AnalyticsService implements HttpService {
 
     private void recentAlerts(Caller caller, ServerRequest req, ServerResponse res) {
         String storeId = caller.role() == Role.STAFF ? caller.storeId().orElseThrow() : req.query().first("storeId").orElse(null);
-        Responses.json(res, Map.of("items", alerts.recent(storeId)));
+        Responses.json(res, Map.of("items", alerts.recent(storeId).stream().map(AlertMonitor.Alert::view).toList()));
     }
 
     /**
@@ -175,7 +176,7 @@ public final class AnalyticsService implements HttpService {
 
     /** A single-use ticket that opens the stream (EventSource cannot send the token in a header). */
     private void ticket(Caller caller, ServerRequest req, ServerResponse res) {
-        Responses.json(res, Map.of("ticket", tickets.issue(caller), "expiresInSeconds", StreamTickets.TICKET_SECONDS));
+        Responses.json(res, new StreamTicket(tickets.issue(caller), StreamTickets.TICKET_SECONDS));
     }
 
     /**

@@ -51,7 +51,7 @@ public final class AnswerAggregates {
         rollups.add(storeId, day, touchpoint, category, counts, comment, tx);
         alerts.record(storeId, touchpoint, createdAt, unhappy, now).ifPresent(alert -> {
             alertLog.append(alert, tx);
-            tx.afterCommit(() -> events.publish(new LiveEvents.Event("alert", alert.storeId(), alert)));
+            tx.afterCommit(() -> events.publish(new LiveEvents.Event("alert", alert.storeId(), alert.view())));
         });
     }
 

@@ -15,6 +15,7 @@ import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.campaign.CampaignDefinition;
 import de.kundenpuls.model.campaign.CampaignPreview;
 import de.kundenpuls.model.campaign.CampaignView;
+import de.kundenpuls.model.campaign.PushEventResult;
 import de.kundenpuls.model.offer.OfferView;
 import de.kundenpuls.model.profile.Contact;
 import de.kundenpuls.model.profile.Profile;
@@ -224,7 +225,7 @@ public final class CampaignService {
             signals.pushOpened(caller.uid(), c.definition().audience().category(), now, tx);
             return true;
         });
-        Responses.json(res, Map.of("recorded", recorded));
+        Responses.json(res, new PushEventResult(recorded));
     }
 
     /** The campaign with stats from its recipients' counts and its codes' tallies. */

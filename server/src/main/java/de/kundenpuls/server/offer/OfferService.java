@@ -16,6 +16,8 @@ import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.offer.OfferDefinition;
 import de.kundenpuls.model.offer.OfferView;
 import de.kundenpuls.model.offer.PersonalOffer;
+import de.kundenpuls.model.offer.Redemption;
+import de.kundenpuls.model.offer.ScanResult;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.JsonBody;
@@ -233,8 +235,7 @@ public final class OfferService {
             }
             return next;
         });
-        Responses.json(res, Map.of("code", redeemed.code(), "offerId", redeemed.offerId(), "redeemedAt", redeemed.redeemedAt(),
-                "storeId", storeId));
+        Responses.json(res, new Redemption(redeemed.code(), redeemed.offerId(), redeemed.redeemedAt(), storeId));
     }
 
     private void scan(Caller caller, ServerRequest req, ServerResponse res) {
@@ -247,7 +248,7 @@ public final class OfferService {
         Instant now = Instant.now(clock);
         boolean learned = writer.write(tx -> signals.scanned(caller.uid(), product.gtin().value(), product.category(),
                 body.storeId(), now, tx));
-        Responses.json(res, Map.of("learned", learned));
+        Responses.json(res, new ScanResult(learned));
     }
 
     /**

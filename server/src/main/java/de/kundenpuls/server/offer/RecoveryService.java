@@ -15,6 +15,8 @@ import java.util.logging.Logger;
 import de.kundenpuls.model.InvalidFieldException;
 import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.offer.OfferView;
+import de.kundenpuls.model.offer.RecoverySetting;
+import de.kundenpuls.model.offer.RecoveryStats;
 import de.kundenpuls.model.profile.ConsentPurpose;
 import de.kundenpuls.model.profile.Device;
 import de.kundenpuls.model.profile.Profile;
@@ -178,11 +180,11 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
             store.setRecoveryOffer(storeId, offer.id(), tx);
             return null;
         });
-        Responses.json(res, Map.of("storeId", storeId, "offerId", offer.id()));
+        Responses.json(res, new RecoverySetting(storeId, offer.id()));
     }
 
     private void stats(Caller caller, ServerRequest req, ServerResponse res) {
-        Map<String, Object> perStore = new LinkedHashMap<>();
+        Map<String, RecoveryStats> perStore = new LinkedHashMap<>();
         for (Store s : catalog.stores()) {
             if (caller.role() == Role.STAFF && !caller.storeId().orElseThrow().equals(s.id())) {
                 continue;
@@ -191,16 +193,9 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
             long redeemed = tally.redeemed();
             long followedUp = tally.nextRatings();
             long recovered = tally.recovered();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("offerId", store.recoveryOffers().get(s.id()));
-            row.put("offered", tally.offered());
-            row.put("pushed", tally.pushed());
-            row.put("redeemed", redeemed);
-            row.put("nextRatings", followedUp);
-            row.put("recovered", recovered);
-            row.put("redemptionRate", tally.offered() == 0 ? null : 100.0 * redeemed / tally.offered());
-            row.put("recoveryRate", followedUp == 0 ? null : 100.0 * recovered / followedUp);
-            perStore.put(s.id(), row);
+            perStore.put(s.id(), new RecoveryStats(store.recoveryOffers().get(s.id()), tally.offered(), tally.pushed(), redeemed,
+                    followedUp, recovered, tally.offered() == 0 ? null : 100.0 * redeemed / tally.offered(),
+                    followedUp == 0 ? null : 100.0 * recovered / followedUp));
         }
         Responses.json(res, perStore);
     }

@@ -3,6 +3,7 @@ package de.kundenpuls.model.client;
 import java.util.List;
 
 import de.kundenpuls.model.privacy.AuditEntryView;
+import de.kundenpuls.model.privacy.PersonalDataExport;
 
 /** Admin reads: {@code /api/admin}. */
 public final class AdminApi {
@@ -21,6 +22,25 @@ public final class AdminApi {
      */
     public List<AuditEntryView> audit(int limit) {
         return client.get("/api/admin/audit?limit=" + limit, Audit.class).items();
+    }
+
+    /**
+     * Everything stored about a customer (Art. 15 GDPR), for a request that reached the store by post.
+     *
+     * @param uid the customer
+     * @return the export, section by section
+     */
+    public PersonalDataExport export(String uid) {
+        return client.get("/api/admin/profiles/" + uid + "/export", PersonalDataExport.class);
+    }
+
+    /**
+     * Erases a customer (Art. 17 GDPR).
+     *
+     * @param uid the customer
+     */
+    public void erase(String uid) {
+        client.send("DELETE", "/api/admin/profiles/" + uid, null, Void.class);
     }
 
     /**

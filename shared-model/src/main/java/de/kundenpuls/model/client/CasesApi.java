@@ -1,6 +1,8 @@
 package de.kundenpuls.model.client;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import de.kundenpuls.model.cases.CaseView;
 
@@ -21,6 +23,17 @@ public final class CasesApi {
      */
     public List<CaseView> list(String state) {
         return client.get("/api/cases?state=" + state, Cases.class).items();
+    }
+
+    /**
+     * Answers a customer in a case (staff of its store).
+     *
+     * @param id   the case
+     * @param text the reply, sent to the customer's inbox
+     * @return the case with the reply
+     */
+    public CaseView reply(UUID id, String text) {
+        return client.send("POST", "/api/cases/" + id + "/replies", Map.of("text", text), CaseView.class);
     }
 
     /**

@@ -127,7 +127,32 @@ public final class KundenpulsClient {
         return new CasesApi(this);
     }
 
-    /** Admin reads (the audit log). */
+    /** Push campaigns. */
+    public CampaignsApi campaigns() {
+        return new CampaignsApi(this);
+    }
+
+    /** Offers and their redemption at the till. */
+    public OffersApi offers() {
+        return new OffersApi(this);
+    }
+
+    /** Service recovery settings and figures. */
+    public RecoveryApi recovery() {
+        return new RecoveryApi(this);
+    }
+
+    /** Scores, alerts and the live stream ticket. */
+    public AnalyticsApi analytics() {
+        return new AnalyticsApi(this);
+    }
+
+    /** Survey definitions. */
+    public SurveysApi surveys() {
+        return new SurveysApi(this);
+    }
+
+    /** Admin: the audit log, and a customer's export and erasure. */
     public AdminApi admin() {
         return new AdminApi(this);
     }

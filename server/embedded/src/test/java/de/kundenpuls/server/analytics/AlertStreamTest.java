@@ -54,8 +54,10 @@ class AlertStreamTest {
             String alert = events.get(events.size() - 1);
             assertThat(alert).contains("\"touchpoint\":\"checkout\"").contains("\"answers\":4").contains("\"unhappy\":3");
 
-            Map<?, ?> recent = server.as("marketer").get("/api/analytics/alerts?storeId=berlin-mitte", Map.class);
-            assertThat((List<?>) recent.get("items")).hasSize(1);
+            assertThat(server.as("marketer").analytics().alerts("berlin-mitte")).singleElement().satisfies(a -> {
+                assertThat(a.touchpoint()).isEqualTo("checkout");
+                assertThat(a.unhappy()).isEqualTo(3);
+            });
 
             // Hamburg's staff only hear pings, never Berlin's alert.
             List<String> otherEvents = readFor(other, Duration.ofSeconds(2));
@@ -65,8 +67,8 @@ class AlertStreamTest {
 
             // Raised alerts are stored with the answer that raised them: a restart keeps them.
             server.restart();
-            Map<?, ?> afterRestart = server.staff("berlin-mitte").get("/api/analytics/alerts", Map.class);
-            assertThat((List<?>) afterRestart.get("items")).hasSize(1);
+            assertThat(server.staff("berlin-mitte").analytics().alerts(null)).singleElement()
+                    .satisfies(a -> assertThat(a.answers()).isEqualTo(4));
         }
     }
 
@@ -76,8 +78,7 @@ class AlertStreamTest {
     }
 
     private static InputStream open(HttpClient http, String base, String token) throws Exception {
-        String ticket = (String) KundenpulsClient.create(base).withToken(token)
-                .send("POST", "/api/analytics/stream-tickets", null, Map.class).get("ticket");
+        String ticket = KundenpulsClient.create(base).withToken(token).analytics().streamTicket().ticket();
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/analytics/stream?ticket=" + ticket))
                 .header("Accept", "text/event-stream").build();
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 
 import de.kundenpuls.model.Gtin;
 import de.kundenpuls.model.analytics.ScoreReport;
+import de.kundenpuls.model.catalog.StoreView;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.FeedbackItem;
@@ -58,7 +59,7 @@ class ScoresRecomputationTest {
             KundenpulsClient admin = server.as("admin");
             for (String id : List.of("tokyo-ginza", "newyork-soho")) {
                 admin.send("PUT", "/api/stores/" + id, Map.of("name", id, "city", id, "timeZone", STORES.get(id).getId(),
-                        "touchpoints", List.of(TOUCHPOINTS)), Map.class);
+                        "touchpoints", List.of(TOUCHPOINTS)), StoreView.class);
             }
             String category = server.client().catalog().product("4013456000018", "de").category();
             List<FeedbackItem> accepted = new ArrayList<>();

@@ -99,8 +99,7 @@ class StreamAdmissionTest {
     }
 
     private String ticket(String token) {
-        return (String) KundenpulsClient.create(server.baseUrl()).withToken(token)
-                .send("POST", "/api/analytics/stream-tickets", null, Map.class).get("ticket");
+        return KundenpulsClient.create(server.baseUrl()).withToken(token).analytics().streamTicket().ticket();
     }
 
     private HttpResponse<InputStream> open(String query) throws Exception {

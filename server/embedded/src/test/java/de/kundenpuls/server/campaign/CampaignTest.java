@@ -12,12 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import de.kundenpuls.embedded.GoogleStandIn;
 import de.kundenpuls.model.campaign.CampaignPreview;
 import de.kundenpuls.model.campaign.CampaignView;
 import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.server.TestServer;
-import de.kundenpuls.embedded.GoogleStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,8 +121,7 @@ class CampaignTest {
 
         // Opens are reported by the app and counted.
         KundenpulsClient anyone = server.as("shopper");
-        assertThat(anyone.send("POST", "/api/me/push-events", Map.of("campaignId", ab.id(), "event", "opened"), Map.class)
-                .get("recorded")).isEqualTo(false);
+        assertThat(anyone.me().opened(ab.id()).recorded()).as("not a recipient").isFalse();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> marketer.send("POST", "/api/campaigns/" + ab.id() + "/send", null,
                 CampaignView.class)).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
@@ -279,9 +278,8 @@ class CampaignTest {
         tokens.forEach(t -> assertThat(fcm.deliveredTo(t)).hasSize(1));
 
         // The app reports the open once; it is counted and teaches the profile.
-        Map<String, String> opened = Map.of("campaignId", c.id(), "event", "opened");
-        assertThat(reader.send("POST", "/api/me/push-events", opened, Map.class).get("recorded")).isEqualTo(true);
-        assertThat(reader.send("POST", "/api/me/push-events", opened, Map.class).get("recorded")).isEqualTo(false);
+        assertThat(reader.me().opened(c.id()).recorded()).isTrue();
+        assertThat(reader.me().opened(c.id()).recorded()).as("a second open").isFalse();
         assertThat(marketer.get("/api/campaigns/" + c.id(), CampaignView.class).stats().opened()).isEqualTo(1);
         assertThat(reader.me().get().history()).anySatisfy(i -> assertThat(i.kind()).isEqualTo("push_opened"));
     }

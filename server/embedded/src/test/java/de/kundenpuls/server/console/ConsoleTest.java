@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import de.kundenpuls.embedded.GoogleStandIn;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.model.survey.Question;
+import de.kundenpuls.model.survey.SurveyDefinition;
+import de.kundenpuls.model.survey.SurveyView;
 import de.kundenpuls.server.TestServer;
-import de.kundenpuls.embedded.GoogleStandIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -296,9 +299,9 @@ class ConsoleTest {
     @Test
     void campaignIsBuiltSentAndItsFunnelFillsIn() throws Exception {
         Instant now = Instant.now();
-        var offer = SERVER.as("marketer").send("POST", "/api/offers", new de.kundenpuls.model.offer.OfferDefinition(
+        var offer = SERVER.as("marketer").offers().create(new de.kundenpuls.model.offer.OfferDefinition(
                 Map.of("de", "Frühstück in Altona", "en", "Breakfast in Altona"), Map.of(), null, "dairy", "-20 %",
-                now.minusSeconds(60), now.plus(Duration.ofDays(7)), List.of("hamburg-altona"), false), Map.class);
+                now.minusSeconds(60), now.plus(Duration.ofDays(7)), List.of("hamburg-altona"), false));
         List<KundenpulsClient> shoppers = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -312,7 +315,7 @@ class ConsoleTest {
         signIn("marketer", null);
         browser.get(SERVER.baseUrl() + "/console/#campaigns");
         new Select(visible("#camp-stores")).selectByValue("hamburg-altona");
-        new Select(visible("#camp-offer")).selectByValue((String) offer.get("id"));
+        new Select(visible("#camp-offer")).selectByValue(offer.id());
         visible("#camp-name").sendKeys(" Hamburg");
         assertThat(visible("#camp-title-b").isEnabled()).as("variant B waits for the A/B switch").isFalse();
         assertThat(textOf("#camp-empty")).startsWith("Noch keine Kampagne gesendet");
@@ -332,13 +335,12 @@ class ConsoleTest {
         String campaignId = browser.findElement(By.cssSelector("#camp-list .funnel")).getAttribute("data-campaign");
         KundenpulsClient till = SERVER.staff("hamburg-altona");
         for (int i = 0; i < 5; i++) {
-            shoppers.get(i).send("POST", "/api/me/push-events", Map.of("campaignId", campaignId, "event", "opened"), Map.class);
+            assertThat(shoppers.get(i).me().opened(campaignId).recorded()).isTrue();
         }
         for (int i = 0; i < 2; i++) {
-            List<?> mine = (List<?>) shoppers.get(i).get("/api/me/offers?lang=de", Map.class).get("items");
-            String code = mine.stream().map(o -> (Map<?, ?>) o).filter(o -> offer.get("id").equals(o.get("offerId")))
-                    .map(o -> (String) o.get("code")).findFirst().orElseThrow();
-            till.send("POST", "/api/offers/redeem", Map.of("code", code), Map.class);
+            String code = shoppers.get(i).me().offers("de").stream().filter(o -> offer.id().equals(o.offerId()))
+                    .map(o -> o.code()).findFirst().orElseThrow();
+            till.offers().redeem(code);
         }
         waitUpTo(10).until(d -> {
             WebElement funnel = d.findElement(By.cssSelector("#camp-list .funnel"));
@@ -365,8 +367,8 @@ class ConsoleTest {
         visible("#offer-create").click();
         waitUpTo(10).until(d -> d.findElement(By.id("offer-list")).getText().contains("2 für 1"));
         screenshot("10-offers-edited");
-        Map<?, ?> offers = SERVER.as("marketer").get("/api/offers", Map.class);
-        assertThat((List<?>) offers.get("items")).singleElement().asString().contains("2 für 1");
+        assertThat(SERVER.as("marketer").offers().list()).singleElement()
+                .satisfies(o -> assertThat(o.definition().benefit()).isEqualTo("2 für 1"));
     }
 
     @Test
@@ -397,7 +399,7 @@ class ConsoleTest {
                 .equals("Frage 2 › Anzeigen › Werte: braucht mindestens einen Wert"));
         assertThat(question(1).findElement(By.cssSelector(".any-of")).getAttribute("aria-invalid")).isEqualTo("true");
         screenshot("12-surveys-error");
-        assertThat((List<?>) SERVER.as("marketer").get("/api/surveys", Map.class).get("items")).isEmpty();
+        assertThat(SERVER.as("marketer").surveys().list()).isEmpty();
 
         List<WebElement> moods = question(1).findElements(By.cssSelector("[data-part=showif-value]"));
         assertThat(moods).extracting(e -> e.getAttribute("value")).containsExactly("1", "2", "3", "4", "5");
@@ -407,17 +409,15 @@ class ConsoleTest {
         visible("#survey-create").click();
         waitUpTo(10).until(d -> d.findElement(By.id("survey-list")).getText().contains("Kasse am Abend"));
 
-        Map<?, ?> saved = (Map<?, ?>) ((List<?>) SERVER.as("marketer").get("/api/surveys", Map.class).get("items")).get(0);
-        Map<?, ?> definition = (Map<?, ?>) saved.get("definition");
-        List<?> questions = (List<?>) definition.get("questions");
-        assertThat(questions).hasSize(2);
-        Map<?, ?> why = (Map<?, ?>) questions.get(1);
-        assertThat(why.get("type")).isEqualTo("multiple");
-        assertThat(why.get("text")).isEqualTo(Map.of("de", "Was hat gestört?", "en", "What went wrong?"));
-        assertThat((List<?>) why.get("options")).hasSize(3);
-        assertThat(why.get("showIf")).isEqualTo(Map.of("question", "mood", "anyOf", List.of("1", "2")));
-        assertThat(definition.get("targeting")).isEqualTo(Map.of("storeIds", List.of("berlin-mitte"),
-                "touchpoints", List.of("checkout"), "categories", List.of()));
+        SurveyDefinition definition = SERVER.as("marketer").surveys().list().get(0).definition();
+        assertThat(definition.questions()).hasSize(2);
+        Question why = definition.questions().get(1);
+        assertThat(why.type()).isEqualTo("multiple");
+        assertThat(why.text()).isEqualTo(Map.of("de", "Was hat gestört?", "en", "What went wrong?"));
+        assertThat(why.options()).hasSize(3);
+        assertThat(why.showIf()).isEqualTo(new Question.ShowIf("mood", List.of("1", "2")));
+        assertThat(definition.targeting()).isEqualTo(new SurveyDefinition.Targeting(List.of("berlin-mitte"), List.of("checkout"),
+                List.of()));
 
         // Editing loads the form; a new free-text question moved to the top makes version 2.
         visible("#survey-list tr.list-row").click();
@@ -431,10 +431,9 @@ class ConsoleTest {
                 .isEqualTo("Was können wir besser machen?");
         visible("#survey-create").click();
         waitUpTo(10).until(d -> d.findElement(By.id("survey-list")).getText().contains("3 Fragen"));
-        Map<?, ?> v2 = (Map<?, ?>) ((List<?>) SERVER.as("marketer").get("/api/surveys", Map.class).get("items")).get(0);
-        assertThat(v2.get("version")).isEqualTo(2);
-        List<?> v2Questions = (List<?>) ((Map<?, ?>) v2.get("definition")).get("questions");
-        assertThat(v2Questions.stream().map(q -> (Object) ((Map<?, ?>) q).get("type")).toList()).containsExactly("smiley", "text", "multiple");
+        SurveyView v2 = SERVER.as("marketer").surveys().list().get(0);
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.definition().questions()).extracting(Question::type).containsExactly("smiley", "text", "multiple");
         screenshot("13-surveys-versioned");
     }
 

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import de.kundenpuls.model.analytics.ScoreReport;
 import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
-import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.BatchResult.Status;
+import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.FeedbackItem;
 import de.kundenpuls.server.TestServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,7 +99,7 @@ class CaptureAbuseTest {
         assertThat(after.count()).as("only the kiosk's 40 answers were added").isEqualTo(before.count() + 40);
         assertThat(after.csat()).as("the kiosk's 5s lift the score; the flood's 1s would have sunk it").isGreaterThan(before.csat());
         assertThat(server.staff(STORE).cases().list("all")).extracting(c -> c.comment()).noneMatch(c -> c != null && c.contains("rufen Sie mich an"));
-        assertThat((List<?>) marketer.get("/api/analytics/alerts?storeId=" + STORE, Map.class).get("items")).isEmpty();
+        assertThat(marketer.analytics().alerts(STORE)).isEmpty();
     }
 
     @Test

@@ -17,9 +17,10 @@ import de.kundenpuls.model.analytics.ScoreReport;
 import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.model.feedback.AnswerPage;
-import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.BatchResult.Status;
+import de.kundenpuls.model.feedback.BatchResult;
 import de.kundenpuls.model.feedback.FeedbackItem;
+import de.kundenpuls.model.privacy.PersonalDataExport;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.TestServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -245,7 +246,7 @@ class FeedbackCaptureTest {
             assertThat(i.kind()).isEqualTo("feedback");
             assertThat(i.category()).isEqualTo("dairy");
         });
-        assertThat(learner.me().export().toString()).contains("Milch war sauer");
+        assertThat(learner.me().export().feedback().answers()).extracting(PersonalDataExport.Answer::comment).containsExactly("Milch war sauer");
 
         KundenpulsClient private_ = server.as("shopper");
         private_.me().get();

@@ -19,6 +19,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.fasterxml.jackson.databind.JsonNode;
 import de.kundenpuls.model.Problem;
 import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
@@ -114,7 +115,7 @@ class KioskEnrollmentTest {
         assertThat(results.get(2).problem().field()).isEqualTo("items[2].storeId");
 
         for (String path : List.of("/api/cases", "/api/analytics/scores?storeId=" + STORE, "/api/kiosks", "/api/me")) {
-            ApiException refused = catchThrowableOfType(ApiException.class, () -> kiosk.get(path, Map.class));
+            ApiException refused = catchThrowableOfType(ApiException.class, () -> kiosk.get(path, JsonNode.class));
             assertThat(refused.status()).as(path).isEqualTo(403);
         }
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import de.kundenpuls.embedded.GoogleStandIn;
 import de.kundenpuls.model.Gtin;
 import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
@@ -18,8 +18,9 @@ import de.kundenpuls.model.feedback.FeedbackItem;
 import de.kundenpuls.model.offer.OfferDefinition;
 import de.kundenpuls.model.offer.OfferView;
 import de.kundenpuls.model.offer.PersonalOffer;
+import de.kundenpuls.model.offer.RecoveryStats;
+import de.kundenpuls.model.offer.Redemption;
 import de.kundenpuls.server.TestServer;
-import de.kundenpuls.embedded.GoogleStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Personal offers that learn from every contact, redemption at the till, and service recovery. */
 class OffersTest {
 
-    private static final TypeReference<Map<String, List<PersonalOffer>>> OFFERS = new TypeReference<>() { };
 
     @RegisterExtension
     final TestServer server = TestServer.perTest(Map.of("catalog.seed-demo", "true", "feedback.min-interval-ms", "0"));
@@ -46,7 +46,7 @@ class OffersTest {
     }
 
     private static List<PersonalOffer> offers(KundenpulsClient shopper) {
-        return shopper.get("/api/me/offers?lang=de", OFFERS).get("items");
+        return shopper.me().offers("de");
     }
 
     private String productOf(String category) {
@@ -65,8 +65,8 @@ class OffersTest {
         assertThat(offers(learner)).extracting(PersonalOffer::offerId).containsExactly(dairy.id(), bread.id(), shoes.id());
 
         String shoe = productOf("shoes");
-        learner.send("POST", "/api/me/scans", Map.of("gtin", shoe, "storeId", "berlin-mitte"), Map.class);
-        learner.send("POST", "/api/me/scans", Map.of("gtin", shoe, "storeId", "berlin-mitte"), Map.class);
+        assertThat(learner.me().scan(shoe, "berlin-mitte").learned()).isTrue();
+        assertThat(learner.me().scan(shoe, "berlin-mitte").learned()).isTrue();
         List<PersonalOffer> afterScans = offers(learner);
         assertThat(afterScans.get(0).offerId()).isEqualTo(shoes.id());
         assertThat(afterScans.get(0).reason()).contains("Schuhe");
@@ -79,7 +79,7 @@ class OffersTest {
         // Without the consent, the same behaviour teaches nothing: the shared order.
         KundenpulsClient privateShopper = server.as("shopper");
         privateShopper.me().consents(Map.of("personalization", false));
-        privateShopper.send("POST", "/api/me/scans", Map.of("gtin", shoe), Map.class);
+        assertThat(privateShopper.me().scan(shoe, null).learned()).as("no consent, nothing learned").isFalse();
         assertThat(offers(privateShopper)).extracting(PersonalOffer::offerId).containsExactly(dairy.id(), bread.id(), shoes.id());
         assertThat(offers(privateShopper)).allSatisfy(o -> assertThat(o.reason()).isEqualTo("Für alle – nicht persönlich ausgewählt"));
     }
@@ -93,19 +93,21 @@ class OffersTest {
         assertThat(Gtin.isValid(mine.code())).as("the code is a scannable EAN-13").isTrue();
         assertThat(offers(shopper).get(0).code()).as("the code is stable").isEqualTo(mine.code());
 
-        assertThatThrownBy(() -> server.staff("hamburg-altona").send("POST", "/api/offers/redeem", Map.of("code", mine.code()), Map.class))
+        assertThatThrownBy(() -> server.staff("hamburg-altona").offers().redeem(mine.code()))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
         KundenpulsClient till = server.staff("berlin-mitte");
-        Map<?, ?> redeemed = till.send("POST", "/api/offers/redeem", Map.of("code", mine.code()), Map.class);
-        assertThat(redeemed.get("offerId")).isEqualTo(berlinOnly.id());
-        assertThatThrownBy(() -> till.send("POST", "/api/offers/redeem", Map.of("code", mine.code()), Map.class))
+        Redemption redeemed = till.offers().redeem(mine.code());
+        assertThat(redeemed.offerId()).isEqualTo(berlinOnly.id());
+        assertThat(redeemed.code()).isEqualTo(mine.code());
+        assertThat(redeemed.storeId()).isEqualTo("berlin-mitte");
+        assertThatThrownBy(() -> till.offers().redeem(mine.code()))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(409);
                     assertThat(e.problem().detail()).contains("Already redeemed");
                 });
-        assertThatThrownBy(() -> till.send("POST", "/api/offers/redeem", Map.of("code", "2900000000000"), Map.class))
+        assertThatThrownBy(() -> till.offers().redeem("2900000000000"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
-        assertThatThrownBy(() -> shopper.send("POST", "/api/offers/redeem", Map.of("code", mine.code()), Map.class))
+        assertThatThrownBy(() -> shopper.offers().redeem(mine.code()))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(403));
         assertThat(offers(shopper).get(0).redeemed()).isTrue();
     }
@@ -113,7 +115,7 @@ class OffersTest {
     @Test
     void aDetractorGetsTheRecoveryOfferAtOnceAndRecoveryIsMeasured() throws Exception {
         OfferView sorry = offer("Kaffee aufs Haus", null, "beverages", 30, List.of(), true);
-        marketer.send("PUT", "/api/recovery/settings/berlin-mitte", Map.of("offerId", sorry.id()), Map.class);
+        assertThat(marketer.recovery().setOffer("berlin-mitte", sorry.id()).offerId()).isEqualTo(sorry.id());
         GoogleStandIn standIn = server.standIn();
 
         KundenpulsClient reachable = server.as("shopper");
@@ -140,17 +142,18 @@ class OffersTest {
         // Recovery offers are personal: a happy shopper does not see them.
         assertThat(offers(server.as("shopper"))).noneSatisfy(o -> assertThat(o.offerId()).isEqualTo(sorry.id()));
 
-        server.staff("berlin-mitte").send("POST", "/api/offers/redeem", Map.of("code", code), Map.class);
+        server.staff("berlin-mitte").offers().redeem(code);
         reachable.feedback().send(List.of(rating(5)));
         unreachable.feedback().send(List.of(rating(2)));
-        Map<?, ?> all = marketer.get("/api/recovery/stats", Map.class);
-        Map<?, ?> stats = (Map<?, ?>) all.get("berlin-mitte");
-        assertThat(stats.get("offered")).as(all.toString()).isEqualTo(2);
-        assertThat(stats.get("redeemed")).isEqualTo(1);
-        assertThat(stats.get("pushed")).as("the push outcome is recorded").isEqualTo(1);
-        assertThat(stats.get("nextRatings")).isEqualTo(2);
-        assertThat(stats.get("recovered")).isEqualTo(1);
-        assertThat(stats.get("recoveryRate")).isEqualTo(50.0);
+        RecoveryStats stats = marketer.recovery().stats().get("berlin-mitte");
+        assertThat(stats.offerId()).isEqualTo(sorry.id());
+        assertThat(stats.offered()).as(stats.toString()).isEqualTo(2);
+        assertThat(stats.redeemed()).isEqualTo(1);
+        assertThat(stats.pushed()).as("the push outcome is recorded").isEqualTo(1);
+        assertThat(stats.nextRatings()).isEqualTo(2);
+        assertThat(stats.recovered()).isEqualTo(1);
+        assertThat(stats.redemptionRate()).isEqualTo(50.0);
+        assertThat(stats.recoveryRate()).isEqualTo(50.0);
     }
 
     private static FeedbackItem rating(int rating) {

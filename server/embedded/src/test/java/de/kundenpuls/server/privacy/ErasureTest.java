@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
+import de.kundenpuls.model.privacy.PersonalDataExport;
 import de.kundenpuls.server.DataFiles;
 import de.kundenpuls.server.TestServer;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,10 @@ class ErasureTest {
             // A campaign that names her, sent: her recipient entry holds her first name and token.
             KundenpulsClient marketer = server.as("marketer");
             String campaign = (String) marketer.send("POST", "/api/campaigns", Map.of("name", "Hallo", "audience", Map.of(),
-                    "variants", List.of(Map.of("locale", "de", "title", "Hallo {firstName}", "body", "Neu"))), Map.class).get("id");
-            marketer.send("POST", "/api/campaigns/" + campaign + "/send", null, Map.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(marketer.get("/api/campaigns/" + campaign, Map.class)
-                    .get("state")));
+                    "variants", List.of(Map.of("locale", "de", "title", "Hallo {firstName}", "body", "Neu"))),
+                    de.kundenpuls.model.campaign.CampaignView.class).id();
+            marketer.campaigns().send(campaign);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "done".equals(marketer.campaigns().get(campaign).state()));
             String said = "complaint-" + UUID.randomUUID().toString().substring(0, 8);
             shopper.feedback().send(List.of(new de.kundenpuls.model.feedback.FeedbackItem(UUID.randomUUID(), "berlin-mitte",
                     "checkout", java.time.Instant.now().minusSeconds(5), 1, null, null, Map.of(), "Kasse zu: " + said,
@@ -50,8 +51,11 @@ class ErasureTest {
             assertThat(filesContain(marker)).as("the marker is written to the data files").isTrue();
             assertThat(filesContain(said)).as("the comment is written to the data files").isTrue();
 
-            Map<String, Object> export = shopper.me().export();
-            assertThat(export.toString()).contains(marker).contains(firstName + " Muster").contains("Hallo " + firstName);
+            PersonalDataExport export = shopper.me().export();
+            assertThat(export.profile().contact().email()).isEqualTo(marker);
+            assertThat(export.profile().contact().name()).isEqualTo(firstName + " Muster");
+            assertThat(export.push().campaignMessages()).singleElement()
+                    .satisfies(m -> assertThat(m.title()).isEqualTo("Hallo " + firstName));
             assertThat(filesContain(deviceToken)).as("the recipient's token is written to the data files").isTrue();
 
             String uid = shopper.me().get().uid();
@@ -93,20 +97,16 @@ class ErasureTest {
             shopper.me().patch(Map.of("contact", Map.of("email", "someone@example.org")));
             KundenpulsClient admin = server.as("admin");
 
-            Map<?, ?> export = admin.get("/api/admin/profiles/" + identity.uid() + "/export", Map.class);
-            assertThat(export.toString()).contains("someone@example.org");
-            admin.send("DELETE", "/api/admin/profiles/" + identity.uid(), null, Void.class);
-            assertThatThrownBy(() -> admin.send("DELETE", "/api/admin/profiles/" + identity.uid(), null, Void.class))
+            assertThat(admin.admin().export(identity.uid()).profile().contact().email()).isEqualTo("someone@example.org");
+            admin.admin().erase(identity.uid());
+            assertThatThrownBy(() -> admin.admin().erase(identity.uid()))
                     .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
 
-            Map<?, ?> audit = admin.get("/api/admin/audit", Map.class);
-            List<?> items = (List<?>) audit.get("items");
-            List<Object> actions = items.stream().map(i -> ((Map<?, ?>) i).get("action")).map(Object.class::cast).toList();
-            List<Object> subjects = items.stream().map(i -> ((Map<?, ?>) i).get("subject")).map(Object.class::cast).toList();
-            assertThat(actions).contains("profile.export", "profile.erase");
-            assertThat(subjects).contains(identity.uid());
+            var audit = admin.admin().audit(50);
+            assertThat(audit).extracting(e -> e.action()).contains("profile.export", "profile.erase");
+            assertThat(audit).extracting(e -> e.subject()).contains(identity.uid());
 
-            assertThatThrownBy(() -> shopper.get("/api/admin/audit", Map.class))
+            assertThatThrownBy(() -> shopper.admin().audit(50))
                     .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(403));
         }
     }
