@@ -263,6 +263,11 @@ public final class KundenpulsServer implements AutoCloseable {
         return features;
     }
 
+    /** The feedback capture, for the embedded demo's history ({@link FeedbackCapture#history}). */
+    public FeedbackCapture feedbackCapture() {
+        return features.capture();
+    }
+
     /** The open storage. */
     public Storage storage() {
         return storage;
@@ -303,7 +308,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     SurveyService surveys, FeedbackService feedback, CaseService cases, AnalyticsService analytics,
                     OfferService offers, RecoveryService recovery, Optional<PushGateway> push, CampaignService campaigns,
                     Optional<HttpService> devTokens, ConsoleSignInService consoleSignIn, KioskService kiosks,
-                    boolean benchEmptyRoute, List<AutoCloseable> closeables) {
+                    FeedbackCapture capture, boolean benchEmptyRoute, List<AutoCloseable> closeables) {
 
         static Features create(Config config, Storage storage, Identity identity, CatalogSeed seed, Clock clock) {
             StoredRoot root = storage.root(StoredRoot.class);
@@ -354,7 +359,7 @@ public final class KundenpulsServer implements AutoCloseable {
             FeedbackCapture feedbackCapture = new FeedbackCapture(feedbackStore, aggregates, profiles, catalog, surveyStore,
                     events, storage.writer(), capture, clock);
             feedbackCapture.addListener(new CaseOpener(caseStore, caseRule,
-                    uid -> profiles.find(uid).map(p -> p.allows(ConsentPurpose.CONTACT)).orElse(false), clock));
+                    uid -> profiles.find(uid).map(p -> p.allows(ConsentPurpose.CONTACT)).orElse(false)));
             personalData.add(new FeedbackPersonalData(feedbackStore, aggregates,
                     storeId -> catalog.store(storeId).map(s -> java.time.ZoneId.of(s.timeZone())).orElse(java.time.ZoneOffset.UTC)));
             personalData.add(new CasePersonalData(caseStore, clock));
@@ -439,7 +444,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     new KioskService(access, fleet, catalog, audit::append, storage.writer(), identity.customTokens(),
                             Duration.ofMinutes(config.get("kiosks.code-lifetime-minutes").asLong().orElse(60L)),
                             rate(config.get("kiosks.enrollment-limit"), new KeyedLimiter.Rate(10, Duration.ofMinutes(10))), clock),
-                    config.get("bench.empty-route").asBoolean().orElse(false), closeables);
+                    feedbackCapture, config.get("bench.empty-route").asBoolean().orElse(false), closeables);
         }
     }
 }

@@ -58,6 +58,7 @@ public final class RealServer implements AutoCloseable {
         values.put("storage.directory", dir.toString());
         values.put("standin.port", "0");
         values.put("catalog.seed-demo", "true");
+        values.put("demo.history", "false");
         values.putAll(overrides);
         Config config = Config.builder()
                 .disableEnvironmentVariablesSource()

@@ -11,13 +11,15 @@ import io.helidon.config.Config;
 
 /**
  * The server on the embedded default: with {@code dev.enabled} or {@code standin.enabled}, a local
- * stand-in of Google ({@link LocalStandIn}) instead of Google; always the demo stores, and the demo
- * products with {@code catalog.seed-demo}. Without either setting it is the production server.
+ * stand-in of Google ({@link LocalStandIn}) instead of Google; always the demo stores, the demo
+ * products with {@code catalog.seed-demo}, and with {@code demo.history} 90 days of a living chain
+ * on an empty data directory ({@link DemoHistory}). Without either setting it is the production server.
  */
 public final class EmbeddedServer implements AutoCloseable {
 
     private final KundenpulsServer server;
     private final Optional<LocalStandIn> google;
+    private Optional<DemoHistory.Summary> demo = Optional.empty();
 
     private EmbeddedServer(KundenpulsServer server, Optional<LocalStandIn> google) {
         this.server = server;
@@ -51,12 +53,28 @@ public final class EmbeddedServer implements AutoCloseable {
                     return standIn;
                 });
         KundenpulsServer server = KundenpulsServer.start(config, clock, mode, seed);
-        return new EmbeddedServer(server, Optional.of(opened.get()));
+        EmbeddedServer embedded = new EmbeddedServer(server, Optional.of(opened.get()));
+        if (config.get("demo.history").asBoolean().orElse(false)) {
+            try {
+                embedded.demo = DemoHistory.seedIfEmpty(server, embedded.devIssuer().orElseThrow(() -> new ServerStartException(
+                        "Kundenpuls could not start: demo.history needs dev.enabled (its customers and staff sign in with dev tokens)")),
+                        clock);
+            } catch (RuntimeException e) {
+                embedded.close();
+                throw e;
+            }
+        }
+        return embedded;
     }
 
     /** The server. */
     public KundenpulsServer server() {
         return server;
+    }
+
+    /** What the demo history wrote at this start: empty unless {@code demo.history} found an empty directory. */
+    public Optional<DemoHistory.Summary> demo() {
+        return demo;
     }
 
     /** The port the server listens on. */

@@ -62,6 +62,7 @@ public final class ServerProcess implements AutoCloseable {
         pb.environment().put("OBSERVE_PORT", "0");
         pb.environment().put("STANDIN_PORT", "0");
         pb.environment().put("CATALOG_SEED_DEMO", "false");
+        pb.environment().put("DEMO_HISTORY", "false");
         pb.environment().put("STORAGE_DIRECTORY", dataDir.toString());
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);

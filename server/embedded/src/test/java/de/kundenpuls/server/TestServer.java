@@ -173,6 +173,7 @@ public final class TestServer implements AutoCloseable, BeforeEachCallback, Afte
         values.put("storage.directory", directory.toString());
         values.put("standin.port", "0");
         values.put("catalog.seed-demo", "false");
+        values.put("demo.history", "false");
         // Every test's accounts come from 127.0.0.1; many tests make more new app accounts than
         // one address may in production (30 an hour). CaptureAbuseTest checks that limit itself.
         values.put("feedback.limits.new-accounts.burst", "100000");
@@ -275,6 +276,11 @@ public final class TestServer implements AutoCloseable, BeforeEachCallback, Afte
     /** The running server (storage, stand-in). */
     public KundenpulsServer server() {
         return server.server();
+    }
+
+    /** What the demo history wrote at the last start, with {@code demo.history}. */
+    public java.util.Optional<de.kundenpuls.embedded.DemoHistory.Summary> demo() {
+        return server.demo();
     }
 
     /** The local stand-in of Google (FCM, certificates, e-mail sign-in) this server talks to. */

@@ -1,6 +1,5 @@
 package de.kundenpuls.server.cases;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,28 +15,26 @@ public final class CaseOpener implements AnswerListener {
     private final CaseStore cases;
     private final CaseRule rule;
     private final Predicate<String> contactAllowed;
-    private final Clock clock;
 
     /**
      * @param cases          the cases
      * @param rule           when a case opens
      * @param contactAllowed whether a customer gave the {@code contact} consent
-     * @param clock          the clock
      */
-    public CaseOpener(CaseStore cases, CaseRule rule, Predicate<String> contactAllowed, Clock clock) {
+    public CaseOpener(CaseStore cases, CaseRule rule, Predicate<String> contactAllowed) {
         this.cases = cases;
         this.rule = rule;
         this.contactAllowed = contactAllowed;
-        this.clock = clock;
     }
 
     @Override
     public void accepted(FeedbackEntry e, Transaction tx) {
         boolean contact = e.profileUid() != null && contactAllowed.test(e.profileUid());
         if (rule.opensCase(e.rating(), e.nps(), e.comment(), contact)) {
-            Instant now = clock.instant();
-            cases.put(new FollowUpCase(UUID.randomUUID(), e.storeId(), e.touchpoint(), e.id(), e.profileUid(), "open", now,
-                    now.plus(rule.sla()), null, e.rating(), e.nps(), e.comment(), List.of()), tx);
+            // The store learns of the answer when it arrives: the deadline runs from then.
+            Instant opened = e.receivedAt();
+            cases.put(new FollowUpCase(UUID.randomUUID(), e.storeId(), e.touchpoint(), e.id(), e.profileUid(), "open", opened,
+                    opened.plus(rule.sla()), null, e.rating(), e.nps(), e.comment(), List.of()), tx);
         }
     }
 }

@@ -65,6 +65,8 @@ public final class FeedbackCapture {
     private final Catalog catalog;
     private final SurveyStore surveys;
     private final LiveEvents events;
+    private static final Duration HISTORY_DELAY = Duration.ofMinutes(1);
+
     private final StorageWriter writer;
     private final CaptureSettings settings;
     private final Clock clock;
@@ -144,10 +146,39 @@ public final class FeedbackCapture {
         Instant now = clock.instant();
         List<Object> prepared = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            prepared.add(prepare(i, items.get(i), caller, now, reader));
+            prepared.add(prepare(i, items.get(i), caller, now, reader, false));
         }
+        return store(who, prepared, now, reader, true);
+    }
+
+    /**
+     * Captures answers given in the past, as if each had arrived a minute after it was given: the
+     * same validation (except the age window), storage, aggregates, profile learning and listeners
+     * (a case opens with its time then), without the caller's answer rate. The embedded demo
+     * writes its history through this; no endpoint calls it.
+     *
+     * @param who   the caller the answers come from: a shopper or a kiosk
+     * @param items the answers, at most the batch size
+     * @return one result per item, in order
+     */
+    public BatchResult history(Caller who, List<FeedbackItem> items) {
+        if (items.size() > settings.maxBatchSize()) {
+            throw ApiException.badRequest("items", ProblemCode.BATCH_TOO_LARGE, settings.maxBatchSize(), items.size());
+        }
+        Instant now = clock.instant();
+        List<Object> prepared = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            prepared.add(prepare(i, Json.mapper().valueToTree(items.get(i)), Optional.of(who), now, Locale.ENGLISH, true));
+        }
+        return store(who, prepared, now, Locale.ENGLISH, false);
+    }
+
+    /** Stores the prepared items that are new and not too soon, in one commit. */
+    private BatchResult store(Caller who, List<Object> prepared, Instant now, Locale reader, boolean limited) {
         return writer.write(tx -> {
-            limit(who, fresh(prepared));
+            if (limited) {
+                limit(who, fresh(prepared));
+            }
             List<ItemResult> results = new ArrayList<>(prepared.size());
             Set<UUID> inBatch = new HashSet<>();
             Map<String, Integer> acceptedPerStore = new HashMap<>();
@@ -223,7 +254,7 @@ public final class FeedbackCapture {
     }
 
     /** Validates an item against the contract and the catalog, outside the writer. */
-    private Object prepare(int index, JsonNode node, Optional<Caller> caller, Instant now, Locale reader) {
+    private Object prepare(int index, JsonNode node, Optional<Caller> caller, Instant now, Locale reader, boolean history) {
         FeedbackItem item;
         try {
             item = Json.mapper().treeToValue(node, FeedbackItem.class);
@@ -235,13 +266,13 @@ public final class FeedbackCapture {
             return new ItemResult(idOf(node), Status.REJECTED, problem(reader, Message.of(ProblemCode.ITEM_INVALID), "items[" + index + "]"));
         }
         try {
-            return validated(index, item, caller, now);
+            return validated(index, item, caller, now, history);
         } catch (InvalidFieldException e) {
             return new ItemResult(item.id(), Status.REJECTED, problem(reader, e.message(), "items[" + index + "]." + e.field()));
         }
     }
 
-    private Accepted validated(int index, FeedbackItem item, Optional<Caller> caller, Instant now) {
+    private Accepted validated(int index, FeedbackItem item, Optional<Caller> caller, Instant now, boolean history) {
         Store shop = catalog.store(item.storeId())
                 .orElseThrow(() -> new InvalidFieldException("storeId", ProblemCode.UNKNOWN_STORE, item.storeId()));
         if (!shop.touchpoints().contains(item.touchpoint())) {
@@ -261,7 +292,7 @@ public final class FeedbackCapture {
         if (item.createdAt().isAfter(now.plus(settings.futureSkew()))) {
             throw new InvalidFieldException("createdAt", ProblemCode.IN_THE_FUTURE, settings.futureSkew().toMinutes());
         }
-        if (item.createdAt().isBefore(now.minus(settings.maxAge()))) {
+        if (!history && item.createdAt().isBefore(now.minus(settings.maxAge()))) {
             throw new InvalidFieldException("createdAt", ProblemCode.TOO_OLD, settings.maxAge().toDays());
         }
         String category = null;
@@ -284,8 +315,9 @@ public final class FeedbackCapture {
         boolean sharedStaffIdentity = caller.map(c -> c.role() == Role.STAFF).orElse(false);
         String deviceKey = sharedStaffIdentity && item.deviceId() != null ? "kiosk:" + item.deviceId()
                 : caller.map(c -> c.role().claim() + ":" + c.uid()).orElse(null);
+        Instant receivedAt = history ? item.createdAt().plus(HISTORY_DELAY) : now;
         FeedbackEntry entry = new FeedbackEntry(item.id(), item.storeId(), item.touchpoint(), category,
-                item.gtin() == null ? null : item.gtin().value(), item.createdAt(), now, item.rating(), item.nps(), item.ces(),
+                item.gtin() == null ? null : item.gtin().value(), item.createdAt(), receivedAt, item.rating(), item.nps(), item.ces(),
                 item.dimensions(), item.comment(), item.surveyId(), item.surveyVersion(), answers, kiosk ? "kiosk" : "app",
                 profileUid);
         LocalDate day = LocalDate.ofInstant(entry.createdAt(), ZoneId.of(shop.timeZone()));
@@ -306,10 +338,6 @@ public final class FeedbackCapture {
         }
     }
 
-    /**
-     * The learning relationship: a rating moves the affinity of the product's category (a bad one
-     * counts against it), and the contact goes into the short history.
-     */
     /** Why one item was refused, in the problem form of a refused request (without its path). */
     private static Problem problem(Locale reader, Message detail, String field) {
         return new Problem(((ProblemCode) detail.key()).type(), Messages.title(400, reader, "Bad Request"), 400,

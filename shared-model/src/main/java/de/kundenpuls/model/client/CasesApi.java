@@ -26,6 +26,26 @@ public final class CasesApi {
     }
 
     /**
+     * Takes a case: the caller becomes its assignee.
+     *
+     * @param id the case
+     * @return the case
+     */
+    public CaseView take(UUID id) {
+        return client.send("POST", "/api/cases/" + id + "/take", null, CaseView.class);
+    }
+
+    /**
+     * Closes a case.
+     *
+     * @param id the case
+     * @return the case, closed
+     */
+    public CaseView close(UUID id) {
+        return client.send("POST", "/api/cases/" + id + "/close", null, CaseView.class);
+    }
+
+    /**
      * Answers a customer in a case (staff of its store).
      *
      * @param id   the case

@@ -39,6 +39,8 @@ class ConsoleTest {
     @org.junit.jupiter.api.extension.RegisterExtension
     static final TestServer SERVER = TestServer.perClass(Map.of("catalog.seed-demo", "true", "feedback.min-interval-ms", "0"));
     @org.junit.jupiter.api.extension.RegisterExtension
+    static final TestServer DEMO = TestServer.perClass(Map.of("catalog.seed-demo", "true", "demo.history", "true"));
+    @org.junit.jupiter.api.extension.RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
     private static WebDriver browser;
 
@@ -111,6 +113,27 @@ class ConsoleTest {
         return new FeedbackItem(UUID.randomUUID(), store, "checkout", Instant.now().minusSeconds(5), rating, rating * 2,
                 2 + rating % 3, Map.of("quality", rating, "staff", 6 - rating), comment, null, null, null, null,
                 "till-" + UUID.randomUUID());
+    }
+
+    @Test
+    void theLivingDemosFirstScreenTellsItsStory() throws Exception {
+        browser.get(DEMO.baseUrl() + "/console/");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
+        browser.get(DEMO.baseUrl() + "/console/");
+        signIn("marketer", null);
+        // Four stores with answers in every cell they have, and Berlin's checkout queue on top of the weakest.
+        waitUpTo(15).until(d -> d.findElements(By.cssSelector("#heatmap tbody tr")).size() == 4);
+        assertThat(Long.parseLong(awaitText("#kpi-count", t -> t.matches("[0-9.]+")).replace(".", ""))).isGreaterThan(3_000);
+        String weakest = awaitText("#worst .weak", t -> !t.isBlank());
+        assertThat(weakest).startsWith("Kundenpuls Berlin Mitte · Kasse");
+        assertThat(weakest).containsAnyOf("Kasse offen", "Schlange", "gewartet", "Wartezeit", "queue");
+        assertThat(browser.findElements(By.cssSelector("#heatmap td.muted, #heatmap td.heat-none")))
+                .as("no empty or under-sampled cell in a store's own touchpoints")
+                .allSatisfy(td -> assertThat(td.getText()).contains("–"));
+        screenshot("00-living-demo");
+        browser.get(DEMO.baseUrl() + "/console/#campaigns");
+        assertThat(awaitText("#camp-list", t -> t.contains("Frühstücks-Woche A/B"))).contains("Frühstücks-Woche A/B");
+        screenshot("00-living-demo-campaigns");
     }
 
     @Test
