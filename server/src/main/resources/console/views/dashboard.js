@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { state } from '../state.js';
 import { openDrilldown } from './drilldown.js';
 import { periodOf, previousRange } from './periods.js';
+import { loadTargets, targetEditor, targetLine } from './targets.js';
 
 // ---------- dashboard ----------
 /**
@@ -39,6 +40,7 @@ export async function dashboard(main) {
       state.categories.map(c => h('option', { value: c.id }, c.name)));
   const minimum = h('input', { type: 'number', id: 'dash-min-n', min: 1, max: 1000, value: minN(), class: 'narrow' });
   const kpis = h('div', { class: 'kpis', id: 'kpis' });
+  const targetSlot = h('div', { id: 'target-slot' });
   const heat = h('div', { class: 'card' }, h('h2', {}, t('dash.heatmap')), h('div', { id: 'heatmap' }));
   const exportScores = format => h('button', { id: 'scores-export-' + format, type: 'button', class: 'ghost',
     onclick: () => download('/api/analytics/scores/export?granularity=' + granularity.value + q(from.value, to.value) + '&format=' + format)
@@ -55,23 +57,26 @@ export async function dashboard(main) {
           h('label', {}, t('dash.to'), to), h('label', {}, t('drill.category'), category),
           h('label', {}, t('dash.granularity'), granularity),
           h('label', { title: t('dash.minNHint') }, t('dash.minN'), minimum)),
-      kpis, h('div', { class: 'grid2' }, heat, worst), h('div', { class: 'card', id: 'drill', hidden: true }),
+      kpis, targetSlot, h('div', { class: 'grid2' }, heat, worst), h('div', { class: 'card', id: 'drill', hidden: true }),
       h('div', { class: 'grid2' }, trend, dims), alerts);
   const q = (a, b) => (storeSel.value ? '&storeId=' + storeSel.value : '') + (category.value ? '&category=' + category.value : '')
       + '&from=' + a + '&to=' + b;
   let loading = null;
   const load = async () => {
     const prev = previousRange(from.value, to.value);
-    const [total, before] = await Promise.all([
+    const [total, before, targets] = await Promise.all([
       api('GET', '/api/analytics/scores?granularity=' + granularity.value + q(from.value, to.value)),
-      api('GET', '/api/analytics/scores?granularity=quarter' + q(prev.from, prev.to))]);
+      api('GET', '/api/analytics/scores?granularity=quarter' + q(prev.from, prev.to)), storeSel.value ? loadTargets() : {}]);
+    const target = targets[storeSel.value] || null;
     const vs = t('dash.vsPrevious', prev.days);
     kpis.replaceChildren(
         kpi(t('dash.answers'), fmt(total.count), 'kpi-count', delta(total.count, before.count, 0, '', vs)),
-        kpi('CSAT', fmt(total.csat) + (total.csat == null ? '' : ' %'), 'kpi-csat', delta(total.csat, before.csat, 1, ' pp', vs)),
-        kpi('NPS', fmt(total.nps), 'kpi-nps', delta(total.nps, before.nps, 1, '', vs)),
+        kpi('CSAT', fmt(total.csat) + (total.csat == null ? '' : ' %'), 'kpi-csat', delta(total.csat, before.csat, 1, ' pp', vs),
+            targetLine(total.csat, target?.csat, 'kpi-csat-target', ' %')),
+        kpi('NPS', fmt(total.nps), 'kpi-nps', delta(total.nps, before.nps, 1, '', vs), targetLine(total.nps, target?.nps, 'kpi-nps-target', '')),
         // Less effort is better: a falling CES is the good direction.
         kpi('CES', fmt(total.ces, 1), 'kpi-ces', delta(total.ces, before.ces, 1, '', vs, true)));
+    targetSlot.replaceChildren(...[targetEditor(storeSel.value, target, reload)].filter(Boolean));
     await heatmap(storeSel.value, from.value, to.value, minN(), category.value);
     renderTrend(total, granularity.value, to.value >= today ? periodOf(today, granularity.value) : null);
     renderDims(total);
@@ -132,9 +137,9 @@ export function delta(now, before, digits, unit, vs, lowerIsBetter = false) {
   return h('div', { class: 'delta ' + good }, arrow + ' ' + (rounded > 0 ? '+' : '') + rounded.toFixed(digits) + unit + ' ' + vs);
 }
 
-export function kpi(label, value, id, change) {
+export function kpi(label, value, id, change, target = null) {
   return h('div', { class: 'card kpi' }, h('div', { class: 'label' }, label), h('div', { class: 'value', id }, value),
-      change ? Object.assign(change, { id: id + '-delta' }) : null);
+      change ? Object.assign(change, { id: id + '-delta' }) : null, target);
 }
 
 export function heatColor(csat) {

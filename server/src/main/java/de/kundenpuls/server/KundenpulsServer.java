@@ -19,6 +19,7 @@ import de.kundenpuls.server.analytics.AnswerAggregates;
 import de.kundenpuls.server.analytics.LiveEvents;
 import de.kundenpuls.server.analytics.Rollups;
 import de.kundenpuls.server.analytics.ScoreQuery;
+import de.kundenpuls.server.analytics.TargetService;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.ProblemHandlers;
 import de.kundenpuls.server.api.Responses;
@@ -201,6 +202,7 @@ public final class KundenpulsServer implements AutoCloseable {
                 .register("/api/feedback", features.feedback())
                 .register("/api/cases", features.cases().staff())
                 .register("/api/me/inbox", features.cases().inbox())
+                .register("/api/analytics/targets", features.targets())
                 .register("/api/analytics", features.analytics())
                 .register("/api/offers", features.offers().offers())
                 .register("/api/recovery", features.recovery())
@@ -308,7 +310,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     SurveyService surveys, FeedbackService feedback, CaseService cases, AnalyticsService analytics,
                     OfferService offers, RecoveryService recovery, Optional<PushGateway> push, CampaignService campaigns,
                     Optional<HttpService> devTokens, ConsoleSignInService consoleSignIn, KioskService kiosks,
-                    FeedbackCapture capture, boolean benchEmptyRoute, List<AutoCloseable> closeables) {
+                    TargetService targets, FeedbackCapture capture, boolean benchEmptyRoute, List<AutoCloseable> closeables) {
 
         static Features create(Config config, Storage storage, Identity identity, CatalogSeed seed, Clock clock) {
             StoredRoot root = storage.root(StoredRoot.class);
@@ -444,6 +446,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     new KioskService(access, fleet, catalog, audit::append, storage.writer(), identity.customTokens(),
                             Duration.ofMinutes(config.get("kiosks.code-lifetime-minutes").asLong().orElse(60L)),
                             rate(config.get("kiosks.enrollment-limit"), new KeyedLimiter.Rate(10, Duration.ofMinutes(10))), clock),
+                    new TargetService(access, catalog, root.targets(), storage.writer()),
                     feedbackCapture, config.get("bench.empty-route").asBoolean().orElse(false), closeables);
         }
     }

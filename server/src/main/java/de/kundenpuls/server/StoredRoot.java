@@ -2,6 +2,7 @@ package de.kundenpuls.server;
 
 import de.kundenpuls.server.analytics.AlertLog;
 import de.kundenpuls.server.analytics.Rollups;
+import de.kundenpuls.server.analytics.ScoreTargets;
 import de.kundenpuls.server.campaign.CampaignStore;
 import de.kundenpuls.server.cases.CaseStore;
 import de.kundenpuls.server.catalog.Catalog;
@@ -35,6 +36,7 @@ public final class StoredRoot {
     private OfferStore offers = new OfferStore();
     private CampaignStore campaigns = new CampaignStore();
     private KioskFleet kiosks = new KioskFleet();
+    private ScoreTargets targets = new ScoreTargets();
 
     /**
      * The migration at start: creates the containers that a data directory of an older layout
@@ -55,6 +57,7 @@ public final class StoredRoot {
         offers = orNew(offers, OfferStore::new);
         campaigns = orNew(campaigns, CampaignStore::new);
         kiosks = orNew(kiosks, KioskFleet::new);
+        targets = orNew(targets, ScoreTargets::new);
         if (before > 0) {
             tx.store(this);
         }
@@ -67,7 +70,7 @@ public final class StoredRoot {
 
     private int missing() {
         return (int) java.util.stream.Stream.of(catalog, profiles, audit, surveys, feedback, rollups, cases, alerts, offers,
-                campaigns, kiosks).filter(java.util.Objects::isNull).count();
+                campaigns, kiosks, targets).filter(java.util.Objects::isNull).count();
     }
 
     private static <T> T orNew(T current, java.util.function.Supplier<T> factory) {
@@ -127,5 +130,10 @@ public final class StoredRoot {
     /** Enrolled kiosks. */
     public KioskFleet kiosks() {
         return kiosks;
+    }
+
+    /** The stores' score targets. */
+    public ScoreTargets targets() {
+        return targets;
     }
 }

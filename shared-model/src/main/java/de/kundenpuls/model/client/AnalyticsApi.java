@@ -1,9 +1,12 @@
 package de.kundenpuls.model.client;
 
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import de.kundenpuls.model.analytics.AlertView;
 import de.kundenpuls.model.analytics.ScoreReport;
+import de.kundenpuls.model.analytics.ScoreTarget;
 import de.kundenpuls.model.analytics.StreamTicket;
 
 /** Scores, alerts and the live stream: {@code /api/analytics}. */
@@ -33,6 +36,22 @@ public final class AnalyticsApi {
      */
     public List<AlertView> alerts(String storeId) {
         return client.get("/api/analytics/alerts" + (storeId == null ? "" : "?storeId=" + storeId), Alerts.class).items();
+    }
+
+    /** The stores' targets by store id (staff: their store's). */
+    public Map<String, ScoreTarget> targets() {
+        return client.get("/api/analytics/targets", new TypeReference<Map<String, ScoreTarget>>() { });
+    }
+
+    /**
+     * Sets a store's targets; one without either score removes them.
+     *
+     * @param storeId the store
+     * @param target  the CSAT and NPS to reach
+     * @return the target stored
+     */
+    public ScoreTarget setTarget(String storeId, ScoreTarget target) {
+        return client.send("PUT", "/api/analytics/targets/" + storeId, target, ScoreTarget.class);
     }
 
     /** A one-time ticket for {@code /api/analytics/stream}. */

@@ -131,6 +131,16 @@ class ConsoleTest {
                 .as("no empty or under-sampled cell in a store's own touchpoints")
                 .allSatisfy(td -> assertThat(td.getText()).contains("–"));
         screenshot("00-living-demo");
+        // A target for Berlin: its CSAT is measured against it.
+        new Select(visible("#dash-store")).selectByValue("berlin-mitte");
+        visible("#target-csat").sendKeys("80");
+        visible("#target-nps").sendKeys("10");
+        visible("#target-save").click();
+        assertThat(awaitText("#kpi-csat-target", t -> !t.isBlank())).isEqualTo("✗ Ziel 80 % verfehlt");
+        assertThat(textOf("#kpi-nps-target")).contains("Ziel 10");
+        assertThat(DEMO.as("marketer").analytics().targets().get("berlin-mitte"))
+                .isEqualTo(new de.kundenpuls.model.analytics.ScoreTarget(80.0, 10.0));
+        screenshot("00-living-demo-targets");
         browser.get(DEMO.baseUrl() + "/console/#campaigns");
         assertThat(awaitText("#camp-list", t -> t.contains("Frühstücks-Woche A/B"))).contains("Frühstücks-Woche A/B");
         screenshot("00-living-demo-campaigns");
