@@ -93,8 +93,11 @@ public final class DemoHistory {
     }
 
     private Summary write() {
-        LocalDate today = LocalDate.now(clock);
-        Instant start = today.minusDays(DemoAnswers.DAYS).atStartOfDay(ZoneId.of("Europe/Berlin")).toInstant();
+        // The demo's stores count days in Central European time: "yesterday" is theirs, not UTC's,
+        // which lags by a day between midnight and one or two o'clock.
+        ZoneId chain = ZoneId.of("Europe/Berlin");
+        LocalDate today = LocalDate.now(clock.withZone(chain));
+        Instant start = today.minusDays(DemoAnswers.DAYS).atStartOfDay(chain).toInstant();
         KundenpulsClient admin = as(Role.ADMIN, null);
         KundenpulsClient marketer = as(Role.MARKETER, null);
         Map<String, DemoSurveys.Asked> surveys = DemoSurveys.create(marketer, start);

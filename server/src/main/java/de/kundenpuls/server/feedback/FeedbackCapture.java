@@ -59,14 +59,15 @@ import de.kundenpuls.server.survey.SurveyStore;
  */
 public final class FeedbackCapture {
 
+    /** How long after it was given a past answer counts as received (never later than now). */
+    private static final Duration HISTORY_DELAY = Duration.ofMinutes(1);
+
     private final FeedbackStore store;
     private final AnswerAggregates aggregates;
     private final CustomerSignals signals;
     private final Catalog catalog;
     private final SurveyStore surveys;
     private final LiveEvents events;
-    private static final Duration HISTORY_DELAY = Duration.ofMinutes(1);
-
     private final StorageWriter writer;
     private final CaptureSettings settings;
     private final Clock clock;
@@ -315,7 +316,8 @@ public final class FeedbackCapture {
         boolean sharedStaffIdentity = caller.map(c -> c.role() == Role.STAFF).orElse(false);
         String deviceKey = sharedStaffIdentity && item.deviceId() != null ? "kiosk:" + item.deviceId()
                 : caller.map(c -> c.role().claim() + ":" + c.uid()).orElse(null);
-        Instant receivedAt = history ? item.createdAt().plus(HISTORY_DELAY) : now;
+        Instant arrived = item.createdAt().plus(HISTORY_DELAY);
+        Instant receivedAt = history && arrived.isBefore(now) ? arrived : now;
         FeedbackEntry entry = new FeedbackEntry(item.id(), item.storeId(), item.touchpoint(), category,
                 item.gtin() == null ? null : item.gtin().value(), item.createdAt(), receivedAt, item.rating(), item.nps(), item.ces(),
                 item.dimensions(), item.comment(), item.surveyId(), item.surveyVersion(), answers, kiosk ? "kiosk" : "app",
