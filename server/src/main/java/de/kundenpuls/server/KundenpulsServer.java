@@ -63,6 +63,7 @@ import de.kundenpuls.server.storage.Storage;
 import de.kundenpuls.server.storage.StorageSettings;
 import de.kundenpuls.server.survey.SurveyService;
 import de.kundenpuls.server.survey.SurveyStore;
+import de.kundenpuls.server.topics.TopicService;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -203,6 +204,7 @@ public final class KundenpulsServer implements AutoCloseable {
                 .register("/api/cases", features.cases().staff())
                 .register("/api/me/inbox", features.cases().inbox())
                 .register("/api/analytics/targets", features.targets())
+                .register("/api/analytics/topics", features.topics())
                 .register("/api/analytics", features.analytics())
                 .register("/api/offers", features.offers().offers())
                 .register("/api/recovery", features.recovery())
@@ -310,7 +312,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     SurveyService surveys, FeedbackService feedback, CaseService cases, AnalyticsService analytics,
                     OfferService offers, RecoveryService recovery, Optional<PushGateway> push, CampaignService campaigns,
                     Optional<HttpService> devTokens, ConsoleSignInService consoleSignIn, KioskService kiosks,
-                    TargetService targets, FeedbackCapture capture, boolean benchEmptyRoute, List<AutoCloseable> closeables) {
+                    TargetService targets, TopicService topics, FeedbackCapture capture, boolean benchEmptyRoute, List<AutoCloseable> closeables) {
 
         static Features create(Config config, Storage storage, Identity identity, CatalogSeed seed, Clock clock) {
             StoredRoot root = storage.root(StoredRoot.class);
@@ -357,7 +359,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     recentSeconds, indexSeconds));
             AlertLog alertLog = root.alerts();
             CaseRule caseRule = new CaseRule(2, 6, Duration.ofHours(config.get("cases.sla-hours").asInt().orElse(48)));
-            AnswerAggregates aggregates = new AnswerAggregates(rollups, alerts, alertLog, events);
+            AnswerAggregates aggregates = new AnswerAggregates(rollups, root.topics(), alerts, alertLog, events);
             FeedbackCapture feedbackCapture = new FeedbackCapture(feedbackStore, aggregates, profiles, catalog, surveyStore,
                     events, storage.writer(), capture, clock);
             feedbackCapture.addListener(new CaseOpener(caseStore, caseRule,
@@ -447,6 +449,7 @@ public final class KundenpulsServer implements AutoCloseable {
                             Duration.ofMinutes(config.get("kiosks.code-lifetime-minutes").asLong().orElse(60L)),
                             rate(config.get("kiosks.enrollment-limit"), new KeyedLimiter.Rate(10, Duration.ofMinutes(10))), clock),
                     new TargetService(access, catalog, root.targets(), storage.writer()),
+                    new TopicService(access, catalog, root.topics(), feedbackStore, capture.futureSkew(), clock),
                     feedbackCapture, config.get("bench.empty-route").asBoolean().orElse(false), closeables);
         }
     }

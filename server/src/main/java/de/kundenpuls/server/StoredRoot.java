@@ -3,6 +3,7 @@ package de.kundenpuls.server;
 import de.kundenpuls.server.analytics.AlertLog;
 import de.kundenpuls.server.analytics.Rollups;
 import de.kundenpuls.server.analytics.ScoreTargets;
+import de.kundenpuls.server.analytics.TopicIndex;
 import de.kundenpuls.server.campaign.CampaignStore;
 import de.kundenpuls.server.cases.CaseStore;
 import de.kundenpuls.server.catalog.Catalog;
@@ -37,6 +38,7 @@ public final class StoredRoot {
     private CampaignStore campaigns = new CampaignStore();
     private KioskFleet kiosks = new KioskFleet();
     private ScoreTargets targets = new ScoreTargets();
+    private TopicIndex topics = new TopicIndex();
 
     /**
      * The migration at start: creates the containers that a data directory of an older layout
@@ -58,6 +60,7 @@ public final class StoredRoot {
         campaigns = orNew(campaigns, CampaignStore::new);
         kiosks = orNew(kiosks, KioskFleet::new);
         targets = orNew(targets, ScoreTargets::new);
+        topics = orNew(topics, TopicIndex::new);
         if (before > 0) {
             tx.store(this);
         }
@@ -70,7 +73,7 @@ public final class StoredRoot {
 
     private int missing() {
         return (int) java.util.stream.Stream.of(catalog, profiles, audit, surveys, feedback, rollups, cases, alerts, offers,
-                campaigns, kiosks, targets).filter(java.util.Objects::isNull).count();
+                campaigns, kiosks, targets, topics).filter(java.util.Objects::isNull).count();
     }
 
     private static <T> T orNew(T current, java.util.function.Supplier<T> factory) {
@@ -130,6 +133,11 @@ public final class StoredRoot {
     /** Enrolled kiosks. */
     public KioskFleet kiosks() {
         return kiosks;
+    }
+
+    /** What comments are about: term counts per store and day. */
+    public TopicIndex topics() {
+        return topics;
     }
 
     /** The stores' score targets. */

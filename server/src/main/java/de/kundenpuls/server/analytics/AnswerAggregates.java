@@ -15,18 +15,21 @@ import de.kundenpuls.server.storage.Transaction;
 public final class AnswerAggregates {
 
     private final Rollups rollups;
+    private final TopicIndex topics;
     private final AlertMonitor alerts;
     private final AlertLog alertLog;
     private final LiveEvents events;
 
     /**
      * @param rollups  the roll-ups
+     * @param topics   the comment terms' counts
      * @param alerts   the alert monitor
      * @param alertLog where raised alerts are kept
      * @param events   where a raised alert is announced, after its commit
      */
-    public AnswerAggregates(Rollups rollups, AlertMonitor alerts, AlertLog alertLog, LiveEvents events) {
+    public AnswerAggregates(Rollups rollups, TopicIndex topics, AlertMonitor alerts, AlertLog alertLog, LiveEvents events) {
         this.rollups = rollups;
+        this.topics = topics;
         this.alerts = alerts;
         this.alertLog = alertLog;
         this.events = events;
@@ -41,14 +44,19 @@ public final class AnswerAggregates {
      * @param category   the rated product's category, or null
      * @param counts     its scores, counted before the writer was asked
      * @param comment    its comment for the recent list, or null
+     * @param terms      its comment's terms (analysed before the writer was asked), or null
      * @param createdAt  when it was given
      * @param unhappy    whether it counts towards an alert
      * @param now        the commit's time
      * @param tx         the commit
      */
     public void add(String storeId, LocalDate day, String touchpoint, String category, ScoreCounts counts,
-                    Rollups.RecentComment comment, Instant createdAt, boolean unhappy, Instant now, Transaction tx) {
+                    Rollups.RecentComment comment, CommentTerms.Analysed terms, Instant createdAt, boolean unhappy, Instant now,
+                    Transaction tx) {
         rollups.add(storeId, day, touchpoint, category, counts, comment, tx);
+        if (terms != null && comment != null) {
+            topics.count(storeId, day, touchpoint, category, terms, TopicIndex.Group.of(comment.rating(), comment.nps()), 1, tx);
+        }
         alerts.record(storeId, touchpoint, createdAt, unhappy, now).ifPresent(alert -> {
             alertLog.append(alert, tx);
             tx.afterCommit(() -> events.publish(new LiveEvents.Event("alert", alert.storeId(), alert.view())));
@@ -65,5 +73,22 @@ public final class AnswerAggregates {
      */
     public void removeComments(String storeId, LocalDate day, Set<UUID> feedbackIds, Transaction tx) {
         rollups.removeComments(storeId, day, feedbackIds, tx);
+    }
+
+    /**
+     * Takes an erased comment's terms back out of the topic counts. Writer thread only.
+     *
+     * @param storeId    the store
+     * @param day        the store's local day of the answer
+     * @param touchpoint its touchpoint
+     * @param category   its product's category, or null
+     * @param comment    the comment as it was
+     * @param rating     the answer's smiley, or null
+     * @param nps        the answer's NPS, or null
+     * @param tx         the commit
+     */
+    public void forgetComment(String storeId, LocalDate day, String touchpoint, String category, String comment, Integer rating,
+                              Integer nps, Transaction tx) {
+        topics.count(storeId, day, touchpoint, category, CommentTerms.analyse(comment), TopicIndex.Group.of(rating, nps), -1, tx);
     }
 }

@@ -30,6 +30,7 @@ import de.kundenpuls.model.feedback.BatchResult.Status;
 import de.kundenpuls.model.feedback.FeedbackItem;
 import de.kundenpuls.model.survey.SurveyView;
 import de.kundenpuls.server.analytics.AnswerAggregates;
+import de.kundenpuls.server.analytics.CommentTerms;
 import de.kundenpuls.server.analytics.LiveEvents;
 import de.kundenpuls.server.analytics.Rollups;
 import de.kundenpuls.server.analytics.ScoreCounts;
@@ -324,7 +325,8 @@ public final class FeedbackCapture {
                 profileUid);
         LocalDate day = LocalDate.ofInstant(entry.createdAt(), ZoneId.of(shop.timeZone()));
         return new Accepted(index, entry, deviceKey, day, AnswerCodec.encode(entry),
-                ScoreCounts.of(entry.rating(), entry.nps(), entry.ces(), entry.dimensions()));
+                ScoreCounts.of(entry.rating(), entry.nps(), entry.ces(), entry.dimensions()),
+                entry.comment() == null ? null : CommentTerms.analyse(entry.comment()));
     }
 
     /** Stores an accepted entry and everything that follows from it. Writer thread. */
@@ -333,7 +335,7 @@ public final class FeedbackCapture {
         aggregates.add(e.storeId(), a.day(), e.touchpoint(), e.category(), a.counts(),
                 e.comment() == null ? null
                         : new Rollups.RecentComment(e.id(), e.createdAt(), e.comment(), e.touchpoint(), e.rating(), e.nps()),
-                e.createdAt(), e.unhappy(), now, tx);
+                a.terms(), e.createdAt(), e.unhappy(), now, tx);
         signals.answered(e.profileUid(), e.createdAt(), e.storeId(), e.gtin(), e.category(), e.rating(), now, tx);
         for (AnswerListener listener : listeners) {
             listener.accepted(e, tx);
@@ -356,6 +358,6 @@ public final class FeedbackCapture {
 
     /** An item that passed validation, with everything the writer needs already computed. */
     private record Accepted(int index, FeedbackEntry entry, String deviceKey, LocalDate day, byte[] encoded,
-                            ScoreCounts counts) {
+                            ScoreCounts counts, CommentTerms.Analysed terms) {
     }
 }

@@ -56,6 +56,7 @@ public final class FeedbackPersonalData implements PersonalData {
             if (e.comment() != null) {
                 StoreDay where = new StoreDay(e.storeId(), LocalDate.ofInstant(e.createdAt(), zoneOf.apply(e.storeId())));
                 commented.computeIfAbsent(where, k -> new HashSet<>()).add(e.id());
+                aggregates.forgetComment(e.storeId(), where.day(), e.touchpoint(), e.category(), e.comment(), e.rating(), e.nps(), tx);
             }
         }
         commented.forEach((where, ids) -> aggregates.removeComments(where.storeId(), where.day(), ids, tx));
