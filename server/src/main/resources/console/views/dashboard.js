@@ -5,6 +5,7 @@ import { state } from '../state.js';
 import { openDrilldown } from './drilldown.js';
 import { periodOf, previousRange } from './periods.js';
 import { loadTargets, targetEditor, targetLine } from './targets.js';
+import { showTopics } from './topics.js';
 
 // ---------- dashboard ----------
 /**
@@ -52,13 +53,14 @@ export async function dashboard(main) {
       h('p', { class: 'muted no-data', id: 'dims-empty', hidden: true }, t('dash.noData')));
   const worst = h('div', { class: 'card' }, h('h2', {}, t('dash.worst')), h('div', { id: 'worst' }));
   const alerts = h('div', { class: 'card' }, h('h2', {}, t('dash.alerts')), h('div', { id: 'alerts' }));
+  const topics = h('div', { class: 'card' }, h('h2', {}, t('topics.title')), h('div', { id: 'topics' }));
   main.append(h('div', { class: 'toolbar' }, h('h1', {}, t('dash.title')), h('span', { class: 'pill sending', id: 'live' }, '● ' + t('dash.live'))),
       h('div', { class: 'toolbar' }, h('label', {}, t('dash.store'), storeSel), h('label', {}, t('dash.from'), from),
           h('label', {}, t('dash.to'), to), h('label', {}, t('drill.category'), category),
           h('label', {}, t('dash.granularity'), granularity),
           h('label', { title: t('dash.minNHint') }, t('dash.minN'), minimum)),
       kpis, targetSlot, h('div', { class: 'grid2' }, heat, worst), h('div', { class: 'card', id: 'drill', hidden: true }),
-      h('div', { class: 'grid2' }, trend, dims), alerts);
+      topics, h('div', { class: 'grid2' }, trend, dims), alerts);
   const q = (a, b) => (storeSel.value ? '&storeId=' + storeSel.value : '') + (category.value ? '&category=' + category.value : '')
       + '&from=' + a + '&to=' + b;
   let loading = null;
@@ -78,6 +80,7 @@ export async function dashboard(main) {
         kpi('CES', fmt(total.ces, 1), 'kpi-ces', delta(total.ces, before.ces, 1, '', vs, true)));
     targetSlot.replaceChildren(...[targetEditor(storeSel.value, target, reload)].filter(Boolean));
     await heatmap(storeSel.value, from.value, to.value, minN(), category.value);
+    await showTopics(q(from.value, to.value));
     renderTrend(total, granularity.value, to.value >= today ? periodOf(today, granularity.value) : null);
     renderDims(total);
     const alertList = await api('GET', '/api/analytics/alerts' + (storeSel.value ? '?storeId=' + storeSel.value : ''));

@@ -131,6 +131,14 @@ class ConsoleTest {
                 .as("no empty or under-sampled cell in a store's own touchpoints")
                 .allSatisfy(td -> assertThat(td.getText()).contains("–"));
         screenshot("00-living-demo");
+        // What the comments are about: Berlin's queue and Munich's parking are the pain points, with their comments.
+        String pain = awaitText("#pain-points", t -> !t.isBlank());
+        assertThat(pain).contains("Parkplatz").containsAnyOf("lange", "gewartet", "Schlange", "Wartezeit");
+        assertThat(browser.findElements(By.cssSelector("#pain-points .topic .comment"))).isNotEmpty();
+        assertThat(textOf("#delights")).containsAnyOf("freundlich", "Freundlich", "gut", "schnell");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('topics').scrollIntoView()");
+        screenshot("00-living-demo-topics");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         // A target for Berlin: its CSAT is measured against it.
         new Select(visible("#dash-store")).selectByValue("berlin-mitte");
         visible("#target-csat").sendKeys("80");
