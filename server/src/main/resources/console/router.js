@@ -57,7 +57,7 @@ export async function openStream() {
     const a = JSON.parse(ev.data);
     state.alerts.unshift(a);
     toast('⚠ ' + storeName(a.storeId) + ' · ' + tpName(a.touchpoint) + ': ' + a.unhappy + ' ' + t('dash.of') + ' ' + a.answers
-        + ' ' + t('dash.unhappy') + ' (' + a.windowMinutes + ' min)', 'alert');
+        + ' ' + t('dash.unhappy') + ' (' + a.windowMinutes + ' min)' + (a.painPoint ? ' – „' + a.painPoint + '“' : ''), 'alert');
     document.dispatchEvent(new CustomEvent('kp:alert', { detail: a }));
   });
   source.addEventListener('scores', ev => document.dispatchEvent(new CustomEvent('kp:scores', { detail: JSON.parse(ev.data) })));

@@ -38,6 +38,11 @@ public final class AlertMonitor {
         this.threshold = threshold;
     }
 
+    /** The sliding window. */
+    public Duration window() {
+        return window;
+    }
+
     /**
      * Records an answer; returns an alert when it tips the touchpoint over the threshold.
      * Answers older than the window (synced late from offline devices) count for scores but not
@@ -137,7 +142,18 @@ public final class AlertMonitor {
 
         /** The alert as the API shows it (this record is stored, so the API's type is kept apart). */
         public AlertView view() {
-            return new AlertView(storeId, touchpoint, at, answers, unhappy, unhappyShare, windowMinutes);
+            return view(null);
+        }
+
+        /**
+         * The alert as the live stream announces it.
+         *
+         * @param painPoint what most of the window's unhappy comments are about, or null; not
+         *                  stored, so that the stored alerts keep their layout
+         * @return the view
+         */
+        public AlertView view(String painPoint) {
+            return new AlertView(storeId, touchpoint, at, answers, unhappy, unhappyShare, windowMinutes, painPoint);
         }
     }
 }

@@ -14,6 +14,9 @@ import de.kundenpuls.server.storage.Transaction;
  */
 public final class AnswerAggregates {
 
+    // The newest unhappy comments' terms per store and touchpoint, for naming an alert's pain
+    // point; writer thread only, bounded by the catalog (stores × touchpoints) and KEEP each.
+    private final java.util.Map<String, UnhappyComments> unhappyComments = new java.util.HashMap<>();
     private final Rollups rollups;
     private final TopicIndex topics;
     private final AlertMonitor alerts;
@@ -57,9 +60,14 @@ public final class AnswerAggregates {
         if (terms != null && comment != null) {
             topics.count(storeId, day, touchpoint, category, terms, TopicIndex.Group.of(comment.rating(), comment.nps()), 1, tx);
         }
+        if (unhappy && terms != null) {
+            UnhappyComments recent = unhappyComments.computeIfAbsent(storeId + "|" + touchpoint, k -> new UnhappyComments());
+            recent.add(createdAt, terms.terms());
+        }
         alerts.record(storeId, touchpoint, createdAt, unhappy, now).ifPresent(alert -> {
             alertLog.append(alert, tx);
-            tx.afterCommit(() -> events.publish(new LiveEvents.Event("alert", alert.storeId(), alert.view())));
+            String painPoint = painPoint(storeId, touchpoint, now);
+            tx.afterCommit(() -> events.publish(new LiveEvents.Event("alert", alert.storeId(), alert.view(painPoint))));
         });
     }
 
@@ -90,5 +98,45 @@ public final class AnswerAggregates {
     public void forgetComment(String storeId, LocalDate day, String touchpoint, String category, String comment, Integer rating,
                               Integer nps, Transaction tx) {
         topics.count(storeId, day, touchpoint, category, CommentTerms.analyse(comment), TopicIndex.Group.of(rating, nps), -1, tx);
+    }
+
+    /** The term most of a touchpoint's unhappy comments within the alert window use (at least two), as written. */
+    private String painPoint(String storeId, String touchpoint, Instant now) {
+        UnhappyComments recent = unhappyComments.get(storeId + "|" + touchpoint);
+        return recent == null ? null : recent.top(now.minus(alerts.window()));
+    }
+
+    /** A touchpoint's newest unhappy comments, as terms. */
+    private static final class UnhappyComments {
+        private static final int KEEP = 50;
+        private final java.util.ArrayDeque<java.util.Map.Entry<Instant, java.util.Map<String, String>>> newest =
+                new java.util.ArrayDeque<>();
+
+        void add(Instant at, java.util.Map<String, String> terms) {
+            newest.addFirst(java.util.Map.entry(at, terms));
+            while (newest.size() > KEEP) {
+                newest.removeLast();
+            }
+        }
+
+        String top(Instant since) {
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            java.util.Map<String, String> labels = new java.util.HashMap<>();
+            for (var e : newest) {
+                if (e.getKey().isBefore(since)) {
+                    continue;
+                }
+                e.getValue().forEach((term, label) -> {
+                    counts.merge(term, 1, Integer::sum);
+                    labels.putIfAbsent(term, label);
+                });
+            }
+            return counts.entrySet().stream().filter(e -> e.getValue() >= 2)
+                    // The most used; of as many, the longer (a phrase says more than its word), then by name.
+                    .max(java.util.Map.Entry.<String, Integer>comparingByValue()
+                            .thenComparing(e -> e.getKey().length())
+                            .thenComparing(e -> e.getKey(), java.util.Comparator.reverseOrder()))
+                    .map(e -> labels.get(e.getKey())).orElse(null);
+        }
     }
 }

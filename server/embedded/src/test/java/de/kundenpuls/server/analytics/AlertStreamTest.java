@@ -46,13 +46,15 @@ class AlertStreamTest {
             // 3 answers are not enough, whatever they say; the 4th tips 3 of 4 unhappy (75 % >= 50 %).
             KundenpulsClient app = server.as("shopper");
             Instant now = Instant.now();
-            app.feedback().send(List.of(item(1, now.minusSeconds(300)), item(2, now.minusSeconds(200)), item(5, now.minusSeconds(100))));
-            app.feedback().send(List.of(item(1, now.minusSeconds(10))));
+            app.feedback().send(List.of(item(1, now.minusSeconds(300), "Lange Schlange, nur eine Kasse offen"),
+                    item(2, now.minusSeconds(200), "Die Schlange war viel zu lang"), item(5, now.minusSeconds(100), null)));
+            app.feedback().send(List.of(item(1, now.minusSeconds(10), null)));
 
             List<String> events = readUntil(own, "alert", 10);
             assertThat(events).anySatisfy(e -> assertThat(e).startsWith("scores"));
             String alert = events.get(events.size() - 1);
             assertThat(alert).contains("\"touchpoint\":\"checkout\"").contains("\"answers\":4").contains("\"unhappy\":3");
+            assertThat(alert).as("what the unhappy comments behind it are about").contains("\"painPoint\":\"Schlange\"");
 
             assertThat(server.as("marketer").analytics().alerts("berlin-mitte")).singleElement().satisfies(a -> {
                 assertThat(a.touchpoint()).isEqualTo("checkout");
@@ -72,8 +74,8 @@ class AlertStreamTest {
         }
     }
 
-    private static FeedbackItem item(int rating, Instant at) {
-        return new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout", at, rating, null, null, Map.of(), null, null,
+    private static FeedbackItem item(int rating, Instant at, String comment) {
+        return new FeedbackItem(UUID.randomUUID(), "berlin-mitte", "checkout", at, rating, null, null, Map.of(), comment, null,
                 null, null, null, null);
     }
 
