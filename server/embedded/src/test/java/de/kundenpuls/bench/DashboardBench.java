@@ -5,15 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import de.kundenpuls.model.analytics.ScoreReport;
 import de.kundenpuls.model.client.KundenpulsClient;
@@ -54,32 +48,10 @@ public final class DashboardBench {
         for (String store : stores) {
             kiosks.put(store, client.withToken(client.dev().token("staff", store).token()));
         }
-        long t0 = System.nanoTime();
-        int batch = 500;
-        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int from = 0; from < n; from += batch) {
-                int start = from;
-                futures.add(pool.submit(() -> {
-                    Random r = new Random(start);
-                    List<FeedbackItem> items = new ArrayList<>(batch);
-                    // A batch comes from one store's tills (a kiosk identity per store, not linked to
-                        // any customer); bench/lib/server.sh lifts the per-kiosk limits.
-                    String store = stores[(start / batch) % 4];
-                    for (int i = start; i < Math.min(n, start + batch); i++) {
-                        items.add(new FeedbackItem(UUID.randomUUID(), store, touchpoints[r.nextInt(5)],
-                                now.minusSeconds(60 + r.nextInt(365 * 86_400)), 1 + r.nextInt(5), r.nextInt(11),
-                                1 + r.nextInt(7), Map.of("quality", 1 + r.nextInt(5), "staff", 1 + r.nextInt(5)),
-                                r.nextInt(20) == 0 ? "Kommentar " + i : null, null, null, null, null, null));
-                    }
-                    kiosks.get(store).feedback().send(items);
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        }
-        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        double loadSeconds = BatchLoad.load(kiosks, stores, n, (r, store, i) -> new FeedbackItem(UUID.randomUUID(), store,
+                touchpoints[r.nextInt(5)], now.minusSeconds(60 + r.nextInt(365 * 86_400)), 1 + r.nextInt(5), r.nextInt(11),
+                1 + r.nextInt(7), Map.of("quality", 1 + r.nextInt(5), "staff", 1 + r.nextInt(5)),
+                r.nextInt(20) == 0 ? "Kommentar " + i : null, null, null, null, null, null));
         System.out.printf("BENCH loaded answers=%d seconds=%.0f rate=%.0f/s%n", n, loadSeconds, n / loadSeconds);
 
         KundenpulsClient marketer = client.withToken(client.dev().token("marketer", null).token());
