@@ -48,17 +48,18 @@ public final class AnswerAggregates {
      * @param counts     its scores, counted before the writer was asked
      * @param comment    its comment for the recent list, or null
      * @param terms      its comment's terms (analysed before the writer was asked), or null
+     * @param topics     the commit's batch of topic counts ({@link #topicBatch})
      * @param createdAt  when it was given
      * @param unhappy    whether it counts towards an alert
      * @param now        the commit's time
      * @param tx         the commit
      */
     public void add(String storeId, LocalDate day, String touchpoint, String category, ScoreCounts counts,
-                    Rollups.RecentComment comment, CommentTerms.Analysed terms, Instant createdAt, boolean unhappy, Instant now,
-                    Transaction tx) {
+                    Rollups.RecentComment comment, CommentTerms.Analysed terms, TopicIndex.Batch topics, Instant createdAt,
+                    boolean unhappy, Instant now, Transaction tx) {
         rollups.add(storeId, day, touchpoint, category, counts, comment, tx);
         if (terms != null && comment != null) {
-            topics.count(storeId, day, touchpoint, category, terms, TopicIndex.Group.of(comment.rating(), comment.nps()), 1, tx);
+            topics.count(storeId, day, touchpoint, category, terms, TopicIndex.Group.of(comment.rating(), comment.nps()));
         }
         if (unhappy && terms != null) {
             UnhappyComments recent = unhappyComments.computeIfAbsent(storeId + "|" + touchpoint, k -> new UnhappyComments());
@@ -69,6 +70,15 @@ public final class AnswerAggregates {
             String painPoint = painPoint(storeId, touchpoint, now);
             tx.afterCommit(() -> events.publish(new LiveEvents.Event("alert", alert.storeId(), alert.view(painPoint))));
         });
+    }
+
+    /**
+     * A batch of topic counts for one commit; the capture applies it after its answers.
+     *
+     * @return the batch
+     */
+    public TopicIndex.Batch topicBatch() {
+        return topics.batch();
     }
 
     /**

@@ -81,7 +81,7 @@ public final class TopicIndex {
     }
 
     /**
-     * Counts a comment (or takes it back). Writer thread only.
+     * Counts a comment (or takes it back, on erasure) at once. Writer thread only.
      *
      * @param storeId    the store
      * @param day        its local day
@@ -95,9 +95,7 @@ public final class TopicIndex {
     public void count(String storeId, LocalDate day, String touchpoint, String category, CommentTerms.Analysed analysed,
                       Group group, int sign, Transaction tx) {
         Cell cell = cell(storeId, day, tx);
-        String cat = category == null ? "" : category;
-        for (String key : List.of(key(analysed.language(), touchpoint, cat), key(analysed.language(), touchpoint, Rollups.ALL),
-                key(analysed.language(), Rollups.ALL, cat), key(analysed.language(), Rollups.ALL, Rollups.ALL))) {
+        for (String key : keys(analysed.language(), touchpoint, category)) {
             byte[] current = cell.tables.get(key);
             Map<String, Count> table = current == null ? new HashMap<>() : decode(current);
             add(table, COMMENTS, "", group, sign);
@@ -106,6 +104,73 @@ public final class TopicIndex {
             cell.tables.put(key, encode(table));
         }
         tx.store(cell.tables);
+    }
+
+    /**
+     * Starts a batch of counts for one commit: the tables a batch touches are decoded and stored
+     * once, however many of its comments they count.
+     *
+     * @return the batch
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** Counts gathered for one commit; applied with {@link #apply}. Writer thread only. */
+    public final class Batch {
+        private final Map<String, Map<String, Map<String, Count>>> byCell = new java.util.LinkedHashMap<>();
+        private final Map<String, LocalDate> days = new HashMap<>();
+
+        private Batch() {
+        }
+
+        /**
+         * Counts a comment in this batch.
+         *
+         * @param storeId    the store
+         * @param day        its local day
+         * @param touchpoint the touchpoint
+         * @param category   the product's category, or null
+         * @param analysed   the comment's language and terms
+         * @param group      its answer's group
+         */
+        public void count(String storeId, LocalDate day, String touchpoint, String category, CommentTerms.Analysed analysed,
+                          Group group) {
+            String cellKey = storeId + "|" + day;
+            days.put(cellKey, day);
+            Map<String, Map<String, Count>> tables = byCell.computeIfAbsent(cellKey, k -> new HashMap<>());
+            for (String key : keys(analysed.language(), touchpoint, category)) {
+                Map<String, Count> delta = tables.computeIfAbsent(key, k -> new HashMap<>());
+                add(delta, COMMENTS, "", group, 1);
+                analysed.terms().forEach((term, label) -> add(delta, term, label, group, 1));
+            }
+        }
+
+        /**
+         * Adds the batch's counts to the stored tables.
+         *
+         * @param tx the commit
+         */
+        public void apply(Transaction tx) {
+            byCell.forEach((cellKey, tables) -> {
+                String storeId = cellKey.substring(0, cellKey.lastIndexOf('|'));
+                Cell cell = cell(storeId, days.get(cellKey), tx);
+                tables.forEach((key, delta) -> {
+                    byte[] current = cell.tables.get(key);
+                    Map<String, Count> table = current == null ? new HashMap<>() : decode(current);
+                    delta.forEach((term, count) -> table.merge(term, count, Count::plus));
+                    cell.tables.put(key, encode(table));
+                });
+                tx.store(cell.tables);
+            });
+            byCell.clear();
+        }
+    }
+
+    private static List<String> keys(String language, String touchpoint, String category) {
+        String cat = category == null ? "" : category;
+        return List.of(key(language, touchpoint, cat), key(language, touchpoint, Rollups.ALL), key(language, Rollups.ALL, cat),
+                key(language, Rollups.ALL, Rollups.ALL));
     }
 
     /**

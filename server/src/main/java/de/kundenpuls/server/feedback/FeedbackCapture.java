@@ -34,6 +34,7 @@ import de.kundenpuls.server.analytics.CommentTerms;
 import de.kundenpuls.server.analytics.LiveEvents;
 import de.kundenpuls.server.analytics.Rollups;
 import de.kundenpuls.server.analytics.ScoreCounts;
+import de.kundenpuls.server.analytics.TopicIndex;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.Json;
 import de.kundenpuls.server.api.JsonBody;
@@ -185,6 +186,7 @@ public final class FeedbackCapture {
             Set<UUID> inBatch = new HashSet<>();
             Map<String, Integer> acceptedPerStore = new HashMap<>();
             List<FeedbackEntry> acceptedEntries = new ArrayList<>();
+            TopicIndex.Batch topics = aggregates.topicBatch();
             List<byte[]> encoded = new ArrayList<>();
             for (Object p : prepared) {
                 if (p instanceof ItemResult rejected) {
@@ -206,7 +208,7 @@ public final class FeedbackCapture {
                         continue;
                     }
                 }
-                accept(a, tx, now);
+                accept(a, topics, tx, now);
                 acceptedEntries.add(a.entry());
                 encoded.add(a.encoded());
                 if (a.deviceKey() != null) {
@@ -216,6 +218,7 @@ public final class FeedbackCapture {
                 results.add(new ItemResult(id, Status.ACCEPTED, null));
             }
             store.add(acceptedEntries, encoded, now, tx);
+            topics.apply(tx);
             acceptedPerStore.forEach((storeId, n) -> tx.afterCommit(() -> events.publish(new LiveEvents.Event("scores", storeId,
                     Map.of("storeId", storeId, "accepted", n, "at", now.toString())))));
             return new BatchResult(results);
@@ -330,12 +333,12 @@ public final class FeedbackCapture {
     }
 
     /** Stores an accepted entry and everything that follows from it. Writer thread. */
-    private void accept(Accepted a, Transaction tx, Instant now) {
+    private void accept(Accepted a, TopicIndex.Batch topics, Transaction tx, Instant now) {
         FeedbackEntry e = a.entry();
         aggregates.add(e.storeId(), a.day(), e.touchpoint(), e.category(), a.counts(),
                 e.comment() == null ? null
                         : new Rollups.RecentComment(e.id(), e.createdAt(), e.comment(), e.touchpoint(), e.rating(), e.nps()),
-                a.terms(), e.createdAt(), e.unhappy(), now, tx);
+                a.terms(), topics, e.createdAt(), e.unhappy(), now, tx);
         signals.answered(e.profileUid(), e.createdAt(), e.storeId(), e.gtin(), e.category(), e.rating(), now, tx);
         for (AnswerListener listener : listeners) {
             listener.accepted(e, tx);
