@@ -89,7 +89,9 @@ public final class DashboardBench {
                 String expected = String.valueOf(count);
                 // Interactive: the KPIs, the heatmap and the charts are rendered with the real totals
                 // (the default range of 28 days shows fewer answers than the whole year, so wait for any number).
-                new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+                // Live updates re-render parts of the page: an element read while replaced is read again.
+                new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                        .until(d -> {
                     String text = d.findElement(By.id("kpi-count")).getText();
                     return !text.isBlank() && !d.findElements(By.cssSelector("#heatmap td.cell")).isEmpty()
                             && (Boolean) ((JavascriptExecutor) d).executeScript("return Chart.getChart('dims') !== undefined");
