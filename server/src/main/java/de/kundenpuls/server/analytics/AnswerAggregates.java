@@ -2,6 +2,10 @@ package de.kundenpuls.server.analytics;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,7 +20,7 @@ public final class AnswerAggregates {
 
     // The newest unhappy comments' terms per store and touchpoint, for naming an alert's pain
     // point; writer thread only, bounded by the catalog (stores × touchpoints) and KEEP each.
-    private final java.util.Map<String, UnhappyComments> unhappyComments = new java.util.HashMap<>();
+    private final Map<String, UnhappyComments> unhappyComments = new HashMap<>();
     private final Rollups rollups;
     private final TopicIndex topics;
     private final AlertMonitor alerts;
@@ -119,19 +123,19 @@ public final class AnswerAggregates {
     /** A touchpoint's newest unhappy comments, as terms. */
     private static final class UnhappyComments {
         private static final int KEEP = 50;
-        private final java.util.ArrayDeque<java.util.Map.Entry<Instant, java.util.Map<String, String>>> newest =
-                new java.util.ArrayDeque<>();
+        private final ArrayDeque<Map.Entry<Instant, Map<String, String>>> newest =
+                new ArrayDeque<>();
 
-        void add(Instant at, java.util.Map<String, String> terms) {
-            newest.addFirst(java.util.Map.entry(at, terms));
+        void add(Instant at, Map<String, String> terms) {
+            newest.addFirst(Map.entry(at, terms));
             while (newest.size() > KEEP) {
                 newest.removeLast();
             }
         }
 
         String top(Instant since) {
-            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-            java.util.Map<String, String> labels = new java.util.HashMap<>();
+            Map<String, Integer> counts = new HashMap<>();
+            Map<String, String> labels = new HashMap<>();
             for (var e : newest) {
                 if (e.getKey().isBefore(since)) {
                     continue;
@@ -143,9 +147,9 @@ public final class AnswerAggregates {
             }
             return counts.entrySet().stream().filter(e -> e.getValue() >= 2)
                     // The most used; of as many, the longer (a phrase says more than its word), then by name.
-                    .max(java.util.Map.Entry.<String, Integer>comparingByValue()
+                    .max(Map.Entry.<String, Integer>comparingByValue()
                             .thenComparing(e -> e.getKey().length())
-                            .thenComparing(e -> e.getKey(), java.util.Comparator.reverseOrder()))
+                            .thenComparing(e -> e.getKey(), Comparator.reverseOrder()))
                     .map(e -> labels.get(e.getKey())).orElse(null);
         }
     }

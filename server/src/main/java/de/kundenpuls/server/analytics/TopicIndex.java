@@ -94,16 +94,9 @@ public final class TopicIndex {
      */
     public void count(String storeId, LocalDate day, String touchpoint, String category, CommentTerms.Analysed analysed,
                       Group group, int sign, Transaction tx) {
-        Cell cell = cell(storeId, day, tx);
-        for (String key : keys(analysed.language(), touchpoint, category)) {
-            byte[] current = cell.tables.get(key);
-            Map<String, Count> table = current == null ? new HashMap<>() : decode(current);
-            add(table, COMMENTS, "", group, sign);
-            analysed.terms().forEach((term, label) -> add(table, term, label, group, sign));
-            table.values().removeIf(c -> c.all() <= 0);
-            cell.tables.put(key, encode(table));
-        }
-        tx.store(cell.tables);
+        Batch one = batch();
+        one.count(storeId, day, touchpoint, category, analysed, group, sign);
+        one.apply(tx);
     }
 
     /**
@@ -136,13 +129,18 @@ public final class TopicIndex {
          */
         public void count(String storeId, LocalDate day, String touchpoint, String category, CommentTerms.Analysed analysed,
                           Group group) {
+            count(storeId, day, touchpoint, category, analysed, group, 1);
+        }
+
+        private void count(String storeId, LocalDate day, String touchpoint, String category, CommentTerms.Analysed analysed,
+                           Group group, int sign) {
             String cellKey = storeId + "|" + day;
             days.put(cellKey, day);
             Map<String, Map<String, Count>> tables = byCell.computeIfAbsent(cellKey, k -> new HashMap<>());
             for (String key : keys(analysed.language(), touchpoint, category)) {
                 Map<String, Count> delta = tables.computeIfAbsent(key, k -> new HashMap<>());
-                add(delta, COMMENTS, "", group, 1);
-                analysed.terms().forEach((term, label) -> add(delta, term, label, group, 1));
+                add(delta, COMMENTS, "", group, sign);
+                analysed.terms().forEach((term, label) -> add(delta, term, label, group, sign));
             }
         }
 
@@ -159,6 +157,8 @@ public final class TopicIndex {
                     byte[] current = cell.tables.get(key);
                     Map<String, Count> table = current == null ? new HashMap<>() : decode(current);
                     delta.forEach((term, count) -> table.merge(term, count, Count::plus));
+                    // An erasure takes counts back: a term nobody uses any more leaves the table.
+                    table.values().removeIf(c -> c.all() <= 0);
                     cell.tables.put(key, encode(table));
                 });
                 tx.store(cell.tables);

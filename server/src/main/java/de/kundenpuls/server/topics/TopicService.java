@@ -51,8 +51,8 @@ public final class TopicService implements HttpService {
     static final int SHOWN = 5;
     /** Example comments per term. */
     static final int EXAMPLES = 3;
-    /** At most so many comments are read for examples. */
-    private static final int EXAMPLE_BUDGET = 1_000;
+    /** At most so many answers (with a comment or not) are read for examples: the walk stays bounded. */
+    private static final int EXAMPLE_BUDGET = 20_000;
 
     private final Access access;
     private final Catalog catalog;
@@ -184,6 +184,9 @@ public final class TopicService implements HttpService {
         Instant since = scope.from().atStartOfDay(ZoneOffset.MAX).toInstant();
         int[] budget = {EXAMPLE_BUDGET};
         answers.newestFirst(since, skew, e -> {
+            if (--budget[0] < 0) {
+                return false;
+            }
             if (e.comment() == null || !inScope(e, scope, stores, zones)) {
                 return true;
             }
@@ -207,7 +210,7 @@ public final class TopicService implements HttpService {
                     }
                 }
             }
-            return !wanted.isEmpty() && --budget[0] > 0;
+            return !wanted.isEmpty();
         });
         return found;
     }
