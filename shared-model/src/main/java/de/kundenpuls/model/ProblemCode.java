@@ -311,6 +311,10 @@ public enum ProblemCode implements MessageKey {
     VARIANT_SHARES_SUM,
     /** the push payload would be {0} bytes; FCM accepts at most {1} */
     PUSH_TOO_LARGE,
+    /** No device is registered with your account: sign in to the app with it once, then test again */
+    NO_TEST_DEVICE,
+    /** Push is not configured on this server */
+    PUSH_UNAVAILABLE,
 
     // Cases, profiles, privacy, analytics
     /** No case {0} */

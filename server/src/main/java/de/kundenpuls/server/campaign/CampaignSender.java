@@ -329,18 +329,35 @@ public final class CampaignSender implements AutoCloseable {
     }
 
     private String suppression(CampaignDefinition d, Profile p, Optional<Store> home, Instant now) {
-        CampaignDefinition.FrequencyCap cap = d.frequencyCap() != null ? d.frequencyCap() : workspaceCap.orElse(null);
+        CampaignDefinition.FrequencyCap cap = frequencyCap(d);
         if (cap != null && store.sentSince(p.uid(), now.minus(Duration.ofDays(cap.days()))) >= cap.max()) {
             return "frequency cap";
         }
-        CampaignDefinition.QuietHours quiet = d.quietHours() != null ? d.quietHours() : workspaceQuietHours.orElse(null);
-        if (quiet != null) {
-            ZoneId zone = home.map(s -> ZoneId.of(s.timeZone())).orElse(DEFAULT_ZONE);
-            if (quiet.contains(LocalTime.ofInstant(now, zone))) {
-                return "quiet hours";
-            }
+        CampaignDefinition.QuietHours quiet = quietHours(d);
+        if (quiet != null && quiet.contains(LocalTime.ofInstant(now, zoneOf(home)))) {
+            return "quiet hours";
         }
         return null;
+    }
+
+    /** The frequency cap that holds for a campaign: its own, else the workspace's, else null. */
+    CampaignDefinition.FrequencyCap frequencyCap(CampaignDefinition d) {
+        return d.frequencyCap() != null ? d.frequencyCap() : workspaceCap.orElse(null);
+    }
+
+    /** The quiet hours that hold for a campaign: its own, else the workspace's, else null. */
+    CampaignDefinition.QuietHours quietHours(CampaignDefinition d) {
+        return d.quietHours() != null ? d.quietHours() : workspaceQuietHours.orElse(null);
+    }
+
+    /** The zone whose local time the quiet hours are read in: the home store's, else the chain's. */
+    static ZoneId zoneOf(Optional<Store> home) {
+        return home.map(s -> ZoneId.of(s.timeZone())).orElse(DEFAULT_ZONE);
+    }
+
+    /** The push gateway, if push is configured (the test send uses it directly). */
+    Optional<PushGateway> gateway() {
+        return gateway;
     }
 
     private static void sleep() {

@@ -12,9 +12,13 @@ import java.util.UUID;
 
 import de.kundenpuls.model.InvalidFieldException;
 import de.kundenpuls.model.ProblemCode;
+import de.kundenpuls.model.Message;
+import de.kundenpuls.model.campaign.AbComparison;
 import de.kundenpuls.model.campaign.CampaignDefinition;
 import de.kundenpuls.model.campaign.CampaignPreview;
+import de.kundenpuls.model.campaign.CampaignReview;
 import de.kundenpuls.model.campaign.CampaignView;
+import de.kundenpuls.model.campaign.TestSend;
 import de.kundenpuls.model.campaign.PushEventResult;
 import de.kundenpuls.model.offer.OfferView;
 import de.kundenpuls.model.profile.Contact;
@@ -22,7 +26,9 @@ import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.InvalidRequestException;
 import de.kundenpuls.server.api.JsonBody;
+import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.Responses;
+import de.kundenpuls.server.api.ServiceUnavailableException;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
@@ -32,6 +38,7 @@ import de.kundenpuls.server.offer.OfferStore;
 import de.kundenpuls.server.profile.CustomerSignals;
 import de.kundenpuls.server.profile.Profiles;
 import de.kundenpuls.server.push.PushMessage;
+import de.kundenpuls.server.push.PushOutcome;
 import de.kundenpuls.server.storage.StorageWriter;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpService;
@@ -95,7 +102,11 @@ public final class CampaignService {
                 .post("/", access.allow(this::create, Role.MARKETER, Role.ADMIN))
                 .post("/preview", access.allow(this::previewDraft, Role.MARKETER, Role.ADMIN))
                 .get("/{id}", access.allow((c, req, res) -> Responses.json(res, view(campaign(req))), Role.MARKETER, Role.ADMIN))
+                .put("/{id}", access.allow(this::update, Role.MARKETER, Role.ADMIN))
+                .delete("/{id}", access.allow(this::delete, Role.MARKETER, Role.ADMIN))
                 .get("/{id}/preview", access.allow(this::preview, Role.MARKETER, Role.ADMIN))
+                .get("/{id}/review", access.allow(this::review, Role.MARKETER, Role.ADMIN))
+                .post("/{id}/test", access.allow(this::testSend, Role.MARKETER, Role.ADMIN))
                 .post("/{id}/send", access.allow(this::send, Role.MARKETER, Role.ADMIN));
     }
 
@@ -125,6 +136,38 @@ public final class CampaignService {
         });
         res.headers().location(java.net.URI.create("/api/campaigns/" + c.id()));
         Responses.json(res, Status.CREATED_201, view(c));
+    }
+
+    /** A draft is edited in place; once it is scheduled or sending, its definition is what went out. */
+    private void update(Caller caller, ServerRequest req, ServerResponse res) {
+        Campaign c = campaign(req);
+        CampaignDefinition d = JsonBody.read(req, CampaignDefinition.class);
+        check(d);
+        Campaign updated = writer.write(tx -> {
+            Campaign current = draft(c.id());
+            Campaign next = new Campaign(current.id(), d, "draft", current.createdAt(), current.createdBy(), null, null);
+            store.put(next, tx);
+            return next;
+        });
+        Responses.json(res, view(updated));
+    }
+
+    private void delete(Caller caller, ServerRequest req, ServerResponse res) {
+        Campaign c = campaign(req);
+        writer.write(tx -> {
+            store.remove(draft(c.id()).id(), tx);
+            return null;
+        });
+        res.status(Status.NO_CONTENT_204).send();
+    }
+
+    /** The campaign as stored now, if it is still a draft (writer thread: no send can start in between). */
+    private Campaign draft(String id) {
+        Campaign current = store.campaign(id).orElseThrow(() -> ApiException.notFound("id", ProblemCode.NO_CAMPAIGN, id));
+        if (!current.state().equals("draft")) {
+            throw ApiException.conflict("state", ProblemCode.CAMPAIGN_STATE, current.state());
+        }
+        return current;
     }
 
     private void check(CampaignDefinition d) {
@@ -170,26 +213,121 @@ public final class CampaignService {
         Responses.json(res, preview(campaign(req)));
     }
 
+    /**
+     * The audience size and one rendered message per text (variant × language), each filled in for
+     * the first person of the audience who speaks that language, else for the first person at all,
+     * else for an example shopper: the preview can then switch between languages and variants.
+     */
     private CampaignPreview preview(Campaign c) {
         Instant now = Instant.now(clock);
-        AudienceRules.Matches targets = rules.evaluate(c.definition().audience(), profiles, now);
-        Map<String, Integer> shares = MessageRenderer.shares(c.definition());
-        Optional<OfferView> offer = Optional.ofNullable(c.definition().offerId()).flatMap(offers::offer);
-        List<CampaignPreview.Sample> samples = new ArrayList<>();
+        CampaignDefinition d = c.definition();
+        AudienceRules.Matches targets = rules.evaluate(d.audience(), profiles, now);
+        Map<String, Profile> firstByLocale = new LinkedHashMap<>();
+        int read = 0;
         for (AudienceRules.Target t : targets) {
-            if (samples.size() == 5) {
+            firstByLocale.putIfAbsent(t.profile().locale(), t.profile());
+            // Two languages: a few dozen profiles find both, or show that one is missing.
+            if (firstByLocale.size() == 2 || ++read == 50) {
                 break;
             }
-            Profile p = t.profile();
-            String variant = MessageRenderer.variantOf(c.id(), p.uid(), shares);
-            var text = MessageRenderer.text(c.definition(), variant, p.locale());
-            String storeName = catalog.store(p.homeStoreId()).map(Store::name).orElse("");
-            String offerText = offer.map(o -> o.definition().benefit() + " " + o.definition().title()
-                    .getOrDefault(p.locale(), o.definition().title().get("de"))).orElse("");
-            samples.add(new CampaignPreview.Sample(variant, text.locale(), MessageRenderer.fill(text.title(), p, storeName, offerText),
-                    MessageRenderer.fill(text.body(), p, storeName, offerText)));
+        }
+        List<CampaignPreview.Sample> samples = new ArrayList<>();
+        for (var text : d.variants()) {
+            Profile p = firstByLocale.getOrDefault(text.locale(), firstByLocale.values().stream().findFirst()
+                    .orElseGet(() -> example(d, text.locale())));
+            samples.add(render(d, text, p));
         }
         return new CampaignPreview(targets.size(), samples);
+    }
+
+    private CampaignPreview.Sample render(CampaignDefinition d, CampaignDefinition.Variant text, Profile p) {
+        String storeName = catalog.store(p.homeStoreId()).map(Store::name).orElse("");
+        String offerText = Optional.ofNullable(d.offerId()).flatMap(offers::offer).map(o -> o.definition().benefit() + " "
+                + o.definition().title().getOrDefault(text.locale(), o.definition().title().get("de"))).orElse("");
+        return new CampaignPreview.Sample(text.id(), text.locale(), MessageRenderer.fill(text.title(), p, storeName, offerText),
+                MessageRenderer.fill(text.body(), p, storeName, offerText));
+    }
+
+    /** A shopper of the audience's first store to fill the texts with while nobody matches yet. */
+    private Profile example(CampaignDefinition d, String locale) {
+        String storeId = d.audience().homeStoreIds().stream().findFirst()
+                .orElse(catalog.stores().stream().map(Store::id).findFirst().orElse(null));
+        return new Profile("example", new Contact("Alex", null, null, null, null, null), null, locale, storeId,
+                Map.of(), List.of(), Map.of(), List.of(), Instant.EPOCH, Instant.EPOCH);
+    }
+
+    /**
+     * What sending would do now: the audience and its split, when, and whom the quiet hours hold
+     * back. Counted on the audience index (a store's quiet hours hold for all its shoppers at once),
+     * so it answers as fast as the live count.
+     */
+    private void review(Caller caller, ServerRequest req, ServerResponse res) {
+        Campaign c = campaign(req);
+        CampaignDefinition d = c.definition();
+        Instant now = Instant.now(clock);
+        Instant sendAt = d.scheduleAt() != null && d.scheduleAt().isAfter(now) ? d.scheduleAt() : now;
+        long size = rules.evaluate(d.audience(), profiles, now).size();
+        List<CampaignReview.Split> split = new ArrayList<>();
+        MessageRenderer.shares(d).forEach((id, share) -> split.add(new CampaignReview.Split(id, share, Math.round(size * share / 100.0))));
+        CampaignDefinition.QuietHours quiet = sender.quietHours(d);
+        long inQuiet = quiet == null ? 0 : inQuietHours(d, quiet, sendAt, size);
+        String offerTitle = Optional.ofNullable(d.offerId()).flatMap(offers::offer)
+                .map(o -> o.definition().benefit() + " " + o.definition().title().getOrDefault(Languages.of(req), o.definition().title().get("de")))
+                .orElse(null);
+        Responses.json(res, new CampaignReview(size, split, d.scheduleAt() != null && d.scheduleAt().isAfter(now) ? d.scheduleAt() : null,
+                quiet, inQuiet, sender.frequencyCap(d), offerTitle));
+    }
+
+    /** How many of the audience live by a store that is in its quiet hours at the given time. */
+    private long inQuietHours(CampaignDefinition d, CampaignDefinition.QuietHours quiet, Instant at, long size) {
+        List<String> quietStores = new ArrayList<>();
+        List<String> awakeStores = new ArrayList<>();
+        for (Store s : catalog.stores()) {
+            if (d.audience().homeStoreIds().isEmpty() || d.audience().homeStoreIds().contains(s.id())) {
+                boolean asleep = quiet.contains(java.time.LocalTime.ofInstant(at, CampaignSender.zoneOf(Optional.of(s))));
+                (asleep ? quietStores : awakeStores).add(s.id());
+            }
+        }
+        // Shoppers without a home store read the chain's zone: count from whichever side holds them.
+        boolean chainAsleep = quiet.contains(java.time.LocalTime.ofInstant(at, CampaignSender.zoneOf(Optional.empty())));
+        if (chainAsleep) {
+            return size - count(d, awakeStores, at);
+        }
+        return count(d, quietStores, at);
+    }
+
+    private long count(CampaignDefinition d, List<String> stores, Instant at) {
+        if (stores.isEmpty()) {
+            return 0;
+        }
+        var a = d.audience();
+        var narrowed = new CampaignDefinition.Audience(stores, a.locales(), a.platforms(), a.category(), a.minAffinity(),
+                a.npsGroups(), a.visitedWithinDays(), a.ageBands());
+        return rules.evaluate(narrowed, profiles, at).size();
+    }
+
+    /**
+     * Sends every text of the campaign in the sender's language to the devices registered with the
+     * sender's own account, now and to nobody else. Nothing is recorded: no recipient, no code, no
+     * count in the funnel, no frequency cap used up.
+     */
+    private void testSend(Caller caller, ServerRequest req, ServerResponse res) {
+        Campaign c = campaign(req);
+        var push = sender.gateway().orElseThrow(() -> new ServiceUnavailableException(Message.of(ProblemCode.PUSH_UNAVAILABLE)));
+        Profile me = profiles.find(caller.uid()).filter(p -> !p.devices().isEmpty())
+                .orElseThrow(() -> ApiException.conflict("devices", ProblemCode.NO_TEST_DEVICE));
+        String locale = me.locale() == null ? Languages.of(req) : me.locale();
+        List<PushMessage> messages = new ArrayList<>();
+        for (String variant : MessageRenderer.shares(c.definition()).keySet()) {
+            var text = MessageRenderer.text(c.definition(), variant, locale);
+            CampaignPreview.Sample sample = render(c.definition(), text, me);
+            for (var device : me.devices()) {
+                messages.add(new PushMessage(device.token(), sample.title(), sample.body(),
+                        Map.of("kind", "campaign-test", "campaignId", c.id(), "variant", variant)));
+            }
+        }
+        long sent = push.send(messages).stream().filter(o -> o.kind() == PushOutcome.Kind.SENT).count();
+        Responses.json(res, new TestSend(me.devices().size(), messages.size(), (int) sent));
     }
 
     private void send(Caller caller, ServerRequest req, ServerResponse res) {
@@ -249,7 +387,22 @@ public final class CampaignService {
             }
             variants.put(v, stats(n, null));
         });
-        return new CampaignView(c.id(), c.definition(), c.state(), c.createdAt(), c.startedAt(), c.finishedAt(), stats(total, variants));
+        return new CampaignView(c.id(), c.definition(), c.state(), c.createdAt(), c.startedAt(), c.finishedAt(), stats(total, variants),
+                comparison(variants));
+    }
+
+    /** With exactly two variants, each funnel step of A against B. */
+    private static AbComparison comparison(Map<String, CampaignView.Stats> variants) {
+        if (variants.size() != 2) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>(variants.keySet());
+        CampaignView.Stats a = variants.get(ids.get(0));
+        CampaignView.Stats b = variants.get(ids.get(1));
+        return new AbComparison(ids.get(0), ids.get(1), List.of(
+                TwoProportionTest.test("sent/targeted", a.sent(), a.targeted(), b.sent(), b.targeted()),
+                TwoProportionTest.test("opened/sent", a.opened(), a.sent(), b.opened(), b.sent()),
+                TwoProportionTest.test("redeemed/opened", a.redeemed(), a.opened(), b.redeemed(), b.opened())));
     }
 
     private static CampaignView.Stats stats(long[] n, Map<String, CampaignView.Stats> variants) {

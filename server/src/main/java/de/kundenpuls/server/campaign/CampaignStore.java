@@ -98,6 +98,12 @@ public final class CampaignStore {
         tx.store(campaigns);
     }
 
+    /** Removes a campaign that never started (a discarded draft). Writer thread only. */
+    public void remove(String id, Transaction tx) {
+        campaigns.remove(id);
+        tx.store(campaigns);
+    }
+
     /** The recipients of a campaign, if choosing them has begun. */
     public Optional<CampaignRecipients> recipients(String campaignId) {
         return Optional.ofNullable(recipientsById.get(campaignId));

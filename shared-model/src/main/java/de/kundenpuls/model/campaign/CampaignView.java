@@ -15,10 +15,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param startedAt  when sending started
  * @param finishedAt when the last message was handled
  * @param stats      totals and per variant
+ * @param comparison with exactly two variants, whether they really differ; else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CampaignView(String id, CampaignDefinition definition, String state, Instant createdAt, Instant startedAt,
-                           Instant finishedAt, Stats stats) {
+                           Instant finishedAt, Stats stats, AbComparison comparison) {
 
     /**
      * Counts. {@code targeted = sent + failed + unregistered + suppressed} once done; before,

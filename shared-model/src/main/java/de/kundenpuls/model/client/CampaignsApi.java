@@ -4,7 +4,9 @@ import java.util.List;
 
 import de.kundenpuls.model.campaign.CampaignDefinition;
 import de.kundenpuls.model.campaign.CampaignPreview;
+import de.kundenpuls.model.campaign.CampaignReview;
 import de.kundenpuls.model.campaign.CampaignView;
+import de.kundenpuls.model.campaign.TestSend;
 
 /** Push campaigns: {@code /api/campaigns} (marketers and admins). */
 public final class CampaignsApi {
@@ -28,6 +30,46 @@ public final class CampaignsApi {
      */
     public CampaignView create(CampaignDefinition definition) {
         return client.send("POST", "/api/campaigns", definition, CampaignView.class);
+    }
+
+    /**
+     * Replaces a draft's definition (a campaign that is scheduled or sending answers 409).
+     *
+     * @param id         the draft
+     * @param definition the new definition
+     * @return the stored draft
+     */
+    public CampaignView update(String id, CampaignDefinition definition) {
+        return client.send("PUT", "/api/campaigns/" + id, definition, CampaignView.class);
+    }
+
+    /**
+     * Discards a draft.
+     *
+     * @param id the draft
+     */
+    public void delete(String id) {
+        client.send("DELETE", "/api/campaigns/" + id, null, Void.class);
+    }
+
+    /**
+     * What sending would do now: audience, split, schedule, quiet hours, frequency cap.
+     *
+     * @param id the campaign
+     * @return the review
+     */
+    public CampaignReview review(String id) {
+        return client.get("/api/campaigns/" + id + "/review", CampaignReview.class);
+    }
+
+    /**
+     * Sends every variant to the caller's own registered devices, and to nobody else.
+     *
+     * @param id the campaign
+     * @return how many messages went out
+     */
+    public TestSend testSend(String id) {
+        return client.send("POST", "/api/campaigns/" + id + "/test", null, TestSend.class);
     }
 
     /**

@@ -1,9 +1,13 @@
 package de.kundenpuls.server.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,8 +17,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import de.kundenpuls.embedded.GoogleStandIn;
+import de.kundenpuls.model.ProblemCode;
+import de.kundenpuls.model.campaign.AbComparison;
+import de.kundenpuls.model.campaign.CampaignDefinition;
 import de.kundenpuls.model.campaign.CampaignPreview;
+import de.kundenpuls.model.campaign.CampaignReview;
 import de.kundenpuls.model.campaign.CampaignView;
+import de.kundenpuls.model.campaign.TestSend;
 import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
 import de.kundenpuls.server.TestServer;
@@ -125,6 +134,98 @@ class CampaignTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> marketer.send("POST", "/api/campaigns/" + ab.id() + "/send", null,
                 CampaignView.class)).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+
+    @Test
+    void aDraftIsEditedReviewedAndTestedOnTheMarketersOwnDeviceOnlyBeforeItGoesOut() throws Exception {
+        List<String> tokens = shoppers(20, true, "review-");
+        CampaignDefinition.Audience berlin = new CampaignDefinition.Audience(List.of("berlin-mitte"), null, null, null, null,
+                null, null, null);
+        List<CampaignDefinition.Variant> ab = List.of(
+                new CampaignDefinition.Variant("A", "de", "Hallo {firstName}", "Neu in {store}", 50),
+                new CampaignDefinition.Variant("B", "de", "Servus {firstName}", "Nur diese Woche", 50));
+        CampaignView draft = marketer.campaigns().create(new CampaignDefinition("Entwurf", berlin, ab, null, null, null, null));
+
+        // The store's local hour now, inside quiet hours, and then outside them.
+        LocalTime local = LocalTime.now(ZoneId.of("Europe/Berlin")).withSecond(0).withNano(0);
+        var quietNow = new CampaignDefinition.QuietHours(local.minusHours(1).toString(), local.plusHours(1).toString());
+        var cap = new CampaignDefinition.FrequencyCap(2, 7);
+        CampaignView edited = marketer.campaigns().update(draft.id(),
+                new CampaignDefinition("Entwurf 2", berlin, ab, null, null, quietNow, cap));
+        assertThat(edited.state()).isEqualTo("draft");
+        assertThat(marketer.campaigns().get(draft.id()).definition().name()).isEqualTo("Entwurf 2");
+
+        CampaignReview review = marketer.campaigns().review(draft.id());
+        assertThat(review.audienceSize()).isEqualTo(20);
+        assertThat(review.variants()).extracting(CampaignReview.Split::id, CampaignReview.Split::share, CampaignReview.Split::expected)
+                .containsExactly(tuple("A", 50, 10L), tuple("B", 50, 10L));
+        assertThat(review.quietHours()).isEqualTo(quietNow);
+        assertThat(review.inQuietHoursNow()).as("every Berlin shopper is in the quiet hours").isEqualTo(20);
+        assertThat(review.frequencyCap()).isEqualTo(cap);
+        assertThat(review.scheduleAt()).isNull();
+        var awake = new CampaignDefinition.QuietHours(local.plusHours(2).toString(), local.plusHours(3).toString());
+        marketer.campaigns().update(draft.id(), new CampaignDefinition("Entwurf 2", berlin, ab, null, null, awake, null));
+        assertThat(marketer.campaigns().review(draft.id()).inQuietHoursNow()).isZero();
+
+        // A test send needs the marketer's own device, and goes there only: both variants, nothing counted.
+        assertThatThrownBy(() -> marketer.campaigns().testSend(draft.id())).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(409);
+            assertThat(e.problem().field()).isEqualTo("devices");
+            assertThat(e.problem().type()).isEqualTo(ProblemCode.NO_TEST_DEVICE.type());
+        });
+        marketer.me().registerDevice("marketer-phone", "ios", "de");
+        assertThat(marketer.campaigns().testSend(draft.id())).isEqualTo(new TestSend(1, 2, 2));
+        assertThat(fcm.deliveredTo("marketer-phone")).extracting(GoogleStandIn.Delivered::title)
+                .containsExactlyInAnyOrder("Hallo", "Servus");
+        tokens.forEach(t -> assertThat(fcm.deliveredTo(t)).as(t).isEmpty());
+        CampaignView untouched = marketer.campaigns().get(draft.id());
+        assertThat(untouched.state()).isEqualTo("draft");
+        assertThat(untouched.stats().targeted()).isZero();
+
+        // Sent, it can no longer change: what went out stays what the funnel describes.
+        CampaignView done = sendAndWait(untouched);
+        assertThat(done.stats().sent()).isEqualTo(20);
+        assertThat(fcm.deliveredTo("marketer-phone")).as("the marketer gave no push consent").hasSize(2);
+        assertThatThrownBy(() -> marketer.campaigns().update(draft.id(), new CampaignDefinition("Zu spät", berlin, ab, null,
+                null, null, null))).isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.problem().field()).isEqualTo("state");
+                });
+        assertThatThrownBy(() -> marketer.campaigns().delete(draft.id()))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThat(done.comparison()).satisfies(c -> {
+            assertThat(c.a()).isEqualTo("A");
+            assertThat(c.b()).isEqualTo("B");
+            assertThat(c.rates()).extracting(AbComparison.RateTest::rate)
+                    .containsExactly("sent/targeted", "opened/sent", "redeemed/opened");
+            assertThat(c.rates().get(0).rateA()).isEqualTo(1.0);
+        });
+
+        CampaignView discarded = marketer.campaigns().create(new CampaignDefinition("Verworfen", berlin, ab, null, null, null, null));
+        marketer.campaigns().delete(discarded.id());
+        assertThatThrownBy(() -> marketer.campaigns().get(discarded.id()))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void thePreviewRendersEveryTextForSomeoneOfTheAudience() throws Exception {
+        shoppers(3, true, "preview-");
+        CampaignDefinition d = new CampaignDefinition("Sprachen", new CampaignDefinition.Audience(List.of("berlin-mitte"), null,
+                null, null, null, null, null, null), List.of(
+                new CampaignDefinition.Variant("A", "de", "Hallo {firstName}", "Neu in {store}", null),
+                new CampaignDefinition.Variant("A", "en", "Hi {firstName}", "New at {store}", null),
+                new CampaignDefinition.Variant("B", "de", "Servus {firstName}", "Nur in {store}", null),
+                new CampaignDefinition.Variant("B", "en", "Hey {firstName}", "Only at {store}", null)), null, null, null, null);
+        CampaignPreview preview = marketer.campaigns().preview(d);
+        assertThat(preview.audienceSize()).isEqualTo(3);
+        assertThat(preview.samples()).extracting(CampaignPreview.Sample::variant, CampaignPreview.Sample::locale,
+                CampaignPreview.Sample::title, CampaignPreview.Sample::body).containsExactly(
+                tuple("A", "de", "Hallo Kim", "Neu in Kundenpuls Berlin Mitte"), tuple("A", "en", "Hi Kim", "New at Kundenpuls Berlin Mitte"),
+                tuple("B", "de", "Servus Kim", "Nur in Kundenpuls Berlin Mitte"), tuple("B", "en", "Hey Kim", "Only at Kundenpuls Berlin Mitte"));
+        CampaignDefinition nobody = new CampaignDefinition("Leer", new CampaignDefinition.Audience(List.of("hamburg-altona"),
+                null, null, null, null, null, null, null), d.variants(), null, null, null, null);
+        assertThat(marketer.campaigns().preview(nobody).samples()).first()
+                .satisfies(s -> assertThat(s.title()).as("an example shopper while nobody matches").isEqualTo("Hallo Alex"));
     }
 
     @Test

@@ -338,7 +338,7 @@ class ConsoleTest {
     }
 
     @Test
-    void campaignIsBuiltSentAndItsFunnelFillsIn() throws Exception {
+    void aCampaignIsDraftedTestedOnTheOwnPhoneReviewedSentAndItsFunnelFillsIn() throws Exception {
         Instant now = Instant.now();
         var offer = SERVER.as("marketer").offers().create(new de.kundenpuls.model.offer.OfferDefinition(
                 Map.of("de", "Frühstück in Altona", "en", "Breakfast in Altona"), Map.of(), null, "dairy", "-20 %",
@@ -354,23 +354,68 @@ class ConsoleTest {
             shoppers.add(s);
         }
         signIn("marketer", null);
+        // The marketer's own phone, registered by the app under the same account as this console session.
+        String sessionToken = (String) ((JavascriptExecutor) browser)
+                .executeScript("return JSON.parse(sessionStorage.getItem('kp.session')).token");
+        SERVER.client().withToken(sessionToken).me().registerDevice("marketer-phone", "android", "de");
         browser.get(SERVER.baseUrl() + "/console/#campaigns");
-        new Select(visible("#camp-stores")).selectByValue("hamburg-altona");
+        assertThat(visible("#camp-name").getAttribute("value")).as("sample texts are hints, not values").isEmpty();
+        assertThat(visible("#camp-title-de").getAttribute("placeholder")).isEqualTo("Hallo {firstName}!");
+        assertThat(visible("#camp-title-de").getAttribute("value")).isEmpty();
+        visible("#camp-stores input[value='hamburg-altona']").click();
         new Select(visible("#camp-offer")).selectByValue(offer.id());
-        visible("#camp-name").sendKeys(" Hamburg");
+        visible("#camp-name").sendKeys("Frühstück Hamburg");
+        visible("#camp-title-de").sendKeys("Hallo {firstName}!");
+        visible("#camp-body-de").sendKeys("Neu in {store}: {offer}");
+        visible("#camp-title-en").sendKeys("Hi {firstName}!");
+        visible("#camp-body-en").sendKeys("New at {store}: {offer}");
         assertThat(visible("#camp-title-b").isEnabled()).as("variant B waits for the A/B switch").isFalse();
+        visible("#camp-ab").click();
+        visible("#camp-title-b").sendKeys("Nur diese Woche, {firstName}");
+        visible("#camp-body-b").sendKeys("{offer} in {store}");
         assertThat(textOf("#camp-empty")).startsWith("Noch keine Kampagne gesendet");
         waitUpTo(10).until(d -> d.findElement(By.id("camp-size")).getText().equals("12"));
         waitUpTo(10).until(d -> d.findElement(By.id("camp-phone")).getText().contains("Hallo Alex!"));
+        assertThat(textOf("#camp-phone")).contains("Kundenpuls", "jetzt", "Neu in Kundenpuls Hamburg Altona: -20 % Frühstück in Altona");
+        visible("#camp-preview-locale [data-value='en']").click();
+        waitUpTo(10).until(d -> d.findElement(By.id("camp-phone")).getText().contains("Hi Alex!"));
+        visible("#camp-preview-variant [data-value='B']").click();
+        waitUpTo(10).until(d -> d.findElement(By.id("camp-phone")).getText().contains("Nur diese Woche, Alex"));
         screenshot("06-campaign-builder");
+
+        // A draft is saved and listed; nothing has gone out.
+        visible("#camp-save").click();
+        waitUpTo(10).until(d -> d.findElement(By.id("camp-drafts")).getText().contains("Frühstück Hamburg"));
+        assertThat(SERVER.as("marketer").campaigns().list()).singleElement()
+                .satisfies(c -> assertThat(c.state()).isEqualTo("draft"));
+        GoogleStandIn standIn = SERVER.standIn();
+        assertThat(standIn.deliveredTo("marketer-phone")).isEmpty();
+        tokens.forEach(t -> assertThat(standIn.deliveredTo(t)).as(t).isEmpty());
+
+        // The test send reaches the marketer's phone with both variants, and nobody else.
+        visible("#camp-test").click();
+        waitUpTo(10).until(d -> standIn.deliveredTo("marketer-phone").size() == 2);
+        assertThat(standIn.deliveredTo("marketer-phone")).extracting(GoogleStandIn.Delivered::title)
+                .containsExactlyInAnyOrder("Hallo!", "Nur diese Woche,");
+        tokens.forEach(t -> assertThat(standIn.deliveredTo(t)).as(t).isEmpty());
+
+        // The review names what will happen before anything goes out.
         visible("#camp-create").click();
+        String review = waitUpTo(10).until(d -> d.findElement(By.id("camp-review")).getText());
+        assertThat(review).contains("An 12 Personen senden?", "Heimatmärkte: Kundenpuls Hamburg Altona", "A 50 % (≈ 6) · B 50 % (≈ 6)",
+                "Geht sofort raus", "-20 % Frühstück in Altona");
+        assertThat(tokens).allSatisfy(t -> assertThat(standIn.deliveredTo(t)).isEmpty());
+        screenshot("06b-campaign-review");
+        assertThat(visible("#camp-confirm-send").getText()).isEqualTo("An 12 Personen senden");
+        visible("#camp-confirm-send").click();
         waitUpTo(20).until(d -> {
             List<WebElement> funnels = d.findElements(By.cssSelector("#camp-list .funnel"));
             return !funnels.isEmpty() && funnels.get(0).findElement(By.cssSelector(".bar.sent")).getText().equals("12");
         });
-        GoogleStandIn standIn = SERVER.standIn();
         tokens.forEach(t -> assertThat(standIn.deliveredTo(t)).singleElement()
-                .satisfies(m -> assertThat(m.title()).isEqualTo("Hallo Alex!")));
+                .satisfies(m -> assertThat(m.title()).isIn("Hallo Alex!", "Nur diese Woche, Alex")));
+        assertThat(standIn.deliveredTo("marketer-phone")).as("the marketer gave no push consent").hasSize(2);
+        assertThat(textOf("#camp-drafts")).contains("Keine Entwürfe");
 
         // Five open the message, two of them redeem the offer at the till: the funnel follows without a reload.
         String campaignId = browser.findElement(By.cssSelector("#camp-list .funnel")).getAttribute("data-campaign");
@@ -391,8 +436,21 @@ class ConsoleTest {
         // The funnel is live: read it again whenever a re-render replaced it.
         assertThat(textOf("#camp-list .funnel .bar.targeted")).isEqualTo("12");
         assertThat(textOf("#camp-list .funnel .pill")).isEqualTo("gesendet");
+        var stats = SERVER.as("marketer").campaigns().get(campaignId).stats().variants();
+        var a = stats.get("A");
+        String expectedA = a.sent() == 0 ? "–" : percent(a.opened(), a.sent());
+        assertThat(textOf("#camp-list .funnel .rates tr[data-variant='A'] td:nth-child(3)").replace('\u00a0', ' ')).startsWith(expectedA + " " + a.opened() + "/" + a.sent());
+        assertThat(textOf("#camp-list .funnel .rates tr[data-variant='A'] td:nth-child(2)").replace('\u00a0', ' ')).startsWith("100 % ");
+        assertThat(textOf("#camp-list .funnel .verdicts li[data-rate='opened/sent']"))
+                .startsWith("Geöffnet von gesendet: A ").endsWith("noch zu wenige für eine Aussage");
         scrollTo("#camp-list");
         screenshot("07-campaign-funnel");
+    }
+
+    /** A rate as the console writes it in German, to one decimal: "41,7 %", "100 %". */
+    private static String percent(long k, long n) {
+        double pct = Math.round(1000.0 * k / n) / 10.0;
+        return (pct == Math.rint(pct) ? String.valueOf((long) pct) : String.valueOf(pct).replace('.', ',')) + " %";
     }
 
     @Test

@@ -1,0 +1,36 @@
+package de.kundenpuls.model.campaign;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What sending a saved campaign would do, for the review step before it goes out: how many people,
+ * split how, when, and who the quiet hours and the frequency cap hold back.
+ *
+ * @param audienceSize    profiles that match and may be reached (consent, device)
+ * @param variants        the split: each variant's share and the people it should reach
+ * @param scheduleAt      when it goes out, or null for at once
+ * @param quietHours      the quiet hours that apply (the campaign's or the workspace's), or null
+ * @param inQuietHoursNow of the audience, those whose store is in its quiet hours right now: if sent
+ *                        now, they are skipped ("suppressed: quiet hours")
+ * @param frequencyCap    the frequency cap that applies, or null: whoever already got that many
+ *                        campaign messages is skipped
+ * @param offerTitle      the offer whose personal code goes with each message, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CampaignReview(long audienceSize, List<Split> variants, Instant scheduleAt,
+                             CampaignDefinition.QuietHours quietHours, long inQuietHoursNow,
+                             CampaignDefinition.FrequencyCap frequencyCap, String offerTitle) {
+
+    /**
+     * One variant of the split.
+     *
+     * @param id       variant id
+     * @param share    percent of the audience
+     * @param expected people it should reach (the audience times the share, rounded)
+     */
+    public record Split(String id, int share, long expected) {
+    }
+}
