@@ -26,3 +26,6 @@ export const fmt = (v, digits = 0) => v === null || v === undefined ? '–' : Nu
 export const storeName = id => (state.stores.find(s => s.id === id) || { name: id }).name;
 export const tpName = id => (state.touchpoints[id] || {})[lang()] || id;
 export const date = iso => iso ? new Date(iso).toLocaleString(lang() === 'en' ? 'en-GB' : 'de-DE') : '–';
+/** A day in the console's language ("31.12.2026", "31 Dec 2026"): for validities, which are days to a reader. */
+export const day = iso => iso ? new Intl.DateTimeFormat(lang() === 'en' ? 'en-GB' : 'de-DE',
+    { day: 'numeric', month: lang() === 'en' ? 'short' : '2-digit', year: 'numeric' }).format(new Date(iso)) : '–';

@@ -65,9 +65,9 @@ export async function campaigns(main) {
   f.bodyBEn = text('camp-body-b-en', 'body-B-en', '{offer} at {store}', 2);
   f.offer = h('select', { id: 'camp-offer', 'data-field': 'offerId' }, h('option', { value: '' }, t('camp.none')),
       offersList.filter(o => !o.definition.recovery).map(o => h('option', { value: o.id }, o.definition.title[lang()] || o.definition.title.de)));
-  f.schedule = h('input', { id: 'camp-schedule', type: 'datetime-local', 'data-field': 'scheduleAt', lang: lang() === 'en' ? 'en-GB' : 'de-DE' });
-  f.quietFrom = h('input', { id: 'camp-quiet-from', type: 'time', 'data-field': 'quietHours.start' });
-  f.quietTo = h('input', { id: 'camp-quiet-to', type: 'time', 'data-field': 'quietHours.end' });
+  f.schedule = h('kp-date', { id: 'camp-schedule', kind: 'datetime', 'data-field': 'scheduleAt' });
+  f.quietFrom = h('kp-date', { id: 'camp-quiet-from', kind: 'time', 'data-field': 'quietHours.start' });
+  f.quietTo = h('kp-date', { id: 'camp-quiet-to', kind: 'time', 'data-field': 'quietHours.end' });
   f.cap = h('input', { id: 'camp-cap', type: 'number', min: 1, 'data-field': 'frequencyCap.max', inputmode: 'numeric' });
   const size = h('div', { class: 'size', id: 'camp-size' }, '–');
   const phone = h('div', { class: 'phone', id: 'camp-phone' });
@@ -103,7 +103,8 @@ export async function campaigns(main) {
     });
     const d = { name: f.name.value, audience: audience(), variants };
     if (f.offer.value) d.offerId = f.offer.value;
-    if (f.schedule.value) d.scheduleAt = new Date(f.schedule.value).toISOString();
+    // Not a date as typed: sent as it is, so that the server names the field.
+    if (f.schedule.value) d.scheduleAt = /^\d{4}-/.test(f.schedule.value) ? new Date(f.schedule.value).toISOString() : f.schedule.value;
     if (f.quietFrom.value && f.quietTo.value) d.quietHours = { start: f.quietFrom.value, end: f.quietTo.value };
     if (f.cap.value) d.frequencyCap = { max: Number(f.cap.value), days: 7 };
     return d;

@@ -33,8 +33,8 @@ export async function dashboard(main) {
   const storeSel = h('select', { id: 'dash-store', disabled: !!staffStore },
       staffStore ? [] : [h('option', { value: '' }, t('dash.all'))],
       state.stores.filter(s => !staffStore || s.id === staffStore).map(s => h('option', { value: s.id }, s.name)));
-  const from = h('input', { type: 'date', id: 'dash-from', value: monthAgo });
-  const to = h('input', { type: 'date', id: 'dash-to', value: today });
+  const from = h('kp-date', { id: 'dash-from', value: monthAgo });
+  const to = h('kp-date', { id: 'dash-to', value: today });
   const granularity = h('select', { id: 'dash-granularity' }, ['day', 'week', 'month', 'quarter'].map(g =>
       h('option', { value: g, selected: g === 'week' }, t('dash.by.' + g))));
   const category = h('select', { id: 'dash-category' }, h('option', { value: '' }, t('drill.allCategories')),

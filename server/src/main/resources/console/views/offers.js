@@ -1,5 +1,5 @@
 import { api } from '../api.js';
-import { toast, showError, h, date } from '../dom.js';
+import { toast, showError, h, day } from '../dom.js';
 import { t, lang } from '../i18n.js';
 import { state } from '../state.js';
 
@@ -33,7 +33,7 @@ export async function offers(main) {
     list.replaceChildren(h('table', {}, h('tbody', {}, data.items.map(o => h('tr', { class: 'list-row', tabindex: 0,
       'data-offer': o.id, onclick: () => edit(o), onkeydown: e => e.key === 'Enter' && edit(o) },
         h('td', {}, h('b', {}, o.definition.title[lang()] || o.definition.title.de)), h('td', {}, o.definition.benefit),
-        h('td', {}, o.definition.category || o.definition.gtin), h('td', { class: 'muted' }, t('offers.validTo') + ' ' + date(o.definition.validTo)),
+        h('td', {}, o.definition.category || o.definition.gtin), h('td', { class: 'muted' }, t('offers.validTo') + ' ' + day(o.definition.validTo)),
         h('td', {}, o.definition.recovery ? h('span', { class: 'pill' }, t('offers.recovery')) : ''))))));
   };
   main.append(h('h1', {}, t('offers.title')), list, h('form', { class: 'card', onsubmit: async ev => {

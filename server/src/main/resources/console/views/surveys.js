@@ -42,6 +42,8 @@ export function fromDraft(draft) {
   });
 }
 
+// A local date and time as typed becomes an instant; anything else goes as it is, so that the server names the field.
+const instant = v => !v ? null : /^\d{4}-/.test(v) ? new Date(v).toISOString() : v;
 export const localInput = iso => iso ? new Date(new Date(iso).getTime() - new Date(iso).getTimezoneOffset() * 60000).toISOString().slice(0, 16) : '';
 
 export async function surveys(main) {
@@ -53,8 +55,8 @@ export async function surveys(main) {
   const stores = multi('survey-stores', 'targeting.storeIds', state.stores.map(s => [s.id, s.name]));
   const touchpoints = multi('survey-touchpoints', 'targeting.touchpoints', Object.keys(state.touchpoints).map(tp => [tp, tpName(tp)]));
   const categories = multi('survey-categories', 'targeting.categories', state.categories.map(c => [c.id, c.name]));
-  const from = h('input', { id: 'survey-from', type: 'datetime-local', 'data-field': 'activeFrom' });
-  const to = h('input', { id: 'survey-to', type: 'datetime-local', 'data-field': 'activeTo' });
+  const from = h('kp-date', { id: 'survey-from', kind: 'datetime', 'data-field': 'activeFrom' });
+  const to = h('kp-date', { id: 'survey-to', kind: 'datetime', 'data-field': 'activeTo' });
   const partial = h('input', { id: 'survey-partial', type: 'checkbox', 'data-field': 'allowPartial' });
   const editor = h('div', { id: 'survey-questions', class: 'questions' });
   const submit = h('button', { class: 'primary', type: 'submit', id: 'survey-create' }, t('surveys.create'));
@@ -250,7 +252,7 @@ export async function surveys(main) {
     formError.textContent = '';
     markInvalid(null);
     const body = { name: name.value, questions: fromDraft(draft), allowPartial: partial.checked,
-      activeFrom: from.value ? new Date(from.value).toISOString() : null, activeTo: to.value ? new Date(to.value).toISOString() : null,
+      activeFrom: instant(from.value), activeTo: instant(to.value),
       targeting: { storeIds: [...stores.selectedOptions].map(o => o.value), touchpoints: [...touchpoints.selectedOptions].map(o => o.value),
         categories: [...categories.selectedOptions].map(o => o.value) } };
     try {

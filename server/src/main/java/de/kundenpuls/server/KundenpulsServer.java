@@ -188,6 +188,12 @@ public final class KundenpulsServer implements AutoCloseable {
                         .location("META-INF/resources/webjars/chart.js/" + WEBJARS.getProperty("chart.js") + "/dist").build()))
                 .register("/console", StaticContentFeature.createService(ClasspathHandlerConfig.builder()
                         .location("console").welcome("index.html").build()))
+                // Browsers and bookmark tools ask for /favicon.ico whatever the page links to.
+                .get("/favicon.ico", (req, res) -> {
+                    res.status(io.helidon.http.Status.PERMANENT_REDIRECT_308);
+                    res.headers().set(io.helidon.http.HeaderNames.LOCATION, "/console/favicon.svg");
+                    res.send();
+                })
                 .get("/", (req, res) -> {
                     res.status(io.helidon.http.Status.TEMPORARY_REDIRECT_307);
                     res.headers().set(io.helidon.http.HeaderNames.LOCATION, "/console/");

@@ -1,7 +1,8 @@
 package de.kundenpuls.embedded;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -11,13 +12,13 @@ import de.kundenpuls.model.client.KundenpulsClient;
 
 /**
  * What the stores' staff did with the complaints of the history, through the case API: older
- * cases answered and closed, those of the last days partly answered, the newest still open, so
- * that some are overdue.
+ * cases answered and closed; of each store's three newest, the oldest answered and the others
+ * still open, so that some are overdue.
  */
 final class DemoCases {
 
-    private static final Duration CLOSED_BEFORE = Duration.ofDays(5);
-    private static final Duration ANSWERED_BEFORE = Duration.ofDays(2);
+    /** Cases per store still being worked; the older ones are closed. */
+    private static final int KEPT_PER_STORE = 3;
 
     private DemoCases() {
     }
@@ -34,18 +35,21 @@ final class DemoCases {
         int left = 0;
         for (StoreView store : stores) {
             KundenpulsClient desk = staff.apply(store.id());
-            List<CaseView> open = desk.cases().list("open");
-            int i = 0;
-            for (CaseView c : open) {
-                Instant opened = c.openedAt();
-                if (opened.isBefore(now.minus(CLOSED_BEFORE))) {
+            List<CaseView> open = new ArrayList<>(desk.cases().list("open"));
+            open.sort(Comparator.comparing(CaseView::openedAt));
+            // Counted, not drawn: whatever day the demo is written, each store's newest cases are
+            // still being worked (the oldest of them answered, the rest open and mostly overdue)
+            // and everything before them is closed.
+            int firstKept = Math.max(0, open.size() - KEPT_PER_STORE);
+            for (int i = 0; i < open.size(); i++) {
+                CaseView c = open.get(i);
+                if (i < firstKept) {
                     desk.cases().take(c.id());
                     desk.cases().reply(c.id(), reply(c));
                     desk.cases().close(c.id());
                     continue;
                 }
-                // Of the last days' cases, every other one has been answered.
-                if (opened.isBefore(now.minus(ANSWERED_BEFORE)) && i++ % 2 == 0) {
+                if (i == firstKept && open.size() - firstKept > 1) {
                     desk.cases().take(c.id());
                     desk.cases().reply(c.id(), reply(c));
                 }
