@@ -44,6 +44,18 @@ class ConsoleAssetsTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    @org.junit.jupiter.api.Test
+    void theFaviconIsServedWhereBrowsersLookForIt() throws Exception {
+        HttpResponse<String> icon = get("/console/favicon.svg", null);
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+        assertThat(icon.body()).startsWith("<svg");
+        HttpResponse<String> legacy = get("/favicon.ico", null);
+        assertThat(legacy.statusCode()).isEqualTo(308);
+        assertThat(legacy.headers().firstValue("Location")).contains("/console/favicon.svg");
+        assertThat(get("/console/", null).body()).contains("<link rel=\"icon\" href=\"favicon.svg\"");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/console/main.js", "/console/views/kiosks.js", "/console/vendor/chart.umd.js",
             "/console/vendor/firebase/firebase-auth-compat.js"})
