@@ -1,5 +1,5 @@
-import { api } from '../api.js';
-import { toast, showError, h, tpName, date } from '../dom.js';
+import { api, download } from '../api.js';
+import { toast, showError, h, tpName, date, storeName } from '../dom.js';
 import { t, lang } from '../i18n.js';
 import { route } from '../router.js';
 import { state } from '../state.js';
@@ -74,7 +74,30 @@ export async function admin(main) {
             h('button', { id: 'erase-cancel', onclick: () => eraseStatus.replaceChildren() }, t('admin.cancel')))));
     confirmButton.focus();
   };
+  // Privacy requests arrive by e-mail: find the customer by the address, then export or erase them.
+  const email = h('input', { id: 'gdpr-email', type: 'email', autocomplete: 'off', placeholder: 'kunde@example.org' });
+  const found = h('div', { id: 'gdpr-result' });
+  const find = async () => {
+    found.replaceChildren();
+    try {
+      const c = await api('GET', '/api/admin/customers?email=' + encodeURIComponent(email.value.trim()));
+      found.replaceChildren(h('div', { class: 'match' }, h('div', {}, h('b', {}, c.name || '–'), ' · ', c.email,
+          c.homeStoreId ? h('span', { class: 'muted' }, ' · ' + storeName(c.homeStoreId)) : null),
+          h('div', { class: 'muted' }, t('admin.uid') + ' ' + c.uid),
+          h('div', { class: 'row' },
+              h('button', { type: 'button', id: 'gdpr-export', onclick: () => download('/api/admin/profiles/' + encodeURIComponent(c.uid)
+                  + '/export').then(loadAudit).catch(showError) }, t('admin.exportButton')),
+              h('button', { type: 'button', id: 'gdpr-erase', onclick: () => { uid.value = c.uid; askFirst(); } }, t('admin.eraseButton')))));
+      await loadAudit();
+    } catch (e) {
+      found.replaceChildren(h('p', { class: e.problem && e.problem.status === 404 ? 'muted' : 'error', role: 'alert' },
+          e.problem ? e.problem.detail || e.problem.title : e.message));
+      await loadAudit().catch(() => {});
+    }
+  };
   const eraseCard = h('div', { class: 'card' }, h('h2', {}, t('admin.erase')), h('p', { class: 'muted' }, t('admin.eraseHint')),
+      h('form', { class: 'row', onsubmit: ev => { ev.preventDefault(); find(); } }, h('label', {}, t('admin.findEmail'), email),
+          h('button', { type: 'submit', id: 'gdpr-find' }, t('admin.findButton'))), found,
       h('div', { class: 'row' }, h('label', {}, t('admin.uid'), uid), h('button', { id: 'erase-button', onclick: askFirst }, t('admin.eraseButton'))),
       eraseStatus);
   const audit = h('div', { class: 'card', id: 'audit' });

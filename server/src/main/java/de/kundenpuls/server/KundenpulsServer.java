@@ -55,6 +55,7 @@ import de.kundenpuls.server.privacy.AuditLog;
 import de.kundenpuls.server.privacy.PersonalData;
 import de.kundenpuls.server.privacy.PrivacyService;
 import de.kundenpuls.server.profile.ProfileService;
+import de.kundenpuls.server.profile.EmailBackfill;
 import de.kundenpuls.server.profile.Profiles;
 import de.kundenpuls.server.push.FcmPushGateway;
 import de.kundenpuls.server.push.PushGateway;
@@ -374,6 +375,11 @@ public final class KundenpulsServer implements AutoCloseable {
                     storeId -> catalog.store(storeId).map(s -> java.time.ZoneId.of(s.timeZone())).orElse(java.time.ZoneOffset.UTC)));
             personalData.add(new CasePersonalData(caseStore, clock));
             List<AutoCloseable> closeables = new ArrayList<>();
+            // A data directory from before the e-mail index fills it in the background.
+            EmailBackfill emailBackfill = EmailBackfill.startIfNeeded(profiles, storage.writer());
+            if (emailBackfill != null) {
+                closeables.add(emailBackfill);
+            }
             Optional<PushGateway> push = Optional.empty();
             if (identity.pushEnabled()) {
                 FcmPushGateway gateway = FcmPushGateway.withDefaults(identity.pushApp());

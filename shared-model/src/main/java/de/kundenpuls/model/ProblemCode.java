@@ -317,6 +317,10 @@ public enum ProblemCode implements MessageKey {
     PUSH_UNAVAILABLE,
 
     // Cases, profiles, privacy, analytics
+    /** Nobody has the e-mail address {0} */
+    NO_PROFILE_WITH_EMAIL,
+    /** The e-mail index of this data directory is still being built ({0} % done): try again in a few minutes */
+    EMAIL_INDEX_BUILDING,
     /** No case {0} */
     NO_CASE,
     /** No case {0} in your inbox */

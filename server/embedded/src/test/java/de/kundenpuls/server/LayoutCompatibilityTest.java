@@ -35,7 +35,7 @@ class LayoutCompatibilityTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-12-01", "2026-12-02", "2026-12-02b", "2026-12-02c", "2026-12-02d", "2026-12-02e", "2026-12-02f", "2026-12-03"})
+    @ValueSource(strings = {"2026-12-01", "2026-12-02", "2026-12-02b", "2026-12-02c", "2026-12-02d", "2026-12-02e", "2026-12-02f", "2026-12-03", "2026-12-04"})
     void aDataDirectoryOfAnEarlierLayoutOpensWithEverythingInIt(String layout) throws IOException {
         Path source = Path.of("src/test/resources/layouts", layout);
         copy(source, dir);
@@ -54,6 +54,11 @@ class LayoutCompatibilityTest {
                     .isEqualTo(LayoutFixture.ANSWERS + 1);
             PersonalDataExport export = server.as("admin").admin().export(uid);
             assertThat(export.profile().contact().email()).isEqualTo(LayoutFixture.EMAIL);
+            // The e-mail index did not exist before 2026-12-05: it is filled in the background.
+            assertThat(org.awaitility.Awaitility.await("the e-mail index backfilled").atMost(java.time.Duration.ofSeconds(30))
+                    .ignoreExceptionsMatching(e -> e instanceof de.kundenpuls.model.client.ApiException a && a.status() == 503)
+                    .until(() -> server.as("admin").admin().findByEmail(LayoutFixture.EMAIL.toUpperCase(java.util.Locale.ROOT)),
+                            java.util.Objects::nonNull).uid()).isEqualTo(uid);
             assertThat(export.feedback().answers()).extracting(PersonalDataExport.Answer::comment).contains("Kommentar 3");
             assertThat(server.staff("berlin-mitte").cases().list("all")).extracting(c -> c.comment()).contains("Kommentar 0");
             if (fixture.getProperty("recoveryGrants") != null) {

@@ -24,7 +24,11 @@ public enum AuditNote implements MessageKey {
     /** A customer without a profile erased the data linked to their uid. */
     ERASED_SELF_NO_PROFILE,
     /** An admin exported a profile. */
-    EXPORTED;
+    EXPORTED,
+    /** An admin looked a customer up by e-mail and found them (the address itself is not logged). */
+    FOUND_BY_EMAIL,
+    /** An admin looked a customer up by e-mail and found nobody. */
+    NOT_FOUND_BY_EMAIL;
 
     private final String key = "audit-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
 

@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 
+import de.kundenpuls.model.Message;
 import de.kundenpuls.model.ProblemCode;
+import de.kundenpuls.model.privacy.CustomerMatch;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.QueryParams;
 import de.kundenpuls.server.api.Responses;
+import de.kundenpuls.server.api.ServiceUnavailableException;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
@@ -79,7 +82,31 @@ public final class PrivacyService {
     public HttpService admin() {
         return rules -> rules.get("/profiles/{uid}/export", access.allow(this::adminExport, Role.ADMIN))
                 .delete("/profiles/{uid}", access.allow(this::adminErase, Role.ADMIN))
-                .get("/audit", access.allow(this::auditLog, Role.ADMIN));
+                .get("/audit", access.allow(this::auditLog, Role.ADMIN))
+                .get("/customers", access.allow(this::findByEmail, Role.ADMIN));
+    }
+
+    /**
+     * A privacy request arrives by e-mail: the admin finds the customer by that address (exact,
+     * case-insensitive) to export or erase them. Each lookup is audited, without the address, so
+     * that the log does not keep a copy of it after an erasure.
+     */
+    private void findByEmail(Caller caller, ServerRequest req, ServerResponse res) {
+        String email = req.query().first("email").orElse("").strip();
+        if (email.isEmpty()) {
+            throw ApiException.badRequest("email", ProblemCode.REQUIRED);
+        }
+        if (email.length() > 254 || !email.contains("@")) {
+            throw ApiException.badRequest("email", ProblemCode.NOT_AN_EMAIL);
+        }
+        Optional<Profile> found = profiles.findByEmail(email);
+        if (found.isEmpty() && !profiles.emailsIndexed()) {
+            throw new ServiceUnavailableException(Message.of(ProblemCode.EMAIL_INDEX_BUILDING, profiles.emailsIndexedPercent()));
+        }
+        record("profile.lookup", caller, found.map(Profile::uid).orElse("-"),
+                (found.isPresent() ? AuditNote.FOUND_BY_EMAIL : AuditNote.NOT_FOUND_BY_EMAIL).stored());
+        Profile p = found.orElseThrow(() -> ApiException.notFound("email", ProblemCode.NO_PROFILE_WITH_EMAIL, email));
+        Responses.json(res, new CustomerMatch(p.uid(), p.contact().name(), p.contact().email(), p.homeStoreId()));
     }
 
     private void adminExport(Caller caller, ServerRequest req, ServerResponse res) {

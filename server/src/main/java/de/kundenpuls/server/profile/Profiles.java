@@ -27,6 +27,15 @@ public final class Profiles {
     private PackedMap byUidPacked = new PackedMap();
     private AudienceIndex index = new AudienceIndex();
     /**
+     * Uid by {@link EmailKey} of the contact e-mail, for privacy requests that arrive by e-mail.
+     * Null in a data directory from before 2026-12-05: {@link #upgrade} creates it and
+     * {@link #backfillEmails} fills it slice by slice in the background.
+     */
+    private ShardedMap<String, String> byEmail = new ShardedMap<>();
+    /** The next slice of profiles whose e-mails are not yet in {@link #byEmail}; all of them once complete. */
+    private int emailsIndexedUpTo = EMAIL_SLICES;
+    private static final int EMAIL_SLICES = 256 * PackedMap.SLICES_PER_PAGE;
+    /**
      * The layout from 2026-12-02 until 2026-12-02f: a map of uid strings to profile bytes, two
      * stored entities a profile (twenty million to index at start at ten million profiles). Kept
      * only so that such a data directory still loads; {@link #upgrade} moves it into
@@ -46,6 +55,12 @@ public final class Profiles {
      * @return how many profiles moved
      */
     public int upgrade(Transaction tx) {
+        if (byEmail == null) {
+            // Loaded from an older layout: the profiles are there, their e-mails not yet indexed.
+            byEmail = new ShardedMap<>();
+            emailsIndexedUpTo = 0;
+            tx.store(this);
+        }
         if (byUidPacked == null) {
             byUidPacked = new PackedMap();
             if (byUid == null) {
@@ -98,6 +113,67 @@ public final class Profiles {
         int number = current == null ? index.add(profile.uid(), tx) : ProfileCodec.number(current);
         byUidPacked.put(profile.uid(), ProfileCodec.encode(number, profile), tx);
         index.update(number, profile, tx);
+        reindexEmail(profile.uid(), current == null ? null : emailOf(ProfileCodec.decode(current)), emailOf(profile), tx);
+    }
+
+    /**
+     * The profile whose contact e-mail is this one (exact, case-insensitive), from the e-mail index.
+     *
+     * @param email the address
+     * @return the profile, if one has it
+     */
+    public Optional<Profile> findByEmail(String email) {
+        String uid = byEmail.get(EmailKey.of(email));
+        return uid == null ? Optional.empty() : find(uid).filter(p -> EmailKey.of(email).equals(EmailKey.of(emailOf(p))));
+    }
+
+    /** How far the backfill of an older directory's e-mails got, in percent. */
+    public int emailsIndexedPercent() {
+        return (int) (100L * Math.min(emailsIndexedUpTo, EMAIL_SLICES) / EMAIL_SLICES);
+    }
+
+    /** Whether every profile's e-mail is in the index (false while an older directory is backfilled). */
+    public boolean emailsIndexed() {
+        return emailsIndexedUpTo >= EMAIL_SLICES;
+    }
+
+    /**
+     * Indexes the e-mails of the next slice of profiles of an older data directory that holds
+     * any: about 1/4,096 of them, so that one step holds the writer for milliseconds even at ten
+     * million; empty slices are passed over in the same step. Writer thread only.
+     *
+     * @param tx the transaction
+     * @return whether every profile's e-mail is indexed now
+     */
+    public boolean backfillEmails(Transaction tx) {
+        int[] seen = {0};
+        while (!emailsIndexed() && seen[0] == 0) {
+            byUidPacked.forEachInSlice(emailsIndexedUpTo, (uid, stored) -> {
+                seen[0]++;
+                String email = emailOf(ProfileCodec.decode(stored));
+                if (email != null) {
+                    byEmail.put(EmailKey.of(email), uid, tx);
+                }
+            });
+            emailsIndexedUpTo++;
+        }
+        tx.store(this);
+        return emailsIndexed();
+    }
+
+    private void reindexEmail(String uid, String before, String after, Transaction tx) {
+        String was = before == null ? null : EmailKey.of(before);
+        String is = after == null ? null : EmailKey.of(after);
+        if (was != null && !was.equals(is) && uid.equals(byEmail.get(was))) {
+            byEmail.remove(was, tx);
+        }
+        if (is != null && !is.equals(was)) {
+            byEmail.put(is, uid, tx);
+        }
+    }
+
+    private static String emailOf(Profile p) {
+        return p.contact() == null || p.contact().email() == null || p.contact().email().isBlank() ? null : p.contact().email();
     }
 
     /**
@@ -113,10 +189,12 @@ public final class Profiles {
         if (current == null) {
             return Optional.empty();
         }
-        Profile next = update.apply(ProfileCodec.decode(current));
+        Profile before = ProfileCodec.decode(current);
+        Profile next = update.apply(before);
         int number = ProfileCodec.number(current);
         byUidPacked.put(uid, ProfileCodec.encode(number, next), tx);
         index.update(number, next, tx);
+        reindexEmail(uid, emailOf(before), emailOf(next), tx);
         return Optional.of(next);
     }
 
@@ -147,7 +225,9 @@ public final class Profiles {
             return Optional.empty();
         }
         index.remove(ProfileCodec.number(removed), tx);
-        return Optional.of(ProfileCodec.decode(removed));
+        Profile gone = ProfileCodec.decode(removed);
+        reindexEmail(uid, emailOf(gone), null, tx);
+        return Optional.of(gone);
     }
 
     /**

@@ -142,6 +142,37 @@ public final class PackedMap {
         }
     }
 
+    /** Slices a walk over everything is cut into: {@value #PAGES} pages of this many. */
+    public static final int SLICES_PER_PAGE = 16;
+
+    /**
+     * Visits the records of one slice ({@value #SLICES_PER_PAGE} per page), so that a migration
+     * over millions of records runs in bounded steps.
+     *
+     * @param slice   0 … {@value #PAGES} × {@value #SLICES_PER_PAGE} − 1
+     * @param visitor gets each key and record
+     */
+    public void forEachInSlice(int slice, BiConsumer<String, byte[]> visitor) {
+        Lazy<Lazy<Shard>[]> page = pages[slice / SLICES_PER_PAGE];
+        if (page == null) {
+            return;
+        }
+        Lazy<Shard>[] shards = page.get();
+        int width = SHARDS_PER_PAGE / SLICES_PER_PAGE;
+        int from = (slice % SLICES_PER_PAGE) * width;
+        for (int s = from; s < from + width; s++) {
+            Lazy<Shard> shard = slot(shards, s);
+            if (shard == null) {
+                continue;
+            }
+            byte[] packed = shard.get().packed;
+            for (int at = 0; at < packed.length; at = next(packed, at)) {
+                int keyLength = ((packed[at] & 0xff) << 8) | (packed[at + 1] & 0xff);
+                visitor.accept(new String(packed, at + 2, keyLength, StandardCharsets.UTF_8), record(packed, at));
+            }
+        }
+    }
+
     /**
      * Lets the JVM drop every loaded shard that is stored; the next access loads it again (for
      * bulk loads). Writer thread only, between commits.

@@ -25,6 +25,18 @@ public final class AdminApi {
     }
 
     /**
+     * Finds the customer with an e-mail address (exact, case-insensitive), for a privacy request
+     * that arrived by e-mail. Audited, without the address.
+     *
+     * @param email the address
+     * @return the customer
+     */
+    public de.kundenpuls.model.privacy.CustomerMatch findByEmail(String email) {
+        return client.get("/api/admin/customers?email=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8),
+                de.kundenpuls.model.privacy.CustomerMatch.class);
+    }
+
+    /**
      * Everything stored about a customer (Art. 15 GDPR), for a request that reached the store by post.
      *
      * @param uid the customer

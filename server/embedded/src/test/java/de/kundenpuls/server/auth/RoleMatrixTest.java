@@ -42,7 +42,7 @@ class RoleMatrixTest {
 
     /** Routes that are public by design and answered by a plain handler, not through {@link Access}. */
     private static final Set<String> PLAIN_PUBLIC = Set.of("GET /observe/health", "POST /api/dev/tokens", "GET /",
-            "GET /api/console/sign-in");
+            "GET /api/console/sign-in", "GET /favicon.ico");
 
     @TempDir
     static Path dir;

@@ -682,6 +682,37 @@ class ConsoleTest {
     }
 
     @Test
+    void aPrivacyRequestByEmailFindsTheCustomerWhoIsExportedAndErased() throws Exception {
+        var identity = SERVER.identity("shopper", null);
+        KundenpulsClient customer = SERVER.client().withToken(identity.token());
+        customer.me().patch(Map.of("contact", Map.of("name", "Jana Anfrage", "email", "Jana.Anfrage@example.org"),
+                "homeStoreId", "hamburg-altona"));
+        signIn("admin", null);
+        browser.get(SERVER.baseUrl() + "/console/#admin");
+        visible("#gdpr-email").sendKeys("jana.anfrage@example.org");
+        visible("#gdpr-find").click();
+        String match = awaitText("#gdpr-result .match", t -> t.contains("Jana Anfrage"));
+        assertThat(match).contains("Jana.Anfrage@example.org", "Kundenpuls Hamburg Altona", identity.uid());
+        waitUpTo(10).until(d -> d.findElement(By.id("audit")).getText().contains("per E-Mail gesucht"));
+        assertThat(textOf("#audit")).doesNotContain("example.org");
+        scrollTo("#gdpr-result");
+        screenshot("14b-admin-found-by-email");
+
+        visible("#gdpr-export").click();
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#audit tr")).stream()
+                .anyMatch(row -> row.getText().contains("Kundendaten exportiert") && row.getText().contains(identity.uid())));
+        visible("#gdpr-erase").click();
+        assertThat(textOf("#erase-question")).contains(identity.uid());
+        visible("#erase-confirm").click();
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#audit tr")).stream()
+                .anyMatch(row -> row.getText().contains("Kundendaten gelöscht") && row.getText().contains(identity.uid())));
+
+        // Erased, the same request finds nobody, and says so.
+        visible("#gdpr-find").click();
+        assertThat(awaitText("#gdpr-result p", t -> !t.isBlank())).isEqualTo("Niemand hat die E-Mail-Adresse jana.anfrage@example.org");
+    }
+
+    @Test
     void aKioskIsEnrolledWithAOneTimeCodeShowsUpInTheFleetAndIsRevoked() throws Exception {
         signIn("admin", null);
         browser.get(SERVER.baseUrl() + "/console/#kiosks");
