@@ -1,6 +1,8 @@
 package de.kundenpuls.server.profile;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -141,25 +143,54 @@ public final class Profiles {
     }
 
     /**
-     * Indexes the e-mails of the next slice of profiles of an older data directory that holds
-     * any: about 1/4,096 of them, so that one step holds the writer for milliseconds even at ten
-     * million; empty slices are passed over in the same step. Writer thread only.
+     * The next slice of an older data directory's profiles whose e-mails are not yet indexed,
+     * read off the writer thread (loading its shards from disk is most of the work): about 1/4,096
+     * of the profiles, with the empty slices before it passed over.
      *
-     * @param tx the transaction
-     * @return whether every profile's e-mail is indexed now
+     * @return the slice and the key and uid of each e-mail in it; empty once all are indexed
      */
-    public boolean backfillEmails(Transaction tx) {
+    public Optional<EmailSlice> nextEmailSlice() {
+        int slice = emailsIndexedUpTo;
+        List<String[]> found = new ArrayList<>();
         int[] seen = {0};
-        while (!emailsIndexed() && seen[0] == 0) {
-            byUidPacked.forEachInSlice(emailsIndexedUpTo, (uid, stored) -> {
+        while (slice < EMAIL_SLICES && seen[0] == 0) {
+            byUidPacked.forEachInSlice(slice, (uid, stored) -> {
                 seen[0]++;
                 String email = emailOf(ProfileCodec.decode(stored));
                 if (email != null) {
-                    byEmail.put(EmailKey.of(email), uid.getBytes(StandardCharsets.UTF_8), tx);
+                    found.add(new String[] {EmailKey.of(email), uid});
                 }
             });
-            emailsIndexedUpTo++;
+            slice++;
         }
+        return emailsIndexed() ? Optional.empty() : Optional.of(new EmailSlice(slice, found));
+    }
+
+    /**
+     * Profiles read for the e-mail index: indexing continues after {@code upTo}.
+     *
+     * @param upTo   the first slice not read
+     * @param emails key and uid of each e-mail
+     */
+    public record EmailSlice(int upTo, List<String[]> emails) {
+    }
+
+    /**
+     * Indexes a slice read by {@link #nextEmailSlice}. A profile changed or erased since it was
+     * read indexed its new address itself; an entry left for an old address finds nobody, since a
+     * lookup compares the profile's address. Writer thread only.
+     *
+     * @param slice what was read
+     * @param tx    the transaction
+     * @return whether every profile's e-mail is indexed now
+     */
+    public boolean indexEmails(EmailSlice slice, Transaction tx) {
+        for (String[] e : slice.emails()) {
+            if (byEmail.get(e[0]) == null) {
+                byEmail.put(e[0], e[1].getBytes(StandardCharsets.UTF_8), tx);
+            }
+        }
+        emailsIndexedUpTo = Math.max(emailsIndexedUpTo, slice.upTo());
         tx.store(this);
         return emailsIndexed();
     }
