@@ -31,6 +31,7 @@ import de.kundenpuls.server.campaign.CampaignStore;
 import de.kundenpuls.server.cases.CaseOpener;
 import de.kundenpuls.server.cases.CasePersonalData;
 import de.kundenpuls.server.cases.CaseRule;
+import de.kundenpuls.server.cases.CaseDetails;
 import de.kundenpuls.server.cases.CaseService;
 import de.kundenpuls.server.cases.CaseStore;
 import de.kundenpuls.server.catalog.Catalog;
@@ -452,7 +453,8 @@ public final class KundenpulsServer implements AutoCloseable {
                     new FeedbackService(access, feedbackCapture,
                             rate(config.get("feedback.limits.new-accounts"), new KeyedLimiter.Rate(30, Duration.ofHours(1))),
                             uid -> profiles.find(uid).isPresent(), feedbackStore, catalog, capture, clock),
-                    new CaseService(access, caseStore, storage.writer(), clock),
+                    new CaseService(access, caseStore, new CaseDetails(profiles::find, feedbackStore::ofProfile,
+                            offerStore::grantsOf, (gtin, lang) -> catalog.product(gtin).map(p -> p.name(lang))), storage.writer(), clock),
                     new AnalyticsService(access, catalog, new ScoreQuery(rollups), events, alertLog, clock),
                     offerService, recovery, push, campaignService,
                     devTokens, ConsoleSignInService.create(config, devTokens.isPresent(),

@@ -12,6 +12,7 @@ import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.cases.CaseView;
 import de.kundenpuls.server.api.ApiException;
 import de.kundenpuls.server.api.JsonBody;
+import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
@@ -37,18 +38,21 @@ public final class CaseService {
     private final CaseStore cases;
     private final StorageWriter writer;
     private final Clock clock;
+    private final CaseDetails details;
 
     /**
      * Creates the service.
      *
-     * @param access access rules
-     * @param cases  the cases
-     * @param writer the storage writer
-     * @param clock  the clock
+     * @param access  access rules
+     * @param cases   the cases
+     * @param details customer, answer and outcome of one case
+     * @param writer  the storage writer
+     * @param clock   the clock
      */
-    public CaseService(Access access, CaseStore cases, StorageWriter writer, Clock clock) {
+    public CaseService(Access access, CaseStore cases, CaseDetails details, StorageWriter writer, Clock clock) {
         this.access = access;
         this.cases = cases;
+        this.details = details;
         this.writer = writer;
         this.clock = clock;
     }
@@ -56,8 +60,7 @@ public final class CaseService {
     /** Staff routes under {@code /api/cases}. */
     public HttpService staff() {
         return rules -> rules.get("/", access.allow(this::list, Role.STAFF, Role.ADMIN))
-                .get("/{id}", access.allow((c, req, res) -> Responses.json(res, load(c, req).view(Instant.now(clock))),
-                        Role.STAFF, Role.ADMIN))
+                .get("/{id}", access.allow(this::one, Role.STAFF, Role.ADMIN))
                 .post("/{id}/take", access.allow(this::take, Role.STAFF, Role.ADMIN))
                 .post("/{id}/replies", access.allow(this::staffReply, Role.STAFF, Role.ADMIN))
                 .post("/{id}/close", access.allow(this::close, Role.STAFF, Role.ADMIN));
@@ -86,6 +89,11 @@ public final class CaseService {
                 .sorted(Comparator.comparing((CaseView v) -> !v.overdue()).thenComparing(CaseView::dueAt))
                 .toList();
         Responses.json(res, Map.of("items", views));
+    }
+
+    private void one(Caller caller, ServerRequest req, ServerResponse res) {
+        FollowUpCase c = load(caller, req);
+        Responses.json(res, c.view(Instant.now(clock)).withDetail(details.of(c, Languages.of(req))));
     }
 
     private FollowUpCase load(Caller caller, ServerRequest req) {

@@ -24,15 +24,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param nps        the NPS given, if any
  * @param comment    the customer's comment
  * @param messages   the dialog, oldest first
+ * @param detail     customer, answer and outcome: in the view of one case, not in lists
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(UUID id, String storeId, String touchpoint, UUID feedbackId, String state, Instant openedAt,
                        Instant dueAt, boolean overdue, String assignee, Integer rating, Integer nps, String comment,
-                       List<Message> messages) {
+                       List<Message> messages, CaseDetail detail) {
 
     /** Copies the list. */
     public CaseView {
         messages = Collections.unmodifiableList(new ArrayList<>(messages == null ? List.of() : messages));
+    }
+
+    /** The same case with its detail. */
+    public CaseView withDetail(CaseDetail with) {
+        return new CaseView(id, storeId, touchpoint, feedbackId, state, openedAt, dueAt, overdue, assignee, rating, nps, comment,
+                messages, with);
     }
 
     /**

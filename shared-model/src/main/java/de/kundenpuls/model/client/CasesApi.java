@@ -26,6 +26,16 @@ public final class CasesApi {
     }
 
     /**
+     * One case with its detail: customer contact (with consent), the answer, the outcome.
+     *
+     * @param id the case
+     * @return it
+     */
+    public CaseView get(UUID id) {
+        return client.get("/api/cases/" + id, CaseView.class);
+    }
+
+    /**
      * Takes a case: the caller becomes its assignee.
      *
      * @param id the case

@@ -313,6 +313,39 @@ class ConsoleTest {
     }
 
     @Test
+    void aCaseShowsItsContactOnlyWithConsentIsTakenAndAnsweredFromATemplate() throws Exception {
+        KundenpulsClient customer = SERVER.as("shopper");
+        customer.me().patch(Map.of("contact", Map.of("name", "Mia Rückruf", "email", "mia@example.org", "city", "München")));
+        customer.me().consents(Map.of("contact", true));
+        customer.feedback().send(List.of(answer("muenchen-schwabing", 1, "Bitte rufen Sie mich an, niemand an der Kasse")));
+        signIn("staff", "muenchen-schwabing");
+        browser.get(SERVER.baseUrl() + "/console/#cases");
+        WebElement row = waitUpTo(10).until(d -> d.findElements(By.cssSelector("#case-list tr.list-row")).stream()
+                .filter(r -> r.getText().contains("Bitte rufen Sie mich an")).findFirst().orElse(null));
+        assertThat(row.getText()).contains("fällig in");
+        row.click();
+        assertThat(awaitText("#case-customer", t -> t.contains("Mia"))).contains("Mia Rückruf", "mia@example.org", "München");
+        assertThat(textOf("#case-answer")).contains("Kasse", "★1", "Qualität", "★5").doesNotContain("[object");
+        assertThat(textOf("#case-sla")).startsWith("fällig in");
+        assertThat(textOf("#case-assignee")).isEqualTo("noch niemandem zugewiesen");
+        assertThat(textOf("#case-outcome")).contains("noch keine Antwort im Dialog", "seitdem nicht erneut bewertet");
+        visible("#case-take").click();
+        waitUpTo(10).until(d -> d.findElement(By.id("case-assignee")).getText().equals("Ihnen zugewiesen"));
+        new Select(visible("#case-template")).selectByVisibleText("Rückruf");
+        assertThat(visible("#case-reply").getDomProperty("value")).startsWith("Danke für Ihre Nachricht. Wir rufen Sie gern zurück");
+        screenshot("05b-case-detail");
+        visible("#case-send").click();
+        waitUpTo(10).until(d -> d.findElement(By.cssSelector("#case-detail .thread")).getText().contains("Wir rufen Sie gern zurück"));
+
+        // The customer withdraws the contact consent: staff no longer see how to reach them.
+        customer.me().consents(Map.of("contact", false));
+        browser.navigate().refresh();
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#case-list tr.list-row")).stream()
+                .filter(r -> r.getText().contains("Bitte rufen Sie mich an")).findFirst().orElse(null)).click();
+        assertThat(awaitText("#case-customer", t -> !t.isBlank())).startsWith("Keine Kontakt-Einwilligung").doesNotContain("mia@");
+    }
+
+    @Test
     void aCaseIsAnsweredWithTheKeyboardAlone() throws Exception {
         KundenpulsClient customer = SERVER.as("shopper");
         customer.me().consents(Map.of("contact", true));
