@@ -87,8 +87,12 @@ export function route() {
   // Chosen from the navigation: focus goes to the new page, so that Tab continues there and a
   // screen reader announces it (instead of staying on the link).
   const fromNavigation = document.activeElement && document.activeElement.closest && document.activeElement.closest('.sidebar a');
-  main.replaceChildren();
+  // Each render gets a host of its own: a render still loading when the next one starts (a
+  // sign-in followed by a link) then fills a detached host instead of adding a second page.
+  const host = document.createElement('div');
+  host.className = 'view';
+  main.replaceChildren(host);
   document.body.dataset.view = name;
   if (fromNavigation) main.focus({ preventScroll: true });
-  view(main).catch(e => { if (document.body.dataset.view === name) showError(e); });
+  view(host).catch(e => { if (document.body.dataset.view === name && host.isConnected) showError(e); });
 }

@@ -6,9 +6,24 @@ import { state } from '../state.js';
 
 // ---------- admin ----------
 export async function admin(main) {
-  const stores = h('div', { class: 'card' }, h('h2', {}, t('admin.stores')), h('table', {}, h('tbody', {}, await Promise.all(
-      state.stores.map(async s => h('tr', {}, h('td', {}, h('b', {}, s.name)), h('td', {}, s.city), h('td', { class: 'muted' }, s.timeZone),
-          h('td', {}, (await api('GET', '/api/stores/' + s.id + '/touchpoints?lang=' + lang())).map(tp => tp.name).join(', '))))))));
+  // A store row opens the store in the form below for editing.
+  const edit = (s, tps) => {
+    storeId.value = s.id;
+    storeNameInput.value = s.name;
+    storeCity.value = s.city || '';
+    storeZone.value = s.timeZone;
+    [...storeTps.options].forEach(o => { o.selected = tps.some(tp => tp.id === o.value); });
+    storeNameInput.focus();
+  };
+  const stores = h('div', { class: 'card' }, h('h2', {}, t('admin.stores')), h('p', { class: 'muted' }, t('admin.storesHint')),
+      h('table', {}, h('tbody', {}, await Promise.all(
+      state.stores.map(async s => {
+        const tps = await api('GET', '/api/stores/' + s.id + '/touchpoints?lang=' + lang());
+        return h('tr', { class: 'list-row', tabindex: 0, 'data-store': s.id, onclick: () => edit(s, tps),
+          onkeydown: e => { if (e.key === 'Enter') edit(s, tps); } },
+        h('td', {}, h('b', {}, s.name)), h('td', {}, s.city), h('td', { class: 'muted' }, s.timeZone),
+        h('td', {}, tps.map(tp => tp.name).join(', ')));
+      })))));
   const storeId = h('input', { id: 'store-id', placeholder: 'koeln-ehrenfeld' });
   const storeNameInput = h('input', { id: 'store-name' });
   const storeCity = h('input', { id: 'store-city' });
@@ -100,19 +115,41 @@ export async function admin(main) {
           h('button', { type: 'submit', id: 'gdpr-find' }, t('admin.findButton'))), found,
       h('div', { class: 'row' }, h('label', {}, t('admin.uid'), uid), h('button', { id: 'erase-button', onclick: askFirst }, t('admin.eraseButton'))),
       eraseStatus);
+  // The audit log: filtered by action and actor, a page at a time, and as a CSV file.
   const audit = h('div', { class: 'card', id: 'audit' });
-  const loadAudit = async () => {
-    const data = await api('GET', '/api/admin/audit?limit=50');
-    if (!data.items.length) {
-      audit.replaceChildren(h('h2', {}, t('admin.audit')), h('p', { class: 'muted' }, t('admin.auditEmpty')));
-      return;
-    }
-    audit.replaceChildren(h('h2', {}, t('admin.audit')), h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('admin.auditAt')),
-        h('th', {}, t('admin.auditAction')), h('th', {}, t('admin.auditSubject')), h('th', {}, t('admin.auditActor')),
-        h('th', {}, t('admin.auditDetail')))), h('tbody', {}, data.items.map(a => h('tr', {},
-        h('td', { class: 'muted' }, date(a.at)), h('td', { title: a.action }, t('audit.' + a.action) === 'audit.' + a.action ? a.action
-            : t('audit.' + a.action)), h('td', {}, a.subject), h('td', { class: 'muted' }, a.actor || ''), h('td', {}, a.detail))))));
+  const actionWord = a => t('audit.' + a) === 'audit.' + a ? a : t('audit.' + a);
+  const auditAction = h('select', { id: 'audit-action' }, h('option', { value: '' }, t('admin.auditAllActions')),
+      ['profile.lookup', 'profile.export', 'profile.erase', 'catalog.import', 'store.create', 'store.update', 'kiosk.enroll', 'kiosk.revoke']
+          .map(a => h('option', { value: a }, actionWord(a))));
+  const auditActor = h('input', { id: 'audit-actor', placeholder: t('admin.auditActorHint'), autocomplete: 'off' });
+  const rows = h('tbody', {});
+  const more = h('button', { type: 'button', id: 'audit-more', hidden: true }, t('admin.auditMore'));
+  let next = null;
+  const query = () => (auditAction.value ? '&action=' + encodeURIComponent(auditAction.value) : '')
+      + (auditActor.value.trim() ? '&actor=' + encodeURIComponent(auditActor.value.trim()) : '');
+  const row = a => h('tr', { 'data-position': a.position }, h('td', { class: 'muted' }, date(a.at)), h('td', { title: a.action }, actionWord(a.action)),
+      h('td', {}, a.subjectName ? [h('b', {}, a.subjectName), h('div', { class: 'muted' }, a.subject)] : a.subject),
+      h('td', { class: 'muted' }, a.actor || ''), h('td', {}, a.detail));
+  const page = async append => {
+    const data = await api('GET', '/api/admin/audit?limit=50' + query() + (append && next !== null ? '&before=' + next : ''));
+    if (!append) rows.replaceChildren();
+    rows.append(...data.items.map(row));
+    next = data.next;
+    more.hidden = next === null || next === undefined;
+    empty.hidden = rows.children.length > 0;
   };
+  const empty = h('p', { class: 'muted', id: 'audit-empty', hidden: true }, t('admin.auditEmpty'));
+  more.addEventListener('click', () => page(true).catch(showError));
+  auditAction.addEventListener('change', () => page(false).catch(showError));
+  auditActor.addEventListener('change', () => page(false).catch(showError));
+  audit.append(h('h2', {}, t('admin.audit')),
+      h('div', { class: 'toolbar' }, h('label', {}, t('admin.auditAction'), auditAction), h('label', {}, t('admin.auditActor'), auditActor),
+          h('span', { class: 'spacer' }), h('button', { type: 'button', id: 'audit-csv',
+            onclick: () => download('/api/admin/audit?format=csv' + query()).catch(showError) }, t('admin.auditCsv'))),
+      empty, h('div', { class: 'table-scroll' }, h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('admin.auditAt')),
+          h('th', {}, t('admin.auditAction')), h('th', {}, t('admin.auditSubject')), h('th', {}, t('admin.auditActor')),
+          h('th', {}, t('admin.auditDetail')))), rows)), more);
+  const loadAudit = () => page(false);
   main.append(h('h1', {}, t('admin.title')), stores, h('div', { class: 'grid2' }, importCard, eraseCard), audit);
   await loadAudit().catch(e => audit.replaceChildren(h('p', { class: 'error' }, e.message)));
 }

@@ -335,7 +335,7 @@ export async function campaigns(main) {
   pickVariant.pick('A');
   sync();
   const poll = setInterval(async () => {
-    if (document.body.dataset.view !== 'campaigns') return clearInterval(poll);
+    if (document.body.dataset.view !== 'campaigns' || !main.isConnected) return clearInterval(poll);
     const items = await loadLists().catch(() => []);
     if (!items.some(c => c.state === 'sending' || c.state === 'scheduled')) return;
   }, 1000);

@@ -91,6 +91,12 @@ export async function dashboard(main) {
   let again = false;
   const ownView = document.body.dataset.view;
   const reload = () => {
+    // A render that was replaced before it finished (its host left the page) stops listening.
+    if (!main.isConnected) {
+      document.removeEventListener('kp:scores', onScores);
+      document.removeEventListener('kp:alert', reload);
+      return;
+    }
     if (document.body.dataset.view !== ownView) return;
     if (loading) {
       again = true;

@@ -68,6 +68,46 @@ public final class AuditLog {
     }
 
     /**
+     * A page of the log, newest first, with a filter.
+     *
+     * @param before  only entries at positions before this one, or null for the newest
+     * @param keep    which entries count
+     * @param limit   at most this many entries
+     * @param maxScan at most this many entries read (a filter that matches rarely stays bounded)
+     * @return the entries with their positions, and where the next page starts (null at the start of the log)
+     */
+    public Page page(Long before, java.util.function.Predicate<AuditEntry> keep, int limit, int maxScan) {
+        List<Positioned> found = new ArrayList<>();
+        long i = before == null ? entries.size() - 1 : Math.min(before, entries.size()) - 1;
+        int scanned = 0;
+        for (; i >= 0 && found.size() < limit && scanned < maxScan; i--, scanned++) {
+            AuditEntry e = entries.get(i);
+            if (keep.test(e)) {
+                found.add(new Positioned(i, e));
+            }
+        }
+        return new Page(found, i >= 0 ? i + 1 : null);
+    }
+
+    /**
+     * An entry and where it stands in the log.
+     *
+     * @param position 0 for the first entry ever
+     * @param entry    the entry
+     */
+    public record Positioned(long position, AuditEntry entry) {
+    }
+
+    /**
+     * A page of the log.
+     *
+     * @param items the entries
+     * @param next  the {@code before} of the next page, or null when there is none
+     */
+    public record Page(List<Positioned> items, Long next) {
+    }
+
+    /**
      * One admin action.
      *
      * @param at      when

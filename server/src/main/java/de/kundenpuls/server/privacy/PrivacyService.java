@@ -2,6 +2,7 @@ package de.kundenpuls.server.privacy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.function.BiPredicate;
 
 import de.kundenpuls.model.Message;
 import de.kundenpuls.model.ProblemCode;
+import de.kundenpuls.model.privacy.AuditEntryView;
 import de.kundenpuls.model.privacy.CustomerMatch;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.api.ApiException;
@@ -18,6 +20,7 @@ import de.kundenpuls.server.api.Languages;
 import de.kundenpuls.server.api.QueryParams;
 import de.kundenpuls.server.api.Responses;
 import de.kundenpuls.server.api.ServiceUnavailableException;
+import de.kundenpuls.server.api.TableExport;
 import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
@@ -40,6 +43,11 @@ import io.helidon.webserver.http.ServerResponse;
  * </pre>
  */
 public final class PrivacyService {
+
+    /** Entries in one audit file at most. */
+    private static final int MAX_AUDIT_EXPORT = 10_000;
+    /** Entries one audit request reads at most, however rarely its filter matches. */
+    private static final int AUDIT_SCAN = 50_000;
 
     private final Access access;
     private final Profiles profiles;
@@ -123,13 +131,48 @@ public final class PrivacyService {
         erase(caller, uid, res);
     }
 
+    /**
+     * The audit log, newest first: a page of {@code limit} entries before position {@code before},
+     * filtered by {@code action} and {@code actor}; with {@code format=csv} or {@code xlsx} the
+     * same as a file of up to 10,000 entries. A person who still exists is named by name and
+     * e-mail; an erased person never is, since their profile is gone.
+     */
     private void auditLog(Caller caller, ServerRequest req, ServerResponse res) {
-        int limit = QueryParams.wholeNumber(req, "limit", 200, 1, 10_000);
-        List<AuditLog.AuditEntry> entries = audit.newest(limit);
+        boolean file = req.query().first("format").isPresent();
+        int limit = file ? MAX_AUDIT_EXPORT : QueryParams.wholeNumber(req, "limit", 50, 1, 1_000);
+        Long before = req.query().first("before").isPresent() ? (long) QueryParams.wholeNumber(req, "before", 0, 0, Integer.MAX_VALUE) : null;
+        String action = req.query().first("action").filter(s -> !s.isBlank()).orElse(null);
+        String actor = req.query().first("actor").map(String::strip).filter(s -> !s.isBlank()).orElse(null);
+        AuditLog.Page page = audit.page(before, e -> (action == null || action.equals(e.action()))
+                && (actor == null || actor.equals(e.actor())), limit, AUDIT_SCAN);
         Locale reader = Languages.readerLocale(req);
-        entries = entries.stream().map(e -> new AuditLog.AuditEntry(e.at(), e.actor(), e.action(), e.subject(),
-                AuditNote.worded(e.detail(), reader))).toList();
-        Responses.json(res, Map.of("items", entries));
+        List<AuditEntryView> items = page.items().stream().map(p -> {
+            AuditLog.AuditEntry e = p.entry();
+            return new AuditEntryView(e.at(), e.actor(), e.action(), e.subject(), AuditNote.worded(e.detail(), reader), p.position(),
+                    e.subject() == null ? null : profiles.find(e.subject()).map(PrivacyService::named).orElse(null));
+        }).toList();
+        if (file) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (AuditEntryView v : items) {
+                rows.add(java.util.Arrays.asList(v.at(), v.action(), v.subject(), v.subjectName(), v.actor(), v.detail()));
+            }
+            new TableExport(List.of("at", "action", "subject", "subjectName", "actor", "detail"), rows)
+                    .send(res, TableExport.format(req), "kundenpuls-audit");
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("next", page.next());
+        Responses.json(res, body);
+    }
+
+    private static String named(Profile p) {
+        String name = p.contact() == null ? null : p.contact().name();
+        String email = p.contact() == null ? null : p.contact().email();
+        if (name == null && email == null) {
+            return null;
+        }
+        return name == null ? email : email == null ? name : name + " <" + email + ">";
     }
 
     private void exportOf(String uid, ServerResponse res) {

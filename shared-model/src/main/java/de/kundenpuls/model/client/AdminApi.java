@@ -56,10 +56,34 @@ public final class AdminApi {
     }
 
     /**
+     * A page of the audit log, newest first.
+     *
+     * @param limit  at most this many entries
+     * @param before the {@code next} of the page before, or null for the newest
+     * @param action only this action, or null
+     * @param actor  only this actor's uid, or null
+     * @return the page
+     */
+    public Audit audit(int limit, Long before, String action, String actor) {
+        StringBuilder q = new StringBuilder("/api/admin/audit?limit=" + limit);
+        if (before != null) {
+            q.append("&before=").append(before);
+        }
+        if (action != null) {
+            q.append("&action=").append(java.net.URLEncoder.encode(action, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (actor != null) {
+            q.append("&actor=").append(java.net.URLEncoder.encode(actor, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return client.get(q.toString(), Audit.class);
+    }
+
+    /**
      * The body of the audit log.
      *
-     * @param items the entries
+     * @param items the entries, newest first
+     * @param next  the {@code before} of the next (older) page, or null when there is none
      */
-    public record Audit(List<AuditEntryView> items) {
+    public record Audit(List<AuditEntryView> items, Long next) {
     }
 }
