@@ -722,6 +722,11 @@ class ConsoleTest {
                 "homeStoreId", "hamburg-altona"));
         signIn("admin", null);
         browser.get(SERVER.baseUrl() + "/console/#admin");
+        // A store row opens the store for editing.
+        visible("tr[data-store='wien-neubau']").click();
+        assertThat(visible("#store-id").getDomProperty("value")).isEqualTo("wien-neubau");
+        assertThat(visible("#store-name").getDomProperty("value")).isEqualTo("Kundenpuls Wien Neubau");
+        assertThat(visible("#store-zone").getDomProperty("value")).isEqualTo("Europe/Vienna");
         visible("#gdpr-email").sendKeys("jana.anfrage@example.org");
         visible("#gdpr-find").click();
         String match = awaitText("#gdpr-result .match", t -> t.contains("Jana Anfrage"));
