@@ -38,7 +38,7 @@ public final class Profiles {
     private PackedMap byEmail = new PackedMap();
     /** The next slice of profiles whose e-mails are not yet in {@link #byEmail}; all of them once complete. */
     private int emailsIndexedUpTo = EMAIL_SLICES;
-    private static final int EMAIL_SLICES = 256 * PackedMap.SLICES_PER_PAGE;
+    private static final int EMAIL_SLICES = PackedMap.PAGES * PackedMap.SLICES_PER_PAGE;
     /**
      * The layout from 2026-12-02 until 2026-12-02f: a map of uid strings to profile bytes, two
      * stored entities a profile (twenty million to index at start at ten million profiles). Kept
@@ -144,7 +144,7 @@ public final class Profiles {
 
     /**
      * The next slice of an older data directory's profiles whose e-mails are not yet indexed,
-     * read off the writer thread (loading its shards from disk is most of the work): about 1/4,096
+     * read off the writer thread (loading its shards from disk is most of the work): about 1/16,384
      * of the profiles, with the empty slices before it passed over.
      *
      * @return the slice and the key and uid of each e-mail in it; empty once all are indexed
@@ -158,7 +158,10 @@ public final class Profiles {
                 seen[0]++;
                 String email = emailOf(ProfileCodec.decode(stored));
                 if (email != null) {
-                    found.add(new String[] {EmailKey.of(email), uid});
+                    String key = EmailKey.of(email);
+                    // Loads the index shard the commit will change, here rather than on the writer.
+                    byEmail.get(key);
+                    found.add(new String[] {key, uid});
                 }
             });
             slice++;

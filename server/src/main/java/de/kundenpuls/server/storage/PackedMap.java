@@ -28,7 +28,8 @@ import org.eclipse.serializer.reference.Lazy;
  */
 public final class PackedMap {
 
-    static final int PAGES = 256;
+    /** Pages of shards. */
+    public static final int PAGES = 256;
     static final int SHARDS_PER_PAGE = 4096;
     private static final int SHARD_BITS = 12;
 
@@ -143,7 +144,7 @@ public final class PackedMap {
     }
 
     /** Slices a walk over everything is cut into: {@value #PAGES} pages of this many. */
-    public static final int SLICES_PER_PAGE = 16;
+    public static final int SLICES_PER_PAGE = 64;
 
     /**
      * Visits the records of one slice ({@value #SLICES_PER_PAGE} per page), so that a migration
