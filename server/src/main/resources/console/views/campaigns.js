@@ -225,8 +225,10 @@ export async function campaigns(main) {
         h('li', {}, r.scheduleAt ? t('camp.review.scheduled', date(r.scheduleAt)) : t('camp.review.now'))];
       if (r.offerTitle) lines.push(h('li', {}, t('camp.review.offer', r.offerTitle)));
       if (r.quietHours) {
+        // Counted for the moment the campaign goes out: now, or its scheduled time.
+        const key = r.scheduleAt ? 'camp.review.quietScheduled' : 'camp.review.quiet';
         lines.push(h('li', { class: r.inQuietHoursNow ? 'warn' : '' }, r.inQuietHoursNow
-          ? t('camp.review.quiet', number(r.inQuietHoursNow), r.quietHours.start, r.quietHours.end)
+          ? t(key, number(r.inQuietHoursNow), r.quietHours.start, r.quietHours.end)
           : t('camp.review.quietNone', r.quietHours.start, r.quietHours.end)));
       }
       if (r.frequencyCap) lines.push(h('li', {}, t('camp.review.cap', r.frequencyCap.max, r.frequencyCap.days)));

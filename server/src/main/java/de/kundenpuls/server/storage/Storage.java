@@ -170,7 +170,9 @@ public final class Storage implements AutoCloseable {
             boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
             if (host.equals(myHost) && !alive && pid != ProcessHandle.current().pid()) {
                 Files.delete(lock);
-                LOG.warning("Removed the lock of process " + pid + ", which ended without closing " + dir);
+                // Eclipse Store leaves its lock file behind after a clean close too: this says
+                // nothing about how the process ended.
+                LOG.info("Removed the lock file of process " + pid + ", which is no longer running, from " + dir);
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Could not inspect the storage lock; leaving it to Eclipse Store", e);

@@ -13,8 +13,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param variants        the split: each variant's share and the people it should reach
  * @param scheduleAt      when it goes out, or null for at once
  * @param quietHours      the quiet hours that apply (the campaign's or the workspace's), or null
- * @param inQuietHoursNow of the audience, those whose store is in its quiet hours right now: if sent
- *                        now, they are skipped ("suppressed: quiet hours")
+ * @param inQuietHoursNow of the audience, those whose store is in its quiet hours when the campaign
+ *                        goes out (now, or at its scheduled time): they are skipped ("suppressed:
+ *                        quiet hours")
  * @param frequencyCap    the frequency cap that applies, or null: whoever already got that many
  *                        campaign messages is skipped
  * @param offerTitle      the offer whose personal code goes with each message, or null
