@@ -311,8 +311,7 @@ public final class CampaignSender implements AutoCloseable {
         String offerText = "";
         if (offer.isPresent() && suppressed == null) {
             code = offerService.issue(offer.get().id(), p.uid(), "campaign:" + c.id() + ":" + variant, null, now, tx).code();
-            var od = offer.get().definition();
-            offerText = od.benefit() + " " + od.title().getOrDefault(p.locale(), od.title().get("de"));
+            offerText = MessageRenderer.offerText(offer.get(), p.locale());
         }
         String storeName = home.map(Store::name).orElse("");
         String title = MessageRenderer.fill(text.title(), p, storeName, offerText);

@@ -242,8 +242,8 @@ public final class CampaignService {
 
     private CampaignPreview.Sample render(CampaignDefinition d, CampaignDefinition.Variant text, Profile p) {
         String storeName = catalog.store(p.homeStoreId()).map(Store::name).orElse("");
-        String offerText = Optional.ofNullable(d.offerId()).flatMap(offers::offer).map(o -> o.definition().benefit() + " "
-                + o.definition().title().getOrDefault(text.locale(), o.definition().title().get("de"))).orElse("");
+        String offerText = Optional.ofNullable(d.offerId()).flatMap(offers::offer)
+                .map(o -> MessageRenderer.offerText(o, text.locale())).orElse("");
         return new CampaignPreview.Sample(text.id(), text.locale(), MessageRenderer.fill(text.title(), p, storeName, offerText),
                 MessageRenderer.fill(text.body(), p, storeName, offerText));
     }
@@ -272,7 +272,7 @@ public final class CampaignService {
         CampaignDefinition.QuietHours quiet = sender.quietHours(d);
         long inQuiet = quiet == null ? 0 : inQuietHours(d, quiet, sendAt, size);
         String offerTitle = Optional.ofNullable(d.offerId()).flatMap(offers::offer)
-                .map(o -> o.definition().benefit() + " " + o.definition().title().getOrDefault(Languages.of(req), o.definition().title().get("de")))
+                .map(o -> MessageRenderer.offerText(o, Languages.of(req)))
                 .orElse(null);
         Responses.json(res, new CampaignReview(size, split, d.scheduleAt() != null && d.scheduleAt().isAfter(now) ? d.scheduleAt() : null,
                 quiet, inQuiet, sender.frequencyCap(d), offerTitle));

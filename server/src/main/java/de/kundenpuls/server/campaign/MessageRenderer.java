@@ -7,6 +7,7 @@ import java.util.Map;
 
 import de.kundenpuls.model.campaign.CampaignDefinition;
 import de.kundenpuls.model.campaign.CampaignDefinition.Variant;
+import de.kundenpuls.model.offer.OfferView;
 import de.kundenpuls.model.profile.Profile;
 
 /** Picks a profile's variant (A/B by shares, stable per profile) and fills the placeholders. */
@@ -60,6 +61,12 @@ final class MessageRenderer {
             }
         }
         return fallback;
+    }
+
+    /** What {@code {offer}} becomes: the benefit and the offer's title in a language, else German. */
+    static String offerText(OfferView offer, String locale) {
+        var d = offer.definition();
+        return d.benefit() + " " + d.title().getOrDefault(locale, d.title().get("de"));
     }
 
     /**

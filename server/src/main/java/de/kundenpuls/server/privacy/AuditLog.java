@@ -54,20 +54,6 @@ public final class AuditLog {
     }
 
     /**
-     * The newest entries first.
-     *
-     * @param limit at most this many
-     * @return the entries
-     */
-    public List<AuditEntry> newest(int limit) {
-        List<AuditEntry> result = new ArrayList<>();
-        for (long i = entries.size() - 1; i >= 0 && result.size() < limit; i--) {
-            result.add(entries.get(i));
-        }
-        return result;
-    }
-
-    /**
      * A page of the log, newest first, with a filter.
      *
      * @param before  only entries at positions before this one, or null for the newest

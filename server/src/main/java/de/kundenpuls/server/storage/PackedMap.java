@@ -134,11 +134,7 @@ public final class PackedMap {
                 if (shard == null) {
                     continue;
                 }
-                byte[] packed = shard.get().packed;
-                for (int at = 0; at < packed.length; at = next(packed, at)) {
-                    int keyLength = ((packed[at] & 0xff) << 8) | (packed[at + 1] & 0xff);
-                    visitor.accept(new String(packed, at + 2, keyLength, StandardCharsets.UTF_8), record(packed, at));
-                }
+                visit(shard.get().packed, visitor);
             }
         }
     }
@@ -166,11 +162,14 @@ public final class PackedMap {
             if (shard == null) {
                 continue;
             }
-            byte[] packed = shard.get().packed;
-            for (int at = 0; at < packed.length; at = next(packed, at)) {
-                int keyLength = ((packed[at] & 0xff) << 8) | (packed[at + 1] & 0xff);
-                visitor.accept(new String(packed, at + 2, keyLength, StandardCharsets.UTF_8), record(packed, at));
-            }
+            visit(shard.get().packed, visitor);
+        }
+    }
+
+    private static void visit(byte[] packed, BiConsumer<String, byte[]> visitor) {
+        for (int at = 0; at < packed.length; at = next(packed, at)) {
+            int keyLength = ((packed[at] & 0xff) << 8) | (packed[at + 1] & 0xff);
+            visitor.accept(new String(packed, at + 2, keyLength, StandardCharsets.UTF_8), record(packed, at));
         }
     }
 
