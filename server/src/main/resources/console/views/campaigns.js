@@ -232,6 +232,11 @@ export async function campaigns(main) {
           : t('camp.review.quietNone', r.quietHours.start, r.quietHours.end)));
       }
       if (r.frequencyCap) lines.push(h('li', {}, t('camp.review.cap', r.frequencyCap.max, r.frequencyCap.days)));
+      if (r.contactBudget) {
+        lines.push(h('li', { id: 'camp-review-budget', class: r.overContactBudget ? 'warn' : '' }, r.overContactBudget
+          ? t('camp.review.budget', number(r.overContactBudget), r.contactBudget.max, r.contactBudget.days)
+          : t('camp.review.budgetNone', r.contactBudget.max, r.contactBudget.days)));
+      }
       const go = h('button', { class: 'primary', type: 'button', id: 'camp-confirm-send', onclick: async () => {
         go.disabled = true;
         try {
@@ -372,7 +377,8 @@ export function funnel(c) {
       bar(t('camp.targeted'), s.targeted, 'targeted'), bar(t('camp.sent'), s.sent, 'sent'), bar(t('camp.opened'), s.opened, 'opened'),
       bar(t('camp.redeemed'), s.redeemed, 'redeemed'),
       h('div', { class: 'muted' }, t('camp.failed') + ' ' + s.failed + ' · ' + t('camp.unregistered') + ' ' + s.unregistered
-          + ' · ' + t('camp.suppressed') + ' ' + s.suppressed),
+          + ' · ' + t('camp.suppressed') + ' ' + s.suppressed, s.skippedContactBudget
+          ? h('span', { class: 'skipped-budget' }, ' (' + t('camp.skippedBudget', number(s.skippedContactBudget)) + ')') : null),
       rates, verdicts);
 }
 

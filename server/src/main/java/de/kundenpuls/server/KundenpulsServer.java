@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
+import de.kundenpuls.model.contact.ContactBudgetRule;
 import de.kundenpuls.model.ProblemCode;
 import de.kundenpuls.model.profile.ConsentPurpose;
 import de.kundenpuls.server.analytics.AlertLog;
@@ -40,6 +41,9 @@ import de.kundenpuls.server.catalog.CatalogSeeder;
 import de.kundenpuls.server.catalog.CategoryService;
 import de.kundenpuls.server.catalog.ProductService;
 import de.kundenpuls.server.catalog.StoreService;
+import de.kundenpuls.server.contact.ContactBudget;
+import de.kundenpuls.server.contact.ContactLog;
+import de.kundenpuls.server.contact.ContactPersonalData;
 import de.kundenpuls.server.console.ConsoleSignInService;
 import de.kundenpuls.server.feedback.CaptureSettings;
 import de.kundenpuls.server.feedback.FeedbackCapture;
@@ -248,6 +252,17 @@ public final class KundenpulsServer implements AutoCloseable {
                 Duration.ofSeconds(node.get("refill-seconds").asLong().orElse(defaults.refill().toSeconds())));
     }
 
+    /**
+     * The workspace's contact budget: by default at most 3 contacts per customer in 7 days, the
+     * apology after a bad rating exempt; {@code contact-budget.max: 0} turns it off.
+     */
+    private static ContactBudget contactBudget(Config config, ContactLog log) {
+        int max = config.get("contact-budget.max").asInt().orElse(3);
+        return new ContactBudget(log, max == 0 ? Optional.empty() : Optional.of(new ContactBudgetRule(max,
+                config.get("contact-budget.days").asInt().orElse(7),
+                config.get("contact-budget.exempt-service-recovery").asBoolean().orElse(true))));
+    }
+
     private static StorageSettings storageSettings(Config config) {
         return new StorageSettings(Path.of(config.get("directory").asString().orElse("./data")),
                 config.get("channel-count").asInt().orElse(1),
@@ -387,10 +402,12 @@ public final class KundenpulsServer implements AutoCloseable {
                 closeables.add(gateway);
                 push = Optional.of(gateway);
             }
+            ContactBudget budget = contactBudget(config, root.contacts());
+            personalData.add(new ContactPersonalData(budget));
             OfferStore offerStore = root.offers();
             OfferService offerService = new OfferService(access, offerStore, profiles, catalog, storage.writer(), clock);
             RecoveryService recovery = new RecoveryService(access, offerStore, offerService, profiles, catalog, storage.writer(),
-                    push, clock);
+                    push, budget, clock);
             closeables.add(recovery);
             feedbackCapture.addListener(recovery);
             personalData.add(new OfferPersonalData(offerStore));
@@ -407,7 +424,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     config.get("campaigns.quiet-hours.start").asString().flatMap(start -> config.get("campaigns.quiet-hours.end")
                             .asString().map(end -> new de.kundenpuls.model.campaign.CampaignDefinition.QuietHours(start, end))),
                     config.get("campaigns.frequency-cap.max").asInt().map(max -> new de.kundenpuls.model.campaign.CampaignDefinition
-                            .FrequencyCap(max, config.get("campaigns.frequency-cap.days").asInt().orElse(7))));
+                            .FrequencyCap(max, config.get("campaigns.frequency-cap.days").asInt().orElse(7))), budget);
             closeables.add(sender);
             CampaignService campaignService = new CampaignService(access, campaignStore, audience, profiles, catalog, offerStore,
                     sender, storage.writer(), clock);
@@ -449,7 +466,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     (uid, tx) -> profiles.remove(uid, tx).isPresent(), storage, audit, personalData, clock);
             return new Features(access, catalog, new ProductService(access, catalog, storage.writer(), audit::append, clock),
                     new StoreService(access, catalog, storage.writer(), audit::append, clock), new CategoryService(access, catalog), profiles, profileService,
-                    privacy, new SurveyService(access, surveyStore, catalog, storage.writer(), clock),
+                    privacy, new SurveyService(access, surveyStore, catalog, storage.writer(), budget, clock),
                     new FeedbackService(access, feedbackCapture,
                             rate(config.get("feedback.limits.new-accounts"), new KeyedLimiter.Rate(30, Duration.ofHours(1))),
                             uid -> profiles.find(uid).isPresent(), feedbackStore, catalog, capture, clock),

@@ -7,6 +7,7 @@ import de.kundenpuls.server.analytics.TopicIndex;
 import de.kundenpuls.server.campaign.CampaignStore;
 import de.kundenpuls.server.cases.CaseStore;
 import de.kundenpuls.server.catalog.Catalog;
+import de.kundenpuls.server.contact.ContactLog;
 import de.kundenpuls.server.feedback.FeedbackData;
 import de.kundenpuls.server.kiosk.KioskFleet;
 import de.kundenpuls.server.offer.OfferStore;
@@ -39,6 +40,7 @@ public final class StoredRoot {
     private KioskFleet kiosks = new KioskFleet();
     private ScoreTargets targets = new ScoreTargets();
     private TopicIndex topics = new TopicIndex();
+    private ContactLog contacts = new ContactLog();
 
     /**
      * The migration at start: creates the containers that a data directory of an older layout
@@ -61,6 +63,7 @@ public final class StoredRoot {
         kiosks = orNew(kiosks, KioskFleet::new);
         targets = orNew(targets, ScoreTargets::new);
         topics = orNew(topics, TopicIndex::new);
+        contacts = orNew(contacts, ContactLog::new);
         if (before > 0) {
             tx.store(this);
         }
@@ -73,7 +76,7 @@ public final class StoredRoot {
 
     private int missing() {
         return (int) java.util.stream.Stream.of(catalog, profiles, audit, surveys, feedback, rollups, cases, alerts, offers,
-                campaigns, kiosks, targets, topics).filter(java.util.Objects::isNull).count();
+                campaigns, kiosks, targets, topics, contacts).filter(java.util.Objects::isNull).count();
     }
 
     private static <T> T orNew(T current, java.util.function.Supplier<T> factory) {
@@ -143,5 +146,10 @@ public final class StoredRoot {
     /** The stores' score targets. */
     public ScoreTargets targets() {
         return targets;
+    }
+
+    /** Every contact with a customer, for the contact budget. */
+    public ContactLog contacts() {
+        return contacts;
     }
 }

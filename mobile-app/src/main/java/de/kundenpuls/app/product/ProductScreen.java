@@ -90,8 +90,10 @@ public final class ProductScreen implements Screen {
                     app.ctx().pending().set(app.ctx().outbox().size());
                     app.ctx().sync().kick();
                 });
-        app.background(() -> app.ctx().connection().anonymous().feedback().activeSurvey(store, "shelf", product.gtin().value())
-                .orElse(null), feedback::offerSurvey, error -> { });
+        // A shopper's survey prompt counts against their contact budget, so it is asked for as them.
+        var connection = app.ctx().connection();
+        app.background(() -> (connection.hasShopper() ? connection.shopper() : connection.anonymous()).feedback()
+                .activeSurvey(store, "shelf", product.gtin().value()).orElse(null), feedback::offerSurvey, error -> { });
         return Ui.page(
                 Ui.card(Ui.text(product.brand(), "muted"), name, priceLabel, stockLabel,
                         Ui.text(product.description() == null ? "" : product.description()), attributes, compare),

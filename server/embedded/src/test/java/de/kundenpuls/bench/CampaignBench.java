@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import com.google.firebase.FirebaseApp;
 import de.kundenpuls.server.StoredRoot;
+import de.kundenpuls.model.contact.ContactBudgetRule;
 import de.kundenpuls.model.campaign.CampaignDefinition;
 import de.kundenpuls.model.profile.Consent;
 import de.kundenpuls.model.profile.Contact;
@@ -22,6 +23,7 @@ import de.kundenpuls.server.campaign.Campaign;
 import de.kundenpuls.server.campaign.CampaignSender;
 import de.kundenpuls.server.campaign.CampaignStore;
 import de.kundenpuls.server.catalog.Catalog;
+import de.kundenpuls.server.contact.ContactBudget;
 import de.kundenpuls.server.catalog.CatalogSeeder;
 import de.kundenpuls.server.google.FirebaseWiring;
 import de.kundenpuls.embedded.GoogleStandIn;
@@ -148,7 +150,8 @@ public final class CampaignBench {
                     OfferService offerService = new OfferService(null, offers, profiles, catalog, storage.writer(), Clock.systemUTC());
                     try (CampaignSender sender = new CampaignSender(campaigns, profiles, catalog, offers, offerService,
                             new AudienceRules(), Optional.of(gateway), storage.writer(), Clock.systemUTC(), 500,
-                            Optional.empty(), Optional.empty())) {
+                            Optional.empty(), Optional.empty(), new ContactBudget(storage.root(StoredRoot.class).contacts(),
+                                    Optional.of(new ContactBudgetRule(3, 7, true))))) {
                         sender.nudge();
                         while (!campaigns.campaign("bench").orElseThrow().state().equals("done")) {
                             Thread.sleep(50);

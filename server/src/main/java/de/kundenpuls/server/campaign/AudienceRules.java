@@ -72,6 +72,11 @@ public final class AudienceRules {
             return new Chunk(targets, next, !it.hasNext());
         }
 
+        /** Whether a profile, by its number, is in the audience. */
+        public boolean contains(int number) {
+            return numbers.contains(number);
+        }
+
         /** How many profiles the audience reaches. */
         public int size() {
             return numbers.getCardinality();

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import de.kundenpuls.server.contact.ContactBudget;
 import de.kundenpuls.server.storage.ChunkedList;
 import de.kundenpuls.server.storage.Transaction;
 
@@ -15,7 +16,10 @@ import de.kundenpuls.server.storage.Transaction;
  */
 public final class CampaignRecipients {
 
-    /** Count slots: targeted, pending (or sending), sent, failed, unregistered, suppressed, opened. */
+    /**
+     * Count slots: targeted, pending (or sending), sent, failed, unregistered, suppressed, opened,
+     * and of the suppressed those skipped by the contact budget.
+     */
     static final int TARGETED = 0;
     static final int PENDING = 1;
     static final int SENT = 2;
@@ -23,7 +27,8 @@ public final class CampaignRecipients {
     static final int UNREGISTERED = 4;
     static final int SUPPRESSED = 5;
     static final int OPENED = 6;
-    static final int SLOTS = 7;
+    static final int BUDGET = 7;
+    static final int SLOTS = 8;
 
     private final ChunkedList<Recipient> list = new ChunkedList<>();
     private final ConcurrentHashMap<String, long[]> counts = new ConcurrentHashMap<>();
@@ -90,7 +95,7 @@ public final class CampaignRecipients {
         Map<String, long[]> copy = new LinkedHashMap<>();
         counts.forEach((variant, n) -> {
             synchronized (n) {
-                copy.put(variant, n.clone());
+                copy.put(variant, java.util.Arrays.copyOf(n, SLOTS));
             }
         });
         return copy;
@@ -98,8 +103,9 @@ public final class CampaignRecipients {
 
     private void count(Recipient r, int sign, Transaction tx) {
         long[] n = counts.get(r.variant());
-        if (n == null) {
-            n = new long[SLOTS];
+        if (n == null || n.length < SLOTS) {
+            // Counts stored before a slot was added are shorter: they grow in place of the old array.
+            n = n == null ? new long[SLOTS] : java.util.Arrays.copyOf(n, SLOTS);
             counts.put(r.variant(), n);
             tx.store(counts);
         }
@@ -107,6 +113,7 @@ public final class CampaignRecipients {
             n[TARGETED] += sign;
             n[slot(r.state())] += sign;
             n[OPENED] += r.openedAt() != null ? sign : 0;
+            n[BUDGET] += "suppressed".equals(r.state()) && ContactBudget.SKIPPED.equals(r.detail()) ? sign : 0;
         }
         tx.store(n);
     }

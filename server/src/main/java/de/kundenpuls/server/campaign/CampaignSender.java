@@ -21,6 +21,7 @@ import de.kundenpuls.model.profile.Device;
 import de.kundenpuls.model.profile.Profile;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.Store;
+import de.kundenpuls.server.contact.ContactBudget;
 import de.kundenpuls.server.offer.OfferService;
 import de.kundenpuls.server.offer.OfferStore;
 import de.kundenpuls.server.profile.CustomerSignals;
@@ -58,6 +59,7 @@ public final class CampaignSender implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Object wake = new Object();
     private final Thread thread;
+    private final ContactBudget budget;
 
     /**
      * Creates and starts the sender.
@@ -74,11 +76,13 @@ public final class CampaignSender implements AutoCloseable {
      * @param chunkSize    recipients per FCM round trip and commit
      * @param workspaceQuietHours quiet hours for every campaign that sets none, if the workspace asks for them
      * @param workspaceCap        frequency cap for every campaign that sets none, if the workspace asks for one
+     * @param budget              the contact budget across surveys, campaigns and recovery messages
      */
     public CampaignSender(CampaignStore store, Profiles profiles, Catalog catalog, OfferStore offers, OfferService offerService,
                           AudienceRules rules, Optional<PushGateway> gateway, StorageWriter writer, Clock clock, int chunkSize,
                           Optional<CampaignDefinition.QuietHours> workspaceQuietHours,
-                          Optional<CampaignDefinition.FrequencyCap> workspaceCap) {
+                          Optional<CampaignDefinition.FrequencyCap> workspaceCap, ContactBudget budget) {
+        this.budget = budget;
         this.workspaceQuietHours = workspaceQuietHours;
         this.workspaceCap = workspaceCap;
         this.store = store;
@@ -175,7 +179,7 @@ public final class CampaignSender implements AutoCloseable {
                 pending.add(i);
             }
             if (pending.size() == chunkSize || (i == of.size() - 1 && !pending.isEmpty())) {
-                sendChunk(of, pending);
+                sendChunk(c.id(), of, pending);
                 pending = new ArrayList<>();
             }
         }
@@ -194,13 +198,19 @@ public final class CampaignSender implements AutoCloseable {
      * Sends one chunk. Right before it goes out, each recipient is checked again against the
      * profile as it is now: erased, push consent withdrawn, or the device gone means no message.
      */
-    private void sendChunk(CampaignRecipients of, List<Long> indices) {
+    private void sendChunk(String campaignId, CampaignRecipients of, List<Long> indices) {
         List<Recipient> chunk = writer.write(tx -> {
+            Instant now = clock.instant();
             List<Recipient> marked = new ArrayList<>();
             for (long i : indices) {
                 Recipient r = of.get(i);
-                String stale = staleness(r);
+                String stale = staleness(r, campaignId, now);
                 Recipient next = stale == null ? r.with("sending", null) : r.with("suppressed", stale);
+                if (stale == null) {
+                    // Counted when the push is committed to go out, not when FCM confirms it: a
+                    // survey prompt in between then cannot push the customer over the budget.
+                    budget.record(r.uid(), ContactBudget.Kind.CAMPAIGN, campaignId, now, tx);
+                }
                 store.update(of, i, next, tx);
                 marked.add(next);
             }
@@ -256,7 +266,7 @@ public final class CampaignSender implements AutoCloseable {
     }
 
     /** Why a chosen recipient must not get the message now, or null. */
-    private String staleness(Recipient r) {
+    private String staleness(Recipient r, String campaignId, Instant now) {
         if (r.uid() == null) {
             return "erased";
         }
@@ -269,6 +279,9 @@ public final class CampaignSender implements AutoCloseable {
         }
         if (p.get().devices().stream().noneMatch(d -> d.token().equals(r.token()))) {
             return "device no longer registered";
+        }
+        if (!budget.allows(r.uid(), ContactBudget.Kind.CAMPAIGN, campaignId, now)) {
+            return ContactBudget.SKIPPED;
         }
         return null;
     }
@@ -306,7 +319,7 @@ public final class CampaignSender implements AutoCloseable {
         String variant = MessageRenderer.variantOf(c.id(), p.uid(), shares);
         Variant text = MessageRenderer.text(d, variant, p.locale());
         Optional<Store> home = catalog.store(p.homeStoreId());
-        String suppressed = suppression(d, p, home, now);
+        String suppressed = suppression(c.id(), d, p, home, now);
         String code = null;
         String offerText = "";
         if (offer.isPresent() && suppressed == null) {
@@ -327,7 +340,10 @@ public final class CampaignSender implements AutoCloseable {
         return new Recipient(p.uid(), device.token(), variant, title, body, code, state, detail, null);
     }
 
-    private String suppression(CampaignDefinition d, Profile p, Optional<Store> home, Instant now) {
+    private String suppression(String campaignId, CampaignDefinition d, Profile p, Optional<Store> home, Instant now) {
+        if (!budget.allows(p.uid(), ContactBudget.Kind.CAMPAIGN, campaignId, now)) {
+            return ContactBudget.SKIPPED;
+        }
         CampaignDefinition.FrequencyCap cap = frequencyCap(d);
         if (cap != null && store.sentSince(p.uid(), now.minus(Duration.ofDays(cap.days()))) >= cap.max()) {
             return "frequency cap";
@@ -352,6 +368,11 @@ public final class CampaignSender implements AutoCloseable {
     /** The zone whose local time the quiet hours are read in: the home store's, else the chain's. */
     static ZoneId zoneOf(Optional<Store> home) {
         return home.map(s -> ZoneId.of(s.timeZone())).orElse(DEFAULT_ZONE);
+    }
+
+    /** The contact budget the sender keeps to (the review counts who is over it). */
+    ContactBudget budget() {
+        return budget;
     }
 
     /** The push gateway, if push is configured (the test send uses it directly). */

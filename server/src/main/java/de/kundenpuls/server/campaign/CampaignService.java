@@ -257,8 +257,8 @@ public final class CampaignService {
     }
 
     /**
-     * What sending would do now: the audience and its split, when, and whom the quiet hours hold
-     * back. Counted on the audience index (a store's quiet hours hold for all its shoppers at once),
+     * What sending would do now: the audience and its split, when, and whom the quiet hours and
+     * the contact budget hold back. Counted on the audience index (a store's quiet hours hold for all its shoppers at once),
      * so it answers as fast as the live count.
      */
     private void review(Caller caller, ServerRequest req, ServerResponse res) {
@@ -266,7 +266,8 @@ public final class CampaignService {
         CampaignDefinition d = c.definition();
         Instant now = Instant.now(clock);
         Instant sendAt = d.scheduleAt() != null && d.scheduleAt().isAfter(now) ? d.scheduleAt() : now;
-        long size = rules.evaluate(d.audience(), profiles, now).size();
+        AudienceRules.Matches matches = rules.evaluate(d.audience(), profiles, now);
+        long size = matches.size();
         List<CampaignReview.Split> split = new ArrayList<>();
         MessageRenderer.shares(d).forEach((id, share) -> split.add(new CampaignReview.Split(id, share, Math.round(size * share / 100.0))));
         CampaignDefinition.QuietHours quiet = sender.quietHours(d);
@@ -275,7 +276,8 @@ public final class CampaignService {
                 .map(o -> MessageRenderer.offerText(o, Languages.of(req)))
                 .orElse(null);
         Responses.json(res, new CampaignReview(size, split, d.scheduleAt() != null && d.scheduleAt().isAfter(now) ? d.scheduleAt() : null,
-                quiet, inQuiet, sender.frequencyCap(d), offerTitle));
+                quiet, inQuiet, sender.frequencyCap(d), offerTitle, sender.budget().rule().orElse(null),
+                sender.budget().usedUpAmong(sendAt, uid -> profiles.number(uid).stream().anyMatch(matches::contains))));
     }
 
     /** How many of the audience live by a store that is in its quiet hours at the given time. */
@@ -367,22 +369,26 @@ public final class CampaignService {
     }
 
     /** The campaign with stats from its recipients' counts and its codes' tallies. */
+    /** Stats slots: the recipients' counts, then redeemed codes. */
+    private static final int REDEEMED = CampaignRecipients.SLOTS;
+    private static final int WIDTH = REDEEMED + 1;
+
     CampaignView view(Campaign c) {
         Map<String, long[]> perVariant = new LinkedHashMap<>();
-        MessageRenderer.shares(c.definition()).keySet().forEach(v -> perVariant.put(v, new long[8]));
+        MessageRenderer.shares(c.definition()).keySet().forEach(v -> perVariant.put(v, new long[WIDTH]));
         store.recipients(c.id()).ifPresent(of -> of.counts().forEach((variant, counted) -> {
-            long[] n = perVariant.computeIfAbsent(variant, k -> new long[8]);
+            long[] n = perVariant.computeIfAbsent(variant, k -> new long[WIDTH]);
             System.arraycopy(counted, 0, n, 0, CampaignRecipients.SLOTS);
         }));
         if (c.definition().offerId() != null) {
             String prefix = "campaign:" + c.id() + ":";
             offers.tallies(prefix).forEach((source, tally) ->
-                    perVariant.computeIfAbsent(source.substring(prefix.length()), k -> new long[8])[7] += tally.redeemed());
+                    perVariant.computeIfAbsent(source.substring(prefix.length()), k -> new long[WIDTH])[REDEEMED] += tally.redeemed());
         }
-        long[] total = new long[8];
+        long[] total = new long[WIDTH];
         Map<String, CampaignView.Stats> variants = new LinkedHashMap<>();
         perVariant.forEach((v, n) -> {
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < WIDTH; i++) {
                 total[i] += n[i];
             }
             variants.put(v, stats(n, null));
@@ -406,7 +412,9 @@ public final class CampaignService {
     }
 
     private static CampaignView.Stats stats(long[] n, Map<String, CampaignView.Stats> variants) {
-        return new CampaignView.Stats(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], variants);
+        return new CampaignView.Stats(n[CampaignRecipients.TARGETED], n[CampaignRecipients.PENDING], n[CampaignRecipients.SENT],
+                n[CampaignRecipients.FAILED], n[CampaignRecipients.UNREGISTERED], n[CampaignRecipients.SUPPRESSED],
+                n[CampaignRecipients.BUDGET], n[CampaignRecipients.OPENED], n[REDEEMED], variants);
     }
 
     /**

@@ -41,7 +41,8 @@ public final class GrantTally {
     /** Counts a grant in (+1) or out (−1). */
     synchronized void count(Grant g, int sign) {
         offered += sign;
-        pushed += "sent".equals(g.pushOutcome()) ? sign : 0;
+        // "sent" or "sent (exempt from the contact budget)"
+        pushed += g.pushOutcome() != null && g.pushOutcome().startsWith("sent") ? sign : 0;
         redeemed += g.redeemedAt() != null ? sign : 0;
         nextRatings += g.nextRating() != null ? sign : 0;
         recovered += g.nextRating() != null && g.nextRating() >= 4 ? sign : 0;

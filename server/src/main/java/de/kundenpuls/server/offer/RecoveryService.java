@@ -28,6 +28,7 @@ import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.catalog.Catalog;
 import de.kundenpuls.server.catalog.Store;
+import de.kundenpuls.server.contact.ContactBudget;
 import de.kundenpuls.server.feedback.AnswerListener;
 import de.kundenpuls.server.feedback.FeedbackEntry;
 import de.kundenpuls.server.profile.CustomerSignals;
@@ -68,6 +69,7 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
     private final StorageWriter writer;
     private final Optional<PushGateway> push;
     private final Clock clock;
+    private final ContactBudget budget;
     private final ExecutorService sender = Executors.newVirtualThreadPerTaskExecutor();
 
     /**
@@ -80,10 +82,12 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
      * @param catalog  stores
      * @param writer   the storage writer
      * @param push     the push gateway, when push is configured
+     * @param budget   the contact budget (the apology counts; it may be exempt from the limit)
      * @param clock    the clock
      */
     public RecoveryService(Access access, OfferStore store, OfferService offers, Profiles profiles, Catalog catalog,
-                           StorageWriter writer, Optional<PushGateway> push, Clock clock) {
+                           StorageWriter writer, Optional<PushGateway> push, ContactBudget budget, Clock clock) {
+        this.budget = budget;
         this.access = access;
         this.store = store;
         this.offers = offers;
@@ -131,6 +135,13 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
         Optional<Profile> profile = profiles.find(e.profileUid());
         if (push.isPresent() && profile.isPresent() && profile.get().allows(ConsentPurpose.MARKETING_PUSH)
                 && !profile.get().devices().isEmpty()) {
+            if (!budget.allows(e.profileUid(), ContactBudget.Kind.RECOVERY, grant.code(), now)) {
+                // The code still waits in the app's inbox; only the push is left out.
+                store.putGrant(grant.pushed("skipped: " + ContactBudget.SKIPPED), tx);
+                return;
+            }
+            String exempt = budget.usedUp(e.profileUid(), now) ? " (exempt from the contact budget)" : "";
+            budget.record(e.profileUid(), ContactBudget.Kind.RECOVERY, grant.code(), now, tx);
             List<Device> devices = profile.get().devices();
             String lang = profile.get().locale();
             var d = offer.get().definition();
@@ -143,7 +154,7 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
                 try {
                     List<PushOutcome> outcomes = push.get().send(devices.stream().map(dev -> new PushMessage(dev.token(), title, body,
                             Map.of("offerId", grant.offerId(), "code", grant.code(), "kind", "recovery"))).toList());
-                    record(grant, outcomes);
+                    record(grant, outcomes, exempt);
                 } catch (RuntimeException ex) {
                     LOG.log(Level.WARNING, "Recovery push failed; the offer waits in the inbox", ex);
                 }
@@ -152,9 +163,9 @@ public final class RecoveryService implements AnswerListener, HttpService, AutoC
     }
 
     /** Every recipient's outcome is kept; dead tokens leave the profile. */
-    private void record(Grant grant, List<PushOutcome> outcomes) {
+    private void record(Grant grant, List<PushOutcome> outcomes, String exempt) {
         Instant now = clock.instant();
-        String summary = outcomes.stream().anyMatch(o -> o.kind() == PushOutcome.Kind.SENT) ? "sent"
+        String summary = outcomes.stream().anyMatch(o -> o.kind() == PushOutcome.Kind.SENT) ? "sent" + exempt
                 : outcomes.stream().map(o -> o.kind().name().toLowerCase(java.util.Locale.ROOT)).findFirst().orElse("none");
         List<String> dead = outcomes.stream().filter(o -> o.kind() == PushOutcome.Kind.UNREGISTERED).map(PushOutcome::token).toList();
         writer.write(tx -> {

@@ -107,6 +107,17 @@ public final class Profiles {
     }
 
     /**
+     * A profile's number in the {@link AudienceIndex}, to test it against an audience's bitmap.
+     *
+     * @param uid the profile
+     * @return its number, or empty when there is no such profile
+     */
+    public java.util.OptionalInt number(String uid) {
+        byte[] stored = byUidPacked.get(uid);
+        return stored == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(ProfileCodec.number(stored));
+    }
+
+    /**
      * Stores a new or replaced profile. Call on the writer thread only.
      *
      * @param profile the profile

@@ -17,6 +17,7 @@ import de.kundenpuls.server.auth.Access;
 import de.kundenpuls.server.auth.Caller;
 import de.kundenpuls.server.auth.Role;
 import de.kundenpuls.server.catalog.Catalog;
+import de.kundenpuls.server.contact.ContactBudget;
 import de.kundenpuls.server.storage.StorageWriter;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -40,6 +41,10 @@ public final class SurveyService implements HttpService {
     private final Catalog catalog;
     private final StorageWriter writer;
     private final Clock clock;
+    private final ContactBudget budget;
+
+    /** Says why no survey is offered when the shopper's contact budget is used up. */
+    public static final String SKIPPED_HEADER = "Kundenpuls-Skipped";
 
     /**
      * Creates the service.
@@ -48,9 +53,12 @@ public final class SurveyService implements HttpService {
      * @param surveys the surveys
      * @param catalog stores, touchpoints, categories (targeting)
      * @param writer  the storage writer
+     * @param budget  the contact budget a signed-in shopper's prompt counts against
      * @param clock   the clock
      */
-    public SurveyService(Access access, SurveyStore surveys, Catalog catalog, StorageWriter writer, Clock clock) {
+    public SurveyService(Access access, SurveyStore surveys, Catalog catalog, StorageWriter writer, ContactBudget budget,
+                         Clock clock) {
+        this.budget = budget;
         this.access = access;
         this.surveys = surveys;
         this.catalog = catalog;
@@ -60,7 +68,7 @@ public final class SurveyService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/active", access.anyone((c, req, res) -> active(req, res)))
+        rules.get("/active", access.anyone(this::active))
                 .get("/", access.allow((c, req, res) -> Responses.json(res, Map.of("items", surveys.allLatest())),
                         Role.MARKETER, Role.ADMIN))
                 .post("/", access.allow(this::create, Role.MARKETER, Role.ADMIN))
@@ -115,7 +123,7 @@ public final class SurveyService implements HttpService {
      * The survey to show at a store's touchpoint, for a product: among the active surveys whose
      * targeting matches, the most specific (store beats touchpoint beats category), newest first.
      */
-    private void active(ServerRequest req, ServerResponse res) {
+    private void active(Optional<Caller> caller, ServerRequest req, ServerResponse res) {
         String storeId = req.query().first("storeId").orElseThrow(() -> ApiException.badRequest("storeId", ProblemCode.REQUIRED));
         if (catalog.store(storeId).isEmpty()) {
             throw ApiException.badRequest("storeId", ProblemCode.UNKNOWN_STORE, storeId);
@@ -138,6 +146,24 @@ public final class SurveyService implements HttpService {
         if (best.isEmpty()) {
             res.status(Status.NO_CONTENT_204).send();
             return;
+        }
+        // A signed-in shopper's prompt is a contact: it counts against their budget, and none is
+        // shown once that is used up. Kiosks and anonymous scans ask nobody in particular.
+        Optional<String> shopper = caller.filter(c -> c.role() == Role.SHOPPER).map(Caller::uid);
+        if (shopper.isPresent()) {
+            String uid = shopper.get();
+            String surveyId = best.get().id();
+            if (!budget.allows(uid, ContactBudget.Kind.SURVEY, surveyId, now)) {
+                res.header(SKIPPED_HEADER, ContactBudget.SKIPPED);
+                res.status(Status.NO_CONTENT_204).send();
+                return;
+            }
+            if (!budget.counted(uid, ContactBudget.Kind.SURVEY, surveyId, now)) {
+                writer.write(tx -> {
+                    budget.record(uid, ContactBudget.Kind.SURVEY, surveyId, now, tx);
+                    return null;
+                });
+            }
         }
         Responses.json(res, best.get());
     }

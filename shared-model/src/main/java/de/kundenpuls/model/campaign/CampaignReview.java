@@ -5,9 +5,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import de.kundenpuls.model.contact.ContactBudgetRule;
+
 /**
  * What sending a saved campaign would do, for the review step before it goes out: how many people,
- * split how, when, and who the quiet hours and the frequency cap hold back.
+ * split how, when, and who the quiet hours, the frequency cap and the contact budget hold back.
  *
  * @param audienceSize    profiles that match and may be reached (consent, device)
  * @param variants        the split: each variant's share and the people it should reach
@@ -19,11 +21,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param frequencyCap    the frequency cap that applies, or null: whoever already got that many
  *                        campaign messages is skipped
  * @param offerTitle      the offer whose personal code goes with each message, or null
+ * @param contactBudget   the workspace's contact budget, or null when it has none
+ * @param overContactBudget of the audience, those who have used up their contact budget by the time
+ *                        the campaign goes out: they are skipped ("suppressed: contact budget")
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CampaignReview(long audienceSize, List<Split> variants, Instant scheduleAt,
                              CampaignDefinition.QuietHours quietHours, long inQuietHoursNow,
-                             CampaignDefinition.FrequencyCap frequencyCap, String offerTitle) {
+                             CampaignDefinition.FrequencyCap frequencyCap, String offerTitle,
+                             ContactBudgetRule contactBudget, long overContactBudget) {
 
     /**
      * One variant of the split.
