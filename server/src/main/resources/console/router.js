@@ -75,6 +75,9 @@ export function allowedViews() {
 }
 
 export function route() {
+  // A link followed while signed out changes only the hash: the sign-in stays, and boot() routes
+  // to that page once signed in.
+  if (!state.session) return;
   const allowed = allowedViews();
   document.querySelectorAll('.sidebar a[data-view]').forEach(a => { a.hidden = !allowed.includes(a.dataset.view); });
   const asked = (location.hash || '#dashboard').slice(1).split('/')[0];

@@ -40,6 +40,9 @@ class ConsoleTest {
     static final TestServer SERVER = TestServer.perClass(Map.of("catalog.seed-demo", "true", "feedback.min-interval-ms", "0"));
     @org.junit.jupiter.api.extension.RegisterExtension
     static final TestServer DEMO = TestServer.perClass(Map.of("catalog.seed-demo", "true", "demo.history", "true"));
+    /** One contact per week, so that a single survey prompt uses a customer's budget up. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final TestServer BUDGET = TestServer.perClass(Map.of("contact-budget.max", "1", "contact-budget.days", "7"));
     @org.junit.jupiter.api.extension.RegisterExtension
     static final Chromium CHROMIUM = new Chromium();
     private static WebDriver browser;
@@ -491,6 +494,54 @@ class ConsoleTest {
                 .startsWith("Geöffnet von gesendet: A ").endsWith("noch zu wenige für eine Aussage");
         scrollTo("#camp-list");
         screenshot("07-campaign-funnel");
+    }
+
+    @Test
+    void theReviewWarnsOfCustomersOverTheirContactBudgetAndTheFunnelCountsThemAsSkipped() throws Exception {
+        KundenpulsClient marketer = BUDGET.as("marketer");
+        marketer.sendBytes("POST", "/api/surveys", """
+                {"name":"Kasse","allowPartial":false,"targeting":{"storeIds":["berlin-mitte"]},
+                 "questions":[{"id":"mood","type":"smiley","text":{"de":"Wie war Ihr Einkauf?","en":"How was it?"},"required":true}]}"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json", SurveyView.class);
+        List<KundenpulsClient> shoppers = new ArrayList<>();
+        for (String phone : List.of("budget-ana", "budget-ben")) {
+            KundenpulsClient s = BUDGET.as("shopper");
+            s.me().patch(Map.of("contact", Map.of("name", "Kim Beispiel"), "homeStoreId", "berlin-mitte"));
+            s.me().consents(Map.of("marketing_push", true));
+            s.me().registerDevice(phone, "android", "de");
+            shoppers.add(s);
+        }
+        // Ana's app showed her the survey: her one contact this week.
+        assertThat(shoppers.get(0).exchange("GET", "/api/surveys/active?storeId=berlin-mitte&touchpoint=checkout", null, null)
+                .statusCode()).isEqualTo(200);
+        String draft = marketer.sendBytes("POST", "/api/campaigns", """
+                {"name":"Wochenende Berlin","audience":{"homeStoreIds":["berlin-mitte"]},
+                 "variants":[{"locale":"de","title":"Hallo {firstName}","body":"Neu in {store}"}]}"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json", de.kundenpuls.model.campaign.CampaignView.class).id();
+
+        browser.get(BUDGET.baseUrl() + "/console/");
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
+        // A link to the campaigns followed while signed out: the sign-in shows, no page renders
+        // without a session, and the campaigns open once signed in.
+        browser.get(BUDGET.baseUrl() + "/console/#campaigns");
+        signIn("marketer", null);
+        assertThat(browser.findElements(By.cssSelector("#toasts .toast.bad"))).extracting(WebElement::getText).isEmpty();
+        visible("#camp-drafts [data-draft='" + draft + "']").click();
+        waitUpTo(10).until(d -> d.findElement(By.id("camp-size")).getText().equals("2"));
+        visible("#camp-create").click();
+        assertThat(awaitText("#camp-review-budget", t -> !t.isBlank()))
+                .isEqualTo("1 davon haben ihr Kontaktbudget ausgeschöpft (1 je 7 Tage, Umfragen und Kampagnen zusammen) und werden übersprungen.");
+        assertThat(visible("#camp-review-budget").getAttribute("class")).contains("warn");
+        screenshot("07b-campaign-review-contact-budget");
+        visible("#camp-confirm-send").click();
+        String skipped = awaitText("#camp-list .funnel[data-campaign='" + draft + "'] .skipped-budget", t -> !t.isBlank());
+        assertThat(skipped).isEqualTo("(davon wegen Kontaktbudget übersprungen: 1)");
+        waitUpTo(20).until(d -> d.findElement(By.cssSelector("#camp-list .funnel[data-campaign='" + draft + "'] .bar.sent"))
+                .getText().equals("1"));
+        assertThat(BUDGET.standIn().deliveredTo("budget-ana")).isEmpty();
+        assertThat(BUDGET.standIn().deliveredTo("budget-ben")).hasSize(1);
+        scrollTo("#camp-list");
+        screenshot("07c-campaign-funnel-contact-budget");
     }
 
     /** A rate as the console writes it in German, to one decimal: "41,7 %", "100 %". */
