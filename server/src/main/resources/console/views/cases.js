@@ -27,6 +27,21 @@ export function countdown(dueAt, now = Date.now()) {
   return minutes >= 0 ? t('cases.dueIn', span) : t('cases.overdueBy', span);
 }
 
+/** "Assign to …": the store's other colleagues (those who have worked its cases), or nothing when there are none. */
+function assignTo(c, team, done) {
+  const others = team.filter(m => m.uid !== c.assignee && m.uid !== (state.session && state.session.uid));
+  if (c.state === 'closed' || !others.length) return null;
+  const pick = h('select', { id: 'case-assign', 'aria-label': t('cases.assignTo') }, h('option', { value: '' }, t('cases.assignTo')),
+      others.map(m => h('option', { value: m.uid }, m.name)));
+  pick.addEventListener('change', () => {
+    if (!pick.value) return;
+    const who = pick.selectedOptions[0].textContent;
+    api('POST', '/api/cases/' + c.id + '/assign', { uid: pick.value })
+      .then(() => { toast(t('cases.assigned', who)); done(); }).catch(showError);
+  });
+  return pick;
+}
+
 // ---------- cases ----------
 export async function cases(main) {
   const filter = h('select', { id: 'case-state' }, h('option', { value: 'active' }, t('cases.active')),
@@ -48,6 +63,7 @@ export async function cases(main) {
   // Opened with the keyboard, the case puts the cursor into the reply: the next thing staff do.
   const open = async (id, focusReply = false) => {
     const c = await api('GET', '/api/cases/' + id);
+    const team = c.state === 'closed' ? [] : (await api('GET', '/api/cases/colleagues?storeId=' + encodeURIComponent(c.storeId))).items;
     const text = h('textarea', { id: 'case-reply', rows: 3 });
     const d = c.detail || {};
     const who = d.customer && d.customer.contactAllowed
@@ -86,9 +102,11 @@ export async function cases(main) {
         h('div', { class: 'row' }, h('span', { class: 'pill ' + (c.overdue ? 'overdue' : c.state) }, c.overdue ? t('cases.overdue') : t('cases.' + c.state)),
             c.state === 'closed' ? null : h('span', { class: c.overdue ? 'sla overdue' : 'sla muted', id: 'case-sla' }, countdown(c.dueAt)),
             h('span', { class: 'spacer' }),
-            h('span', { class: 'muted', id: 'case-assignee' }, c.assignee ? (mine ? t('cases.assignedToMe') : t('cases.assignedTo', c.assignee)) : t('cases.unassigned')),
+            h('span', { class: 'muted', id: 'case-assignee' }, c.assignee ? (mine ? t('cases.assignedToMe')
+              : t('cases.assignedTo', c.assigneeName || c.assignee)) : t('cases.unassigned')),
             c.state === 'closed' || mine ? null : h('button', { type: 'button', id: 'case-take', onclick: () => api('POST', '/api/cases/' + id + '/take')
-                .then(() => { open(id); load(); }).catch(showError) }, t('cases.take'))),
+                .then(() => { open(id); load(); }).catch(showError) }, t('cases.take')),
+            assignTo(c, team, () => { open(id); load(); })),
         h('div', { class: 'grid2 case-facts' }, h('div', {}, h('h3', {}, t('cases.customer')), who), h('div', {}, h('h3', {}, t('cases.answer')), facts)),
         h('div', { class: 'comment' }, c.comment || '', h('small', {}, (c.rating ? '★' + c.rating + ' · ' : '') + date(c.openedAt))),
         h('div', { class: 'thread' }, c.messages.map(m => h('div', { class: 'msg ' + m.author }, m.text, h('small', { class: 'muted' }, ' ' + date(m.at))))),

@@ -7,6 +7,7 @@ import de.kundenpuls.server.analytics.TopicIndex;
 import de.kundenpuls.server.campaign.CampaignStore;
 import de.kundenpuls.server.cases.CaseStore;
 import de.kundenpuls.server.catalog.Catalog;
+import de.kundenpuls.server.cases.StaffRoster;
 import de.kundenpuls.server.contact.ContactLog;
 import de.kundenpuls.server.feedback.FeedbackData;
 import de.kundenpuls.server.kiosk.KioskFleet;
@@ -41,6 +42,7 @@ public final class StoredRoot {
     private ScoreTargets targets = new ScoreTargets();
     private TopicIndex topics = new TopicIndex();
     private ContactLog contacts = new ContactLog();
+    private StaffRoster staff = new StaffRoster();
 
     /**
      * The migration at start: creates the containers that a data directory of an older layout
@@ -64,6 +66,7 @@ public final class StoredRoot {
         targets = orNew(targets, ScoreTargets::new);
         topics = orNew(topics, TopicIndex::new);
         contacts = orNew(contacts, ContactLog::new);
+        staff = orNew(staff, StaffRoster::new);
         if (before > 0) {
             tx.store(this);
         }
@@ -76,7 +79,7 @@ public final class StoredRoot {
 
     private int missing() {
         return (int) java.util.stream.Stream.of(catalog, profiles, audit, surveys, feedback, rollups, cases, alerts, offers,
-                campaigns, kiosks, targets, topics, contacts).filter(java.util.Objects::isNull).count();
+                campaigns, kiosks, targets, topics, contacts, staff).filter(java.util.Objects::isNull).count();
     }
 
     private static <T> T orNew(T current, java.util.function.Supplier<T> factory) {
@@ -151,5 +154,10 @@ public final class StoredRoot {
     /** Every contact with a customer, for the contact budget. */
     public ContactLog contacts() {
         return contacts;
+    }
+
+    /** The stores' staff who work cases, for assigning them. */
+    public StaffRoster staff() {
+        return staff;
     }
 }

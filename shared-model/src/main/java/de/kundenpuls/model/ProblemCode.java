@@ -329,6 +329,8 @@ public enum ProblemCode implements MessageKey {
     NOT_A_CASE_ID,
     /** The case is closed */
     CASE_CLOSED,
+    /** {0} is not a colleague at this store: staff can be assigned once they have opened its cases */
+    NOT_A_COLLEAGUE,
     /** No profile with id '{0}' */
     NO_PROFILE,
     /** Profile was erased */

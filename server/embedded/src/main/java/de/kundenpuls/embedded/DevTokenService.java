@@ -72,6 +72,9 @@ public final class DevTokenService implements HttpService {
         if (role == Role.STAFF) {
             claims.put("store", body.store());
         }
+        if (body.name() != null) {
+            claims.put("name", body.name());
+        }
         Responses.json(res, minter.mint(claims, Optional.ofNullable(body.uid())));
     }
 
@@ -81,8 +84,9 @@ public final class DevTokenService implements HttpService {
      * @param role  shopper, staff, marketer, admin or kiosk
      * @param store the store, required for staff
      * @param uid   an existing identity, or null for a new one; for a kiosk, its account
+     * @param name  a display name (the token's {@code name} claim), or null
      */
-    public record TokenRequest(String role, String store, String uid) {
+    public record TokenRequest(String role, String store, String uid, String name) {
         /** Validates the fields. */
         public TokenRequest {
             if (role == null || Role.fromClaim(role).isEmpty()) {
@@ -95,6 +99,7 @@ public final class DevTokenService implements HttpService {
                 throw new InvalidFieldException("store", ProblemCode.ONLY_FOR_STAFF);
             }
             uid = InvalidFieldException.optionalText(uid, "uid", 128);
+            name = InvalidFieldException.optionalText(name, "name", 100);
             if (uid != null && !uid.matches("[A-Za-z0-9_-]+")) {
                 throw new InvalidFieldException("uid", ProblemCode.NOT_AN_IDENTIFIER);
             }

@@ -12,8 +12,24 @@ import java.util.Optional;
  * @param storeId    the store a staff member or a kiosk is bound to; empty for every other role
  * @param touchpoint the touchpoint a kiosk stands at; empty for every other role
  * @param expiresAt  when the ID token that proved it expires (a live stream ends then)
+ * @param name       the account's display name, else its e-mail address (the token's {@code name}
+ *                   or {@code email}), for naming a colleague; empty when the token has neither
  */
-public record Caller(String uid, Role role, Optional<String> storeId, Optional<String> touchpoint, Instant expiresAt) {
+public record Caller(String uid, Role role, Optional<String> storeId, Optional<String> touchpoint, Instant expiresAt,
+                     Optional<String> name) {
+
+    /**
+     * A caller without a name.
+     *
+     * @param uid        Firebase user id
+     * @param role       the role
+     * @param storeId    the store of staff and kiosks
+     * @param touchpoint the touchpoint of a kiosk
+     * @param expiresAt  when the token expires
+     */
+    public Caller(String uid, Role role, Optional<String> storeId, Optional<String> touchpoint, Instant expiresAt) {
+        this(uid, role, storeId, touchpoint, expiresAt, Optional.empty());
+    }
 
     /**
      * A caller that is not a kiosk.
@@ -45,6 +61,7 @@ public record Caller(String uid, Role role, Optional<String> storeId, Optional<S
         Objects.requireNonNull(storeId, "storeId");
         Objects.requireNonNull(touchpoint, "touchpoint");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(name, "name");
         if ((role == Role.STAFF || role == Role.KIOSK) && storeId.isEmpty()) {
             throw new IllegalArgumentException(role.claim() + " must be bound to a store");
         }

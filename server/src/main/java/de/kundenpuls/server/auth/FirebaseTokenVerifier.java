@@ -62,7 +62,8 @@ public final class FirebaseTokenVerifier implements TokenVerifier {
         }
         Object exp = claims.get("exp");
         Instant expiresAt = exp instanceof Number n ? Instant.ofEpochSecond(n.longValue()) : Instant.MAX;
-        return new Caller(token.getUid(), role, store, touchpoint, expiresAt);
+        Optional<String> name = text(token.getName()).or(() -> text(token.getEmail()));
+        return new Caller(token.getUid(), role, store, touchpoint, expiresAt, name);
     }
 
     private static Optional<String> text(Object claim) {

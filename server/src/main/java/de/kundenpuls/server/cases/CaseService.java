@@ -30,6 +30,9 @@ import io.helidon.webserver.http.ServerResponse;
  * curl -H "Authorization: Bearer $STAFF" http://localhost:8080/api/cases?state=open
  * curl -X POST -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \
  *      -d '{"text":"Sorry! We restocked today."}' http://localhost:8080/api/cases/$ID/replies
+ * curl -H "Authorization: Bearer $STAFF" http://localhost:8080/api/cases/colleagues
+ * curl -X POST -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \
+ *      -d '{"uid":"'$COLLEAGUE'"}' http://localhost:8080/api/cases/$ID/assign
  * </pre>
  */
 public final class CaseService {
@@ -39,6 +42,7 @@ public final class CaseService {
     private final StorageWriter writer;
     private final Clock clock;
     private final CaseDetails details;
+    private final StaffRoster roster;
 
     /**
      * Creates the service.
@@ -46,13 +50,16 @@ public final class CaseService {
      * @param access  access rules
      * @param cases   the cases
      * @param details customer, answer and outcome of one case
+     * @param roster  the stores' staff, for assigning
      * @param writer  the storage writer
      * @param clock   the clock
      */
-    public CaseService(Access access, CaseStore cases, CaseDetails details, StorageWriter writer, Clock clock) {
+    public CaseService(Access access, CaseStore cases, CaseDetails details, StaffRoster roster, StorageWriter writer,
+                       Clock clock) {
         this.access = access;
         this.cases = cases;
         this.details = details;
+        this.roster = roster;
         this.writer = writer;
         this.clock = clock;
     }
@@ -60,8 +67,11 @@ public final class CaseService {
     /** Staff routes under {@code /api/cases}. */
     public HttpService staff() {
         return rules -> rules.get("/", access.allow(this::list, Role.STAFF, Role.ADMIN))
+                // Before /{id}, which would take "colleagues" for a case id.
+                .get("/colleagues", access.allow(this::colleagues, Role.STAFF, Role.ADMIN))
                 .get("/{id}", access.allow(this::one, Role.STAFF, Role.ADMIN))
                 .post("/{id}/take", access.allow(this::take, Role.STAFF, Role.ADMIN))
+                .post("/{id}/assign", access.allow(this::assign, Role.STAFF, Role.ADMIN))
                 .post("/{id}/replies", access.allow(this::staffReply, Role.STAFF, Role.ADMIN))
                 .post("/{id}/close", access.allow(this::close, Role.STAFF, Role.ADMIN));
     }
@@ -79,12 +89,13 @@ public final class CaseService {
         }
         String storeId = caller.role() == Role.STAFF ? caller.storeId().orElseThrow() : req.query().first("storeId").orElse(null);
         Instant now = Instant.now(clock);
+        noteVisit(caller, now);
         List<CaseView> views = cases.list(storeId, c -> switch (state) {
                     case "active" -> !c.state().equals("closed");
                     case "all" -> true;
                     default -> c.state().equals(state);
                 }).stream()
-                .map(c -> c.view(now))
+                .map(c -> view(c, now))
                 // Overdue first, then by due date: what needs attention now comes first.
                 .sorted(Comparator.comparing((CaseView v) -> !v.overdue()).thenComparing(CaseView::dueAt))
                 .toList();
@@ -93,7 +104,32 @@ public final class CaseService {
 
     private void one(Caller caller, ServerRequest req, ServerResponse res) {
         FollowUpCase c = load(caller, req);
-        Responses.json(res, c.view(Instant.now(clock)).withDetail(details.of(c, Languages.of(req))));
+        Responses.json(res, view(c, Instant.now(clock)).withDetail(details.of(c, Languages.of(req))));
+    }
+
+    /** The store's staff to whom a case can be assigned; staff see their own store's, admins name one. */
+    private void colleagues(Caller caller, ServerRequest req, ServerResponse res) {
+        Instant now = Instant.now(clock);
+        noteVisit(caller, now);
+        String storeId = caller.role() == Role.STAFF ? caller.storeId().orElseThrow()
+                : req.query().first("storeId").orElseThrow(() -> ApiException.badRequest("storeId", ProblemCode.REQUIRED));
+        Responses.json(res, Map.of("items", roster.of(storeId, now)));
+    }
+
+    /** A staff member joins their store's roster by working its cases (see {@link StaffRoster}). */
+    private void noteVisit(Caller caller, Instant now) {
+        if (caller.role() == Role.STAFF) {
+            roster.visit(caller, now).ifPresent(seen -> writer.write(tx -> {
+                roster.note(caller.storeId().orElseThrow(), seen, tx);
+                return null;
+            }));
+        }
+    }
+
+    private CaseView view(FollowUpCase c, Instant now) {
+        CaseView v = c.view(now);
+        return c.assignee() == null ? v
+                : roster.find(c.storeId(), c.assignee(), now).map(who -> v.withAssigneeName(who.name())).orElse(v);
     }
 
     private FollowUpCase load(Caller caller, ServerRequest req) {
@@ -109,7 +145,19 @@ public final class CaseService {
             requireNotClosed(current);
             return current.with(current.state(), caller.uid());
         });
-        Responses.json(res, updated.view(Instant.now(clock)));
+        Responses.json(res, view(updated, Instant.now(clock)));
+    }
+
+    private void assign(Caller caller, ServerRequest req, ServerResponse res) {
+        FollowUpCase c = load(caller, req);
+        String uid = JsonBody.read(req, Assignment.class).uid();
+        roster.find(c.storeId(), uid, Instant.now(clock))
+                .orElseThrow(() -> ApiException.badRequest("uid", ProblemCode.NOT_A_COLLEAGUE, uid));
+        FollowUpCase updated = change(c.id(), current -> {
+            requireNotClosed(current);
+            return current.with(current.state(), uid);
+        });
+        Responses.json(res, view(updated, Instant.now(clock)));
     }
 
     private void staffReply(Caller caller, ServerRequest req, ServerResponse res) {
@@ -120,14 +168,14 @@ public final class CaseService {
             FollowUpCase taken = current.assignee() == null ? current.with(current.state(), caller.uid()) : current;
             return taken.withMessage(new CaseView.Message(Instant.now(clock), "staff", text), "answered");
         });
-        Responses.json(res, updated.view(Instant.now(clock)));
+        Responses.json(res, view(updated, Instant.now(clock)));
     }
 
     private void close(Caller caller, ServerRequest req, ServerResponse res) {
         FollowUpCase c = load(caller, req);
         FollowUpCase updated = change(c.id(), current -> current.with("closed",
                 current.assignee() == null ? caller.uid() : current.assignee()));
-        Responses.json(res, updated.view(Instant.now(clock)));
+        Responses.json(res, view(updated, Instant.now(clock)));
     }
 
     private void inboxList(Caller caller, ServerRequest req, ServerResponse res) {
@@ -147,7 +195,7 @@ public final class CaseService {
         // The customer answered back: the case needs the store's attention again.
         FollowUpCase updated = change(c.id(), current -> current.withMessage(
                 new CaseView.Message(Instant.now(clock), "customer", text), "open"));
-        Responses.json(res, updated.view(Instant.now(clock)));
+        Responses.json(res, view(updated, Instant.now(clock)));
     }
 
     private FollowUpCase change(UUID id, java.util.function.UnaryOperator<FollowUpCase> update) {
@@ -177,6 +225,18 @@ public final class CaseService {
     private static String text(ServerRequest req) {
         Reply reply = JsonBody.read(req, Reply.class);
         return reply.text();
+    }
+
+    /**
+     * Whom a case goes to.
+     *
+     * @param uid a colleague of the case's store
+     */
+    public record Assignment(String uid) {
+        /** Validates the uid. */
+        public Assignment {
+            uid = InvalidFieldException.requiredText(uid, "uid", 128);
+        }
     }
 
     /**

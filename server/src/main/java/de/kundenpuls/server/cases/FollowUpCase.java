@@ -37,7 +37,7 @@ public record FollowUpCase(UUID id, String storeId, String touchpoint, UUID feed
     /** The API view at a given time (overdue is relative to now). */
     public CaseView view(Instant now) {
         return new CaseView(id, storeId, touchpoint, feedbackId, state, openedAt, dueAt,
-                !state.equals("closed") && now.isAfter(dueAt), assignee, rating, nps, comment, messages, null);
+                !state.equals("closed") && now.isAfter(dueAt), assignee, null, rating, nps, comment, messages, null);
     }
 
     /** Copy with another state and assignee. */

@@ -31,7 +31,8 @@ class ContainerWritesTest {
     /** The containers of {@code StoredRoot}, by package. */
     private static final List<String> CONTAINERS = List.of("catalog.Catalog", "profile.Profiles", "privacy.AuditLog",
             "survey.SurveyStore", "feedback.FeedbackData", "feedback.FeedbackStore", "analytics.Rollups", "analytics.AlertLog",
-            "cases.CaseStore", "offer.OfferStore", "campaign.CampaignStore", "kiosk.KioskFleet", "contact.ContactLog");
+            "cases.CaseStore", "offer.OfferStore", "campaign.CampaignStore", "kiosk.KioskFleet", "contact.ContactLog",
+            "cases.StaffRoster");
 
     private static JavaClasses server;
 

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param dueAt      answer due by (SLA)
  * @param overdue    whether it is open past its due date
  * @param assignee   staff member who took it, or null
+ * @param assigneeName that staff member's name or e-mail address, when the store's roster has them
  * @param rating     the rating given, if any
  * @param nps        the NPS given, if any
  * @param comment    the customer's comment
@@ -28,8 +29,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(UUID id, String storeId, String touchpoint, UUID feedbackId, String state, Instant openedAt,
-                       Instant dueAt, boolean overdue, String assignee, Integer rating, Integer nps, String comment,
-                       List<Message> messages, CaseDetail detail) {
+                       Instant dueAt, boolean overdue, String assignee, String assigneeName, Integer rating, Integer nps,
+                       String comment, List<Message> messages, CaseDetail detail) {
 
     /** Copies the list. */
     public CaseView {
@@ -38,8 +39,14 @@ public record CaseView(UUID id, String storeId, String touchpoint, UUID feedback
 
     /** The same case with its detail. */
     public CaseView withDetail(CaseDetail with) {
-        return new CaseView(id, storeId, touchpoint, feedbackId, state, openedAt, dueAt, overdue, assignee, rating, nps, comment,
-                messages, with);
+        return new CaseView(id, storeId, touchpoint, feedbackId, state, openedAt, dueAt, overdue, assignee, assigneeName, rating,
+                nps, comment, messages, with);
+    }
+
+    /** The same case naming its assignee. */
+    public CaseView withAssigneeName(String name) {
+        return new CaseView(id, storeId, touchpoint, feedbackId, state, openedAt, dueAt, overdue, assignee, name, rating,
+                nps, comment, messages, detail);
     }
 
     /**

@@ -44,6 +44,18 @@ public final class DevApi {
     }
 
     /**
+     * Issues a token for a new staff member with a display name (the token's {@code name} claim,
+     * as a Firebase account with a name has it).
+     *
+     * @param storeId the store
+     * @param name    the display name
+     * @return token and uid
+     */
+    public DevToken staff(String storeId, String name) {
+        return client.send("POST", "/api/dev/tokens", Map.of("role", "staff", "store", storeId, "name", name), DevToken.class);
+    }
+
+    /**
      * A dev identity.
      *
      * @param token the ID token

@@ -341,6 +341,20 @@ class ConsoleTest {
         visible("#case-send").click();
         waitUpTo(10).until(d -> d.findElement(By.cssSelector("#case-detail .thread")).getText().contains("Wir rufen Sie gern zurück"));
 
+        // Jonas works Hamburg's cases too: the case goes to him, by name.
+        KundenpulsClient jonas = SERVER.client().withToken(SERVER.client().dev().staff("hamburg-altona", "Jonas Weber").token());
+        jonas.get("/api/cases", com.fasterxml.jackson.databind.JsonNode.class);
+        browser.navigate().refresh();
+        waitUpTo(10).until(d -> d.findElements(By.cssSelector("#case-list tr.list-row")).stream()
+                .filter(r -> r.getText().contains("Bitte rufen Sie mich an")).findFirst().orElse(null)).click();
+        new Select(visible("#case-assign")).selectByVisibleText("Jonas Weber");
+        waitUpTo(10).until(d -> d.findElement(By.id("case-assignee")).getText().equals("zugewiesen an Jonas Weber"));
+        screenshot("05c-case-assigned");
+        assertThat(jonas.get("/api/cases", com.fasterxml.jackson.databind.JsonNode.class).path("items")).anySatisfy(item -> {
+            assertThat(item.path("comment").asText()).startsWith("Bitte rufen Sie mich an");
+            assertThat(item.path("assigneeName").asText()).isEqualTo("Jonas Weber");
+        });
+
         // The customer withdraws the contact consent: staff no longer see how to reach them.
         customer.me().consents(Map.of("contact", false));
         browser.navigate().refresh();
