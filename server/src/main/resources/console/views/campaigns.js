@@ -378,7 +378,8 @@ export function funnel(c) {
       bar(t('camp.redeemed'), s.redeemed, 'redeemed'),
       h('div', { class: 'muted' }, t('camp.failed') + ' ' + s.failed + ' · ' + t('camp.unregistered') + ' ' + s.unregistered
           + ' · ' + t('camp.suppressed') + ' ' + s.suppressed, s.skippedContactBudget
-          ? h('span', { class: 'skipped-budget' }, ' (' + t('camp.skippedBudget', number(s.skippedContactBudget)) + ')') : null),
+          ? h('span', { class: 'skipped-budget' }, ' (' + t('camp.skippedBudget', number(s.skippedContactBudget)) + ')') : null,
+          s.waiting ? h('span', { class: 'waiting' }, ' · ' + t('camp.waiting', number(s.waiting))) : null),
       rates, verdicts);
 }
 

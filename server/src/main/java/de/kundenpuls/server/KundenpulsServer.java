@@ -370,7 +370,7 @@ public final class KundenpulsServer implements AutoCloseable {
                     config.get("alerts.unhappy-share").asDouble().orElse(0.5));
             CaptureSettings capture = new CaptureSettings(
                     Duration.ofMillis(config.get("feedback.min-interval-ms").asLong().orElse(3000L)),
-                    Duration.ofMinutes(5), 500, Duration.ofDays(config.get("feedback.max-age-days").asInt().orElse(30)),
+                    Duration.ofMinutes(5), config.get("feedback.max-batch-size").asInt().orElse(500), Duration.ofDays(config.get("feedback.max-age-days").asInt().orElse(30)),
                     rate(config.get("feedback.limits.shopper"), CaptureSettings.SHOPPER_RATE),
                     rate(config.get("feedback.limits.kiosk"), CaptureSettings.KIOSK_RATE));
             long recentFrom = System.nanoTime();

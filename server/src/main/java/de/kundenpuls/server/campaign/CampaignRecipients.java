@@ -18,7 +18,8 @@ public final class CampaignRecipients {
 
     /**
      * Count slots: targeted, pending (or sending), sent, failed, unregistered, suppressed, opened,
-     * and of the suppressed those skipped by the contact budget.
+     * of the suppressed those skipped by the contact budget, and of the pending those waiting for
+     * their store's quiet hours to end.
      */
     static final int TARGETED = 0;
     static final int PENDING = 1;
@@ -28,7 +29,8 @@ public final class CampaignRecipients {
     static final int SUPPRESSED = 5;
     static final int OPENED = 6;
     static final int BUDGET = 7;
-    static final int SLOTS = 8;
+    static final int WAITING = 8;
+    static final int SLOTS = 9;
 
     private final ChunkedList<Recipient> list = new ChunkedList<>();
     private final ConcurrentHashMap<String, long[]> counts = new ConcurrentHashMap<>();
@@ -114,13 +116,14 @@ public final class CampaignRecipients {
             n[slot(r.state())] += sign;
             n[OPENED] += r.openedAt() != null ? sign : 0;
             n[BUDGET] += "suppressed".equals(r.state()) && ContactBudget.SKIPPED.equals(r.detail()) ? sign : 0;
+            n[WAITING] += Recipient.WAITING.equals(r.state()) ? sign : 0;
         }
         tx.store(n);
     }
 
     private static int slot(String state) {
         return switch (state) {
-            case "pending", "sending" -> PENDING;
+            case "pending", "sending", Recipient.WAITING -> PENDING;
             case "sent" -> SENT;
             case "failed" -> FAILED;
             case "unregistered" -> UNREGISTERED;

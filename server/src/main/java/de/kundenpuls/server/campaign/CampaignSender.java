@@ -58,6 +58,8 @@ public final class CampaignSender implements AutoCloseable {
     private final Optional<CampaignDefinition.FrequencyCap> workspaceCap;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Object wake = new Object();
+    /** Campaigns whose remaining recipients wait for quiet hours to end, and until when (rebuilt by one pass after a restart). */
+    private final Map<String, Instant> sleeping = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread thread;
     private final ContactBudget budget;
 
@@ -136,7 +138,8 @@ public final class CampaignSender implements AutoCloseable {
                     if (!running.get()) {
                         break;
                     }
-                    boolean due = c.state().equals("sending")
+                    Instant wakeAt = sleeping.get(c.id());
+                    boolean due = (c.state().equals("sending") && (wakeAt == null || !now.isBefore(wakeAt)))
                             || (c.state().equals("scheduled") && !now.isBefore(c.definition().scheduleAt()));
                     if (due) {
                         process(c);
@@ -174,9 +177,19 @@ public final class CampaignSender implements AutoCloseable {
         }
         CampaignRecipients of = store.recipients(c.id()).orElseThrow();
         List<Long> pending = new ArrayList<>();
+        Instant started = clock.instant();
+        Instant nextWake = null;
         for (long i = 0; i < of.size() && running.get(); i++) {
-            if (of.get(i).state().equals("pending")) {
+            Recipient r = of.get(i);
+            if (r.state().equals("pending")) {
                 pending.add(i);
+            } else if (r.state().equals(Recipient.WAITING)) {
+                Instant until = r.waitsUntil();
+                if (until.isAfter(started)) {
+                    nextWake = nextWake == null || until.isBefore(nextWake) ? until : nextWake;
+                } else {
+                    pending.add(i);
+                }
             }
             if (pending.size() == chunkSize || (i == of.size() - 1 && !pending.isEmpty())) {
                 sendChunk(c.id(), of, pending);
@@ -186,6 +199,12 @@ public final class CampaignSender implements AutoCloseable {
         if (!running.get()) {
             return;
         }
+        if (nextWake != null) {
+            // Some wait for their store's quiet hours to end: the campaign goes on sending then.
+            sleeping.put(c.id(), nextWake);
+            return;
+        }
+        sleeping.remove(c.id());
         Instant now = clock.instant();
         writer.write(tx -> {
             Campaign current = store.campaign(c.id()).orElseThrow();
@@ -320,6 +339,7 @@ public final class CampaignSender implements AutoCloseable {
         Variant text = MessageRenderer.text(d, variant, p.locale());
         Optional<Store> home = catalog.store(p.homeStoreId());
         String suppressed = suppression(c.id(), d, p, home, now);
+        Instant quietUntil = suppressed == null ? quietUntil(d, home, now) : null;
         String code = null;
         String offerText = "";
         if (offer.isPresent() && suppressed == null) {
@@ -329,8 +349,8 @@ public final class CampaignSender implements AutoCloseable {
         String storeName = home.map(Store::name).orElse("");
         String title = MessageRenderer.fill(text.title(), p, storeName, offerText);
         String body = MessageRenderer.fill(text.body(), p, storeName, offerText);
-        String state = suppressed == null ? "pending" : "suppressed";
-        String detail = suppressed;
+        String state = suppressed != null ? "suppressed" : quietUntil != null ? Recipient.WAITING : "pending";
+        String detail = quietUntil != null ? quietUntil.toString() : suppressed;
         try {
             new PushMessage(device.token(), title, body, code == null ? Map.of() : Map.of("code", code));
         } catch (InvalidFieldException e) {
@@ -348,11 +368,25 @@ public final class CampaignSender implements AutoCloseable {
         if (cap != null && store.sentSince(p.uid(), now.minus(Duration.ofDays(cap.days()))) >= cap.max()) {
             return "frequency cap";
         }
-        CampaignDefinition.QuietHours quiet = quietHours(d);
-        if (quiet != null && quiet.contains(LocalTime.ofInstant(now, zoneOf(home)))) {
-            return "quiet hours";
-        }
         return null;
+    }
+
+    /**
+     * When the quiet hours that hold for this recipient end, if they hold now; else null. The
+     * message waits until then instead of being dropped: the customer still gets the offer, at a
+     * decent hour of their home store.
+     */
+    static Instant quietUntil(CampaignDefinition.QuietHours quiet, Instant now, ZoneId zone) {
+        if (quiet == null || !quiet.contains(LocalTime.ofInstant(now, zone))) {
+            return null;
+        }
+        java.time.ZonedDateTime local = now.atZone(zone);
+        java.time.ZonedDateTime end = local.with(LocalTime.parse(quiet.end()));
+        return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
+    }
+
+    private Instant quietUntil(CampaignDefinition d, Optional<Store> home, Instant now) {
+        return quietUntil(quietHours(d), now, zoneOf(home));
     }
 
     /** The frequency cap that holds for a campaign: its own, else the workspace's, else null. */

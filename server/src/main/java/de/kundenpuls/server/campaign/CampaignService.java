@@ -412,7 +412,8 @@ public final class CampaignService {
     }
 
     private static CampaignView.Stats stats(long[] n, Map<String, CampaignView.Stats> variants) {
-        return new CampaignView.Stats(n[CampaignRecipients.TARGETED], n[CampaignRecipients.PENDING], n[CampaignRecipients.SENT],
+        return new CampaignView.Stats(n[CampaignRecipients.TARGETED], n[CampaignRecipients.PENDING], n[CampaignRecipients.WAITING],
+                n[CampaignRecipients.SENT],
                 n[CampaignRecipients.FAILED], n[CampaignRecipients.UNREGISTERED], n[CampaignRecipients.SUPPRESSED],
                 n[CampaignRecipients.BUDGET], n[CampaignRecipients.OPENED], n[REDEEMED], variants);
     }

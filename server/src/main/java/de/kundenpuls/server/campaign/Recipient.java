@@ -12,12 +12,21 @@ import java.time.Instant;
  * @param title     rendered title
  * @param body      rendered body
  * @param code      the personal offer code, or null
- * @param state     pending, sending, sent, failed, unregistered, suppressed
- * @param detail    why failed or suppressed
+ * @param state     pending, waiting (for the quiet hours of the home store to end), sending, sent,
+ *                  failed, unregistered, suppressed
+ * @param detail    why failed or suppressed; for a waiting one, the instant the quiet hours end
  * @param openedAt  when opened in the app, or null
  */
 public record Recipient(String uid, String token, String variant, String title, String body, String code, String state,
                         String detail, Instant openedAt) {
+
+    /** The state of a recipient whose message waits for the end of the quiet hours. */
+    public static final String WAITING = "waiting";
+
+    /** For a waiting recipient: when the message may go out. */
+    public Instant waitsUntil() {
+        return Instant.parse(detail);
+    }
 
     /** Copy in another state. */
     public Recipient with(String newState, String newDetail) {
@@ -29,7 +38,7 @@ public record Recipient(String uid, String token, String variant, String title, 
      * not yet sent will not be. State counts and the offer code (itself anonymized) stay.
      */
     public Recipient erased() {
-        boolean unsent = state.equals("pending");
+        boolean unsent = state.equals("pending") || state.equals(WAITING);
         return new Recipient(null, null, variant, "", "", code, unsent ? "suppressed" : state, unsent ? "erased" : detail, openedAt);
     }
 

@@ -9,15 +9,15 @@ import de.kundenpuls.model.contact.ContactBudgetRule;
 
 /**
  * What sending a saved campaign would do, for the review step before it goes out: how many people,
- * split how, when, and who the quiet hours, the frequency cap and the contact budget hold back.
+ * split how, when, whom the quiet hours delay, and whom the frequency cap and the contact budget hold back.
  *
  * @param audienceSize    profiles that match and may be reached (consent, device)
  * @param variants        the split: each variant's share and the people it should reach
  * @param scheduleAt      when it goes out, or null for at once
  * @param quietHours      the quiet hours that apply (the campaign's or the workspace's), or null
  * @param inQuietHoursNow of the audience, those whose store is in its quiet hours when the campaign
- *                        goes out (now, or at its scheduled time): they are skipped ("suppressed:
- *                        quiet hours")
+ *                        goes out (now, or at its scheduled time): their message waits until
+ *                        the quiet hours end in their store
  * @param frequencyCap    the frequency cap that applies, or null: whoever already got that many
  *                        campaign messages is skipped
  * @param offerTitle      the offer whose personal code goes with each message, or null

@@ -27,17 +27,18 @@ public record CampaignView(String id, CampaignDefinition definition, String stat
      *
      * @param targeted     recipients chosen
      * @param pending      not yet handled
+     * @param waiting      of the pending, those whose message waits for their store's quiet hours to end
      * @param sent         accepted by FCM
      * @param failed       not sent after retries (or in doubt after a crash: never sent twice)
      * @param unregistered dead tokens, removed from the profiles
-     * @param suppressed   held back by the contact budget, the frequency cap or quiet hours
+     * @param suppressed   held back by the contact budget or the frequency cap
      * @param skippedContactBudget of the suppressed, those whose contact budget was used up
      * @param opened       opened in the app
      * @param redeemed     offer codes redeemed
      * @param variants     the same per variant id
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Stats(long targeted, long pending, long sent, long failed, long unregistered, long suppressed,
+    public record Stats(long targeted, long pending, long waiting, long sent, long failed, long unregistered, long suppressed,
                         long skippedContactBudget, long opened, long redeemed, Map<String, Stats> variants) {
     }
 }
