@@ -49,8 +49,28 @@ final class StaffScreen extends BorderPane {
         });
         list.setId("staff-cases");
         list.getChildren().add(Ui.text(Texts.t("loading"), "muted"));
-        setCenter(Ui.page(Ui.card(Ui.text(where, "h2"), Ui.text(Texts.t("staff.intro"), "muted"), back, exit), list));
+        setCenter(Ui.page(Ui.card(Ui.text(where, "h2"), Ui.text(Texts.t("staff.intro"), "muted"), back, exit), setAside(), list));
         load();
+    }
+
+    /** The answers the server refused for good, with why: kept on the tablet for support, never resent. */
+    private VBox setAside() {
+        List<de.kundenpuls.app.sync.Outbox.SetAside> all = ctx.outbox().setAside();
+        javafx.scene.control.Label title = Ui.text(Texts.t("staff.setAside", all.size()), "h2");
+        title.setId("staff-set-aside-title");
+        VBox card = Ui.card(title);
+        card.setId("staff-set-aside");
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(Texts.locale())
+                .withZone(ZoneId.systemDefault());
+        for (var a : all) {
+            String at = a.item() == null || a.item().createdAt() == null ? "?" : when.format(a.item().createdAt());
+            javafx.scene.control.Label line = Ui.text(Texts.t("staff.setAsideItem", at, a.reason()), "muted");
+            line.getStyleClass().add("set-aside-item");
+            card.getChildren().add(line);
+        }
+        card.setVisible(!all.isEmpty());
+        card.setManaged(!all.isEmpty());
+        return card;
     }
 
     private KundenpulsClient staff() {

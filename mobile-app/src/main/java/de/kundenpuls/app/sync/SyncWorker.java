@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import de.kundenpuls.app.i18n.Texts;
 import de.kundenpuls.model.Problem;
 import de.kundenpuls.model.client.ApiException;
 import de.kundenpuls.model.client.KundenpulsClient;
@@ -21,7 +22,10 @@ import de.kundenpuls.model.feedback.FeedbackItem;
 /**
  * Sends the outbox to the server's idempotent batch endpoint: right after a new answer, then in
  * batches until the outbox is empty. When the network or the server fails, it waits 1 s, 2 s,
- * 4 s … up to a minute (with jitter, so a store full of kiosks does not retry in step).
+ * 4 s … up to a minute (with jitter, so a store full of kiosks does not retry in step). Nothing in
+ * the outbox can block it: an answer the server refuses for good is set aside with the reason; a
+ * batch the server refuses as a whole is split until the answer behind it is found and set aside;
+ * a batch that gets no result for an answer is retried later, smaller, never at once.
  */
 public final class SyncWorker implements AutoCloseable {
 
@@ -87,25 +91,19 @@ public final class SyncWorker implements AutoCloseable {
     }
 
     private void run() {
+        List<Outbox.Queued> batch = List.of();
         try {
             while (true) {
-                List<FeedbackItem> batch = outbox.oldest(batchSize());
+                batch = outbox.next(batchSize());
                 pendingListener.accept(outbox.size());
                 if (batch.isEmpty()) {
                     return;
                 }
-                BatchResult result = client.get().feedback().send(batch);
-                for (BatchResult.ItemResult r : result.results()) {
-                    if (r.id() == null) {
-                        continue;
-                    }
-                    if (r.status() == BatchResult.Status.REJECTED) {
-                        LOG.warning("Server refused answer " + r.id() + ": " + r.problem());
-                        outbox.refused(r.id());
-                        refusedListener.accept(r.problem());
-                    } else {
-                        outbox.acknowledged(r.id());
-                    }
+                BatchResult result = client.get().feedback().send(batch.stream().map(Outbox.Queued::item).toList());
+                if (settle(batch, result) == 0) {
+                    // The server answered but settled none of them: never resend the same batch at once.
+                    noProgress(batch, Texts.t("sync.noResult"));
+                    return;
                 }
                 synchronized (this) {
                     failures = 0;
@@ -127,12 +125,66 @@ public final class SyncWorker implements AutoCloseable {
                     batchSize = Math.max(1, batchSize / 2);
                 }
             }
-            retryLater(e.status() >= 500 || e.status() == 429 || e.status() == 401 || e.status() == 403, e);
+            boolean transientFailure = e.status() >= 500 || e.status() == 429 || e.status() == 401 || e.status() == 403
+                    || e.status() == 408;
+            if (!transientFailure) {
+                // Refused as a whole (e.g. too large for this server, or one answer it cannot read):
+                // halve until the answer behind it stands alone, then set that one aside.
+                noProgress(batch, e.problem() != null ? e.problem().detail() : e.getMessage());
+                return;
+            }
+            retryLater(true, e);
         } catch (RuntimeException e) {
             retryLater(true, e);
         } finally {
             pendingListener.accept(outbox.size());
         }
+    }
+
+    /**
+     * Acknowledges or sets aside each answer by its result (one per answer, in the order sent).
+     *
+     * @return how many were settled
+     */
+    private int settle(List<Outbox.Queued> batch, BatchResult result) {
+        int settled = 0;
+        for (int i = 0; i < batch.size() && i < result.results().size(); i++) {
+            Outbox.Queued q = batch.get(i);
+            BatchResult.ItemResult r = result.results().get(i);
+            if (r.id() != null && !r.id().equals(q.item().id())) {
+                continue;
+            }
+            if (r.status() == BatchResult.Status.REJECTED) {
+                LOG.warning("Server refused answer " + q.item().id() + ": " + r.problem());
+                outbox.setAside(q, r.problem() == null ? "" : r.problem().field() + ": " + r.problem().detail());
+                refusedListener.accept(r.problem());
+            } else if (r.id() != null) {
+                outbox.acknowledged(q);
+            } else {
+                continue;
+            }
+            settled++;
+        }
+        return settled;
+    }
+
+    /** A batch that settled nothing: split it, or set its only answer aside; either way, later. */
+    private void noProgress(List<Outbox.Queued> batch, String reason) {
+        if (batch.size() == 1) {
+            LOG.warning("Setting answer aside: " + reason);
+            String why = reason == null ? "" : reason;
+            outbox.setAside(batch.getFirst(), why);
+            refusedListener.accept(new Problem("about:blank", why, 400, why, null, null, List.of()));
+            synchronized (this) {
+                next = executor.schedule(this::run, firstRetry.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        synchronized (this) {
+            batchSize = Math.max(1, batch.size() / 2);
+        }
+        LOG.info("Batch of " + batch.size() + " refused as a whole (" + reason + "); trying halves");
+        retryLater(true, null);
     }
 
     private synchronized void retryLater(boolean transientFailure, Exception e) {
