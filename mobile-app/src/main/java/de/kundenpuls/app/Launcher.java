@@ -14,15 +14,18 @@ public final class Launcher {
     }
 
     /**
-     * Starts the app ({@code --server URL} names the server), or with {@code --scan FILE…} decodes
-     * barcodes headless and exits 0.
+     * Starts the app ({@code --server URL} names the server); with {@code --scan FILE…} decodes
+     * barcodes headless and exits with {@link ScanCommand}'s status; {@code --help} says so.
      *
      * @param args command line arguments
      */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("--scan")) {
-            ScanCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out);
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(ScanCommand.HELP);
             return;
+        }
+        if (args.length > 0 && args[0].equals("--scan")) {
+            System.exit(ScanCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--server")) {

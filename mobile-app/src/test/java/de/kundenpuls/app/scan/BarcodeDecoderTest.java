@@ -128,17 +128,32 @@ class BarcodeDecoderTest {
     }
 
     @Test
-    void scanCommandPrintsOneLinePerFile() throws Exception {
+    void scanCommandPrintsOneLinePerFileAndWhyAFileCouldNotBeRead() throws Exception {
         Path good = dir.resolve("milk.jpg");
         ImageIO.write(PhotoSet.photo("4013456000018", PhotoSet.Level.MILD, new Random(7)), "jpg", good.toFile());
         Path blank = dir.resolve("blank.png");
         ImageIO.write(new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
         Path text = Files.writeString(dir.resolve("notes.txt"), "no image");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ScanCommand.run(new String[] {good.toString(), blank.toString(), text.toString(), dir.resolve("missing.jpg").toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = ScanCommand.run(new String[] {good.toString(), blank.toString(), text.toString(),
+                dir.resolve("missing.jpg").toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
                 good + "\t4013456000018", blank + "\t-", text + "\t-", dir.resolve("missing.jpg") + "\t-");
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                text + ": not an image", dir.resolve("missing.jpg") + ": not found");
+        assertThat(status).isEqualTo(ScanCommand.UNREADABLE);
+
+        // A blank image is read fine: no code in it is an answer, not an error.
+        assertThat(ScanCommand.run(new String[] {good.toString(), blank.toString()}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()))).isEqualTo(ScanCommand.OK);
+        ByteArrayOutputStream usage = new ByteArrayOutputStream();
+        assertThat(ScanCommand.run(new String[0], new PrintStream(new ByteArrayOutputStream()), new PrintStream(usage, true,
+                StandardCharsets.UTF_8))).isEqualTo(ScanCommand.USAGE);
+        assertThat(usage.toString(StandardCharsets.UTF_8)).startsWith("--scan needs at least one image file").contains("Usage:");
+        assertThat(ScanCommand.run(new String[] {"--fast", good.toString()}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()))).isEqualTo(ScanCommand.USAGE);
     }
 
     @Test
@@ -159,5 +174,39 @@ class BarcodeDecoderTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).isEqualTo(good + "\t96385074");
+    }
+
+    @Test
+    void launcherHasHelpAndExitsTwoOnWrongUse() throws Exception {
+        var help = launch("--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.output()).startsWith("Usage: java -jar kundenpuls-app.jar").contains("--scan FILE...");
+        var noFiles = launch("--scan");
+        assertThat(noFiles.status()).isEqualTo(2);
+        assertThat(noFiles.output()).startsWith("--scan needs at least one image file");
+        var missing = launch("--scan", dir.resolve("gone.jpg").toString());
+        assertThat(missing.status()).isEqualTo(1);
+        assertThat(missing.output().lines().toList()).containsExactlyInAnyOrder(dir.resolve("gone.jpg") + ": not found",
+                dir.resolve("gone.jpg") + "\t-");
+    }
+
+    private record Launched(int status, String output) {
+    }
+
+    /** The launcher in a JVM of its own without a display, stdout and stderr together. */
+    private static Launched launch(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("DISPLAY");
+        pb.redirectErrorStream(true);
+        Process process = pb.start();
+        String output;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            output = String.join("\n", reader.lines().toList());
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Launched(process.exitValue(), output);
     }
 }
