@@ -89,7 +89,7 @@ public final class ProductScreen implements Screen {
                     app.ctx().outbox().add(item);
                     app.ctx().pending().set(app.ctx().outbox().size());
                     app.ctx().sync().kick();
-                });
+                }, app.ctx().sync().deliveries());
         // A shopper's survey prompt counts against their contact budget, so it is asked for as them.
         var connection = app.ctx().connection();
         app.background(() -> (connection.hasShopper() ? connection.shopper() : connection.anonymous()).feedback()

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -18,7 +19,9 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import de.kundenpuls.app.Errors;
 import de.kundenpuls.app.i18n.Texts;
+import de.kundenpuls.app.sync.Deliveries;
 import de.kundenpuls.app.survey.QuestionView;
 import de.kundenpuls.app.survey.SurveyFlow;
 import de.kundenpuls.app.ui.Smiley;
@@ -40,7 +43,7 @@ public final class QuickFeedback extends VBox {
     private final ToggleGroup faces = new ToggleGroup();
     private final Map<String, ToggleButton> chips = new LinkedHashMap<>();
     private final TextArea comment = new TextArea();
-    private final Label done = Ui.text("", "good");
+    private final Label done = Ui.text("", "muted");
     private final VBox surveyArea = new VBox(10);
     private SurveyFlow survey;
 
@@ -50,8 +53,10 @@ public final class QuickFeedback extends VBox {
      * @param gtin       the product, or null
      * @param deviceId   this installation
      * @param sink       keeps the answer (the outbox)
+     * @param deliveries tells this card what became of its answer
      */
-    public QuickFeedback(String storeId, String touchpoint, String gtin, String deviceId, Consumer<FeedbackItem> sink) {
+    public QuickFeedback(String storeId, String touchpoint, String gtin, String deviceId, Consumer<FeedbackItem> sink,
+                         Deliveries deliveries) {
         super(12);
         getStyleClass().add("card");
         setId("feedback");
@@ -110,11 +115,18 @@ public final class QuickFeedback extends VBox {
             String text = comment.getText() == null || comment.getText().isBlank() ? null : comment.getText().strip();
             // Survey answers travel with the rating; an unfinished survey only if it allows that.
             boolean withSurvey = survey != null && survey.started() && (survey.finished() || survey.allowsPartial());
-            sink.accept(new FeedbackItem(UUID.randomUUID(), storeId, touchpoint, Instant.now(), score, null, null, dims,
+            FeedbackItem item = new FeedbackItem(UUID.randomUUID(), storeId, touchpoint, Instant.now(), score, null, null, dims,
                     text, gtin == null ? null : Gtin.of(gtin), withSurvey ? survey.survey().id() : null,
-                    withSurvey ? survey.survey().version() : null, withSurvey ? survey.answers() : null, deviceId));
+                    withSurvey ? survey.survey().version() : null, withSurvey ? survey.answers() : null, deviceId);
+            // Only what is true: kept on the phone and on its way, then sent, or not counted and why.
+            done.setText(Texts.t("feedback.queued"));
             getChildren().setAll(Ui.text(Texts.t("feedback.heading"), "h2"), done);
-            done.setText(Texts.t("feedback.thanks"));
+            deliveries.watch(item.id(), outcome -> Platform.runLater(() -> {
+                done.getStyleClass().removeAll("good", "bad");
+                done.getStyleClass().add(outcome.sent() ? "good" : "bad");
+                done.setText(outcome.sent() ? Texts.t("feedback.thanks") : Errors.refused(outcome.problem()));
+            }));
+            sink.accept(item);
         });
         getChildren().addAll(Ui.text(Texts.t("feedback.heading"), "h2"), row, details);
     }

@@ -49,6 +49,12 @@ public final class SyncWorker implements AutoCloseable {
     private int failures;
     private volatile boolean stopped;
     private volatile Runnable revokedListener = () -> { };
+    private final Deliveries deliveries = new Deliveries();
+
+    /** @return where a screen asks what became of the answer it sent */
+    public Deliveries deliveries() {
+        return deliveries;
+    }
 
     /**
      * @param listener told (on the sync thread) when the server says this kiosk was revoked; the
@@ -157,9 +163,12 @@ public final class SyncWorker implements AutoCloseable {
             if (r.status() == BatchResult.Status.REJECTED) {
                 LOG.warning("Server refused answer " + q.item().id() + ": " + r.problem());
                 outbox.setAside(q, r.problem() == null ? "" : r.problem().field() + ": " + r.problem().detail());
-                refusedListener.accept(r.problem());
+                if (!deliveries.settled(q.item().id(), new Deliveries.Outcome(false, r.problem()))) {
+                    refusedListener.accept(r.problem());
+                }
             } else if (r.id() != null) {
                 outbox.acknowledged(q);
+                deliveries.settled(q.item().id(), new Deliveries.Outcome(true, null));
             } else {
                 continue;
             }
@@ -174,7 +183,10 @@ public final class SyncWorker implements AutoCloseable {
             LOG.warning("Setting answer aside: " + reason);
             String why = reason == null ? "" : reason;
             outbox.setAside(batch.getFirst(), why);
-            refusedListener.accept(new Problem("about:blank", why, 400, why, null, null, List.of()));
+            Problem problem = new Problem("about:blank", why, 400, why, null, null, List.of());
+            if (!deliveries.settled(batch.getFirst().item().id(), new Deliveries.Outcome(false, problem))) {
+                refusedListener.accept(problem);
+            }
             synchronized (this) {
                 next = executor.schedule(this::run, firstRetry.toMillis(), TimeUnit.MILLISECONDS);
             }
