@@ -49,6 +49,8 @@ public final class KioskApp extends StackPane {
     private final Label pleaseWait = new Label(Texts.t("kiosk.wait"));
     /** The rest of the minimum interval; one at a time, so an idle reset cannot end it early. */
     private final PauseTransition intervalRest = new PauseTransition();
+    /** The question on screen, to lay out again when the size changes; null while none is. */
+    private VBox showing;
 
     /**
      * @param ctx       shared services
@@ -66,6 +68,8 @@ public final class KioskApp extends StackPane {
         idle.setOnFinished(e -> walkedAway());
         // Every touch or key press restarts the idle clock.
         addEventFilter(InputEvent.ANY, this::touched);
+        widthProperty().addListener((o, was, is) -> resized());
+        heightProperty().addListener((o, was, is) -> resized());
         Label pending = new Label();
         pending.setId("kiosk-pending");
         pending.getStyleClass().add("kiosk-status");
@@ -170,7 +174,10 @@ public final class KioskApp extends StackPane {
             intervalRest.setDuration(Duration.millis(java.time.Duration.between(now, nextAllowed).toMillis()));
             intervalRest.setOnFinished(e -> {
                 pleaseWait.setVisible(false);
-                center.setDisable(false);
+                // The question on screen now: a resize meanwhile laid it out anew.
+                if (showing != null) {
+                    showing.setDisable(false);
+                }
             });
             intervalRest.play();
         }
@@ -189,9 +196,29 @@ public final class KioskApp extends StackPane {
     }
 
     private Node question(boolean disabled) {
-        // Large on a tablet, still fitting on a phone.
-        Node view = QuestionView.of(flow, "kiosk-", faceRadius(), Math.max(22, Math.min(40, width() / 14)), this::next);
+        // Scaled to the screen, as HappyOrNot terminals are: huge, evenly spaced answers and the
+        // question in large type on a tablet at arm's length, still fitting on a phone.
+        double w = width();
+        double font = Math.max(22, Math.min(56, Math.min(w / 20, height() / 12)));
+        VBox view = QuestionView.of(flow, "kiosk-", faceRadius(), font, this::next);
+        double gap = Math.max(8, w / 60);
+        view.lookupAll(".smiley-row").forEach(n -> ((HBox) n).setSpacing(gap));
+        // The eleven NPS buttons (or seven CES) share the width like the faces.
+        double side = Math.max(48, Math.min(140, (w - 2 * 20 - 10 * 10) / 11.5));
+        view.lookupAll(".scale").forEach(n -> {
+            Region b = (Region) n;
+            b.setMinSize(side, side);
+            b.setStyle("-fx-font-size: " + Math.round(side * 0.4) + "px;");
+        });
+        String chipFont = "-fx-font-size: " + Math.round(Math.max(20, font * 0.6)) + "px; -fx-min-height: " + Math.round(Math.max(64, font * 1.6)) + ";";
+        view.lookupAll(".chip").forEach(n -> n.setStyle(chipFont));
+        view.lookupAll(".primary").forEach(n -> {
+            Region b = (Region) n;
+            b.setMaxWidth(Math.min(w * 0.5, 640));
+            b.setStyle("-fx-font-size: " + Math.round(Math.max(22, font * 0.6)) + "px; -fx-min-height: " + Math.round(Math.max(68, font * 1.6)) + ";");
+        });
         view.setDisable(disabled);
+        showing = view;
         return view;
     }
 
@@ -200,9 +227,21 @@ public final class KioskApp extends StackPane {
         return getWidth() > 0 ? getWidth() : getScene() != null ? getScene().getWidth() : 390;
     }
 
-    /** Five faces side by side fill the width, up to a comfortable size on a tablet. */
+    private double height() {
+        return getHeight() > 0 ? getHeight() : getScene() != null ? getScene().getHeight() : 844;
+    }
+
+    /** Five faces side by side fill the width; on a wide screen the height bounds them. */
     private double faceRadius() {
-        return Math.max(20, Math.min(60, (width() - 2 * 20 - 4 * 8) / 10 - 6));
+        double w = width();
+        return Math.max(20, Math.min((w - 2 * 20 - 4 * Math.max(8, w / 60)) / 10 - 6, height() / 7));
+    }
+
+    /** A new size (a tablet turned, a window resized): the question on screen is laid out again. */
+    private void resized() {
+        if (showing != null && frame.getCenter() == showing && flow != null) {
+            frame.setCenter(question(showing.isDisabled()));
+        }
     }
 
     private void next() {
@@ -227,7 +266,7 @@ public final class KioskApp extends StackPane {
     private void thankYou() {
         Label big = Ui.text(Texts.t("kiosk.thanks"), "kiosk-big");
         Label small = Ui.text(Texts.t("kiosk.thanksHint"), "kiosk-hint");
-        VBox box = new VBox(20, Smiley.face(5, 60), big, small);
+        VBox box = new VBox(20, Smiley.face(5, Math.max(60, faceRadius() * 0.8)), big, small);
         box.setAlignment(Pos.CENTER);
         box.setId("kiosk-thanks");
         frame.setCenter(box);

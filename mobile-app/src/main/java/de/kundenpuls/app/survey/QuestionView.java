@@ -67,6 +67,7 @@ public final class QuestionView {
 
     private static Node faces(SurveyFlow flow, String prefix, double radius, Runnable next) {
         HBox row = new HBox(8);
+        row.getStyleClass().add("smiley-row");
         row.setAlignment(Pos.CENTER);
         for (int score = 1; score <= 5; score++) {
             int s = score;

@@ -184,6 +184,39 @@ public final class AppDriver implements AutoCloseable {
     }
 
     /**
+     * Gives the window another size, as a tablet or a desktop window would have.
+     *
+     * @param width  in pixels
+     * @param height in pixels
+     */
+    public void resize(double width, double height) {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * The bounds of a node in the window, once it is shown.
+     *
+     * @param query a CSS query
+     * @return its bounds in scene coordinates
+     */
+    public javafx.geometry.Bounds bounds(String query) {
+        waitUntil(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false), Duration.ofSeconds(10), query);
+        return onFx(() -> {
+            Node n = robot.lookup(query).query();
+            return n.localToScene(n.getBoundsInLocal());
+        });
+    }
+
+    /** @return the window's scene width */
+    public double sceneWidth() {
+        return onFx(() -> stage.getScene().getWidth());
+    }
+
+    /**
      * Saves a PNG of any window, e.g. a dialog.
      *
      * @param scene the window's scene
