@@ -94,9 +94,11 @@ public final class ProductScreen implements Screen {
         var connection = app.ctx().connection();
         app.background(() -> (connection.hasShopper() ? connection.shopper() : connection.anonymous()).feedback()
                 .activeSurvey(store, "shelf", product.gtin().value()).orElse(null), feedback::offerSurvey, error -> { });
+        // What it is and whether it is here, then the rating, then the details: on a phone the
+        // faces are in view right after the scan.
         return Ui.page(
-                Ui.card(Ui.text(product.brand(), "muted"), name, priceLabel, stockLabel,
-                        Ui.text(product.description() == null ? "" : product.description()), attributes, compare),
-                feedback);
+                Ui.card(Ui.text(product.brand(), "muted"), name, priceLabel, stockLabel),
+                feedback,
+                Ui.card(Ui.text(product.description() == null ? "" : product.description()), attributes, compare));
     }
 }

@@ -103,6 +103,12 @@ public final class QuickFeedback extends VBox {
         VBox details = new VBox(10, Ui.text(Texts.t("feedback.about"), "muted"), chipPane, addComment, comment, surveyArea, send);
         details.visibleProperty().bind(faces.selectedToggleProperty().isNotNull());
         details.managedProperty().bind(details.visibleProperty());
+        // Three taps without scrolling: once a face is picked, "Send" comes into view.
+        faces.selectedToggleProperty().addListener((o, was, is) -> {
+            if (is != null) {
+                Platform.runLater(() -> Ui.reveal(send));
+            }
+        });
         done.setId("feedback-done");
         send.setOnAction(e -> {
             int score = (Integer) faces.getSelectedToggle().getUserData();

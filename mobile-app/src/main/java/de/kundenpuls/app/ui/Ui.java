@@ -66,6 +66,31 @@ public final class Ui {
     }
 
     /**
+     * Scrolls the page that holds a node just far enough that the node is whole in view (its
+     * bottom edge first): the next thing to tap comes to the finger instead of the finger scrolling.
+     *
+     * @param node a node on a {@link #page}
+     */
+    public static void reveal(Node node) {
+        for (Node p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof ScrollPane scroll && scroll.getContent() != null) {
+                scroll.layout();
+                Node content = scroll.getContent();
+                double contentHeight = content.getBoundsInLocal().getHeight();
+                double viewport = scroll.getViewportBounds().getHeight();
+                if (contentHeight <= viewport) {
+                    return;
+                }
+                double top = scroll.getVvalue() * (contentHeight - viewport);
+                var b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double target = b.getMaxY() > top + viewport ? b.getMaxY() - viewport + 12 : b.getMinY() < top ? b.getMinY() - 12 : top;
+                scroll.setVvalue(Math.max(0, Math.min(1, target / (contentHeight - viewport))));
+                return;
+            }
+        }
+    }
+
+    /**
      * @param children the cards
      * @return a vertically scrolling page with the app's padding
      */

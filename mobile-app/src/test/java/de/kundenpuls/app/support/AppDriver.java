@@ -211,6 +211,39 @@ public final class AppDriver implements AutoCloseable {
         });
     }
 
+    /**
+     * Whether a node is whole inside the visible part of its page (and of the window): what a
+     * finger can tap without scrolling.
+     *
+     * @param query a CSS query
+     * @return true when in view
+     */
+    public boolean inView(String query) {
+        waitUntil(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false), Duration.ofSeconds(10), query);
+        return onFx(() -> {
+            Node n = robot.lookup(query).query();
+            javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+            for (Node p = n.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof ScrollPane scroll) {
+                    javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+                    return b.getMinY() >= view.getMinY() && b.getMaxY() <= view.getMaxY();
+                }
+            }
+            return b.getMinY() >= 0 && b.getMaxY() <= stage.getScene().getHeight();
+        });
+    }
+
+    /**
+     * Clicks a node where it is, without scrolling it into view first.
+     *
+     * @param query a CSS query
+     */
+    public void tapInPlace(String query) {
+        Node node = robot.lookup(query).query();
+        robot.clickOn(node);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** @return the window's scene width */
     public double sceneWidth() {
         return onFx(() -> stage.getScene().getWidth());
