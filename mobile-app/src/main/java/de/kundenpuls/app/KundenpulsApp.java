@@ -111,6 +111,11 @@ public class KundenpulsApp extends Application {
         t.start();
     }
 
+    /** @return shopper mode, or null while the app is a kiosk (tests look at the kept catalog) */
+    public ShopperApp shopper() {
+        return shopper;
+    }
+
     /** @return the shared services (tests look at the outbox) */
     public AppContext context() {
         return ctx;

@@ -16,6 +16,7 @@ import de.kundenpuls.app.i18n.Texts;
 import de.kundenpuls.app.offers.OfferWatcher;
 import de.kundenpuls.app.offers.OffersScreen;
 import de.kundenpuls.app.product.CompareScreen;
+import de.kundenpuls.app.product.OfflineCatalog;
 import de.kundenpuls.app.product.ProductScreen;
 import de.kundenpuls.app.profile.ProfileScreen;
 import de.kundenpuls.app.scan.PhotoSource;
@@ -37,6 +38,7 @@ public final class ShopperApp implements AutoCloseable {
         return t;
     });
     private List<StoreView> stores;
+    private final OfflineCatalog offline;
 
     /**
      * @param ctx      shared services
@@ -46,6 +48,7 @@ public final class ShopperApp implements AutoCloseable {
     ShopperApp(AppContext ctx, PhotoSource photos, Runnable settings) {
         this.ctx = ctx;
         this.photos = photos;
+        this.offline = new OfflineCatalog(ctx.config().dataDir());
         this.shell = new Shell(List.of(
                 new Shell.Tab("scan", "▦", Texts.t("nav.scan"), () -> new ScanScreen(this)),
                 new Shell.Tab("offers", "%", Texts.t("nav.offers"), () -> new OffersScreen(this)),
@@ -57,6 +60,25 @@ public final class ShopperApp implements AutoCloseable {
         OfferWatcher watcher = new OfferWatcher(this);
         long every = ctx.config().offerPoll().toMillis();
         poller.scheduleWithFixedDelay(watcher::check, every, every, TimeUnit.MILLISECONDS);
+        // The stores and this store's catalog on the device, for lookup and rating on weak Wi-Fi.
+        poller.scheduleWithFixedDelay(this::refreshOfflineCatalog, 0, CATALOG_REFRESH.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    /** How often the kept catalog is revalidated (an unchanged one costs a 304 per page). */
+    private static final java.time.Duration CATALOG_REFRESH = java.time.Duration.ofMinutes(15);
+
+    /** Refreshes the catalog kept on the device; offline, the last copy stays. */
+    public void refreshOfflineCatalog() {
+        try {
+            offline.refresh(ctx.connection().anonymous(), currentStore(), Texts.lang());
+        } catch (RuntimeException unreachable) {
+            java.util.logging.Logger.getLogger(ShopperApp.class.getName()).fine("Catalog not refreshed: " + unreachable);
+        }
+    }
+
+    /** @return the catalog kept on the device */
+    public OfflineCatalog offlineCatalog() {
+        return offline;
     }
 
     /** @return shared services */
@@ -82,7 +104,16 @@ public final class ShopperApp implements AutoCloseable {
     /** @return the stores (loaded once) */
     public synchronized List<StoreView> stores() {
         if (stores == null) {
-            stores = ctx.connection().anonymous().catalog().stores();
+            try {
+                stores = ctx.connection().anonymous().catalog().stores();
+            } catch (java.io.UncheckedIOException unreachable) {
+                // Offline: the stores as last seen, if the app has ever been online.
+                List<StoreView> kept = offline.stores();
+                if (kept.isEmpty()) {
+                    throw unreachable;
+                }
+                return kept;
+            }
         }
         return stores;
     }
@@ -107,8 +138,15 @@ public final class ShopperApp implements AutoCloseable {
      * @param onError told the reason in words when it fails
      */
     public void openProduct(String gtin, Consumer<String> onError) {
-        background(() -> ctx.connection().anonymous().catalog().product(gtin, Texts.lang()),
-                p -> shell.push(new ProductScreen(this, p)), onError);
+        background(() -> {
+            try {
+                return ctx.connection().anonymous().catalog().product(gtin, Texts.lang());
+            } catch (java.io.UncheckedIOException unreachable) {
+                // Offline: from the catalog kept on the device; the rating waits in the outbox.
+                return offline.product(currentStore(), Texts.lang(), gtin)
+                        .orElseThrow(() -> new IllegalStateException(Texts.t("product.notKept")));
+            }
+        }, p -> shell.push(new ProductScreen(this, p)), onError);
     }
 
     /** Shows the comparison. */

@@ -88,6 +88,11 @@ public final class ScanScreen implements Screen {
         store.setOnAction(e -> {
             if (store.getValue() != null) {
                 app.ctx().settings().currentStore(store.getValue().id());
+                // Another store: keep its catalog on the device too.
+                app.background(() -> {
+                    app.refreshOfflineCatalog();
+                    return null;
+                }, done -> { }, error -> { });
             }
         });
 

@@ -18,6 +18,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
+import de.kundenpuls.app.i18n.Texts;
+
 
 /**
  * The shopper app's frame: an app bar (back, title, pending answers, settings), the current
@@ -71,7 +73,17 @@ public final class Shell extends BorderPane {
         HBox appBar = new HBox(6, back, title, pendingBadge, gear);
         appBar.setAlignment(Pos.CENTER_LEFT);
         appBar.getStyleClass().add("appbar");
-        setTop(appBar);
+        // What waits for the network, in words, under the app bar (the badge alone was easy to miss).
+        Label offline = new Label();
+        offline.setId("offline-banner");
+        offline.getStyleClass().add("offline-banner");
+        offline.setWrapText(true);
+        offline.setMaxWidth(Double.MAX_VALUE);
+        offline.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> Texts.t("shell.offline", pending.get()), pending));
+        offline.visibleProperty().bind(pending.greaterThan(0));
+        offline.managedProperty().bind(offline.visibleProperty());
+        setTop(new VBox(appBar, offline));
 
         banner.setId("notification");
         banner.getStyleClass().add("notification");

@@ -41,7 +41,7 @@ public final class CategoryService implements HttpService {
                     .sorted(Map.Entry.comparingByKey())
                     .map(e -> new CategoryView(e.getKey(), CatalogViews.localized(e.getValue(), lang), e.getValue()))
                     .toList();
-            Responses.json(res, categories);
+            Responses.revalidated(req, res, categories);
         }));
     }
 }

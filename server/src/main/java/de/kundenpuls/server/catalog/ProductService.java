@@ -28,7 +28,6 @@ import de.kundenpuls.server.privacy.AuditLog;
 import de.kundenpuls.server.privacy.AuditNote;
 import de.kundenpuls.server.privacy.AuditTrail;
 import de.kundenpuls.server.storage.StorageWriter;
-import io.helidon.common.media.type.MediaTypes;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -101,8 +100,7 @@ public final class ProductService implements HttpService {
             }
             lookupCache.put(code + '/' + lang, cached);
         }
-        res.headers().contentType(MediaTypes.APPLICATION_JSON);
-        res.send(cached);
+        Responses.revalidated(req, res, cached);
     }
 
     private void search(ServerRequest req, ServerResponse res) {
@@ -127,7 +125,7 @@ public final class ProductService implements HttpService {
         int from = (int) Math.min((long) page * size, matches.size());
         int to = Math.min(from + size, matches.size());
         List<ProductView> items = matches.subList(from, to).stream().map(p -> CatalogViews.product(p, lang)).toList();
-        Responses.json(res, new ProductPage(items, matches.size(), page, size));
+        Responses.revalidated(req, res, new ProductPage(items, matches.size(), page, size));
     }
 
     private static boolean matches(Product p, String q) {

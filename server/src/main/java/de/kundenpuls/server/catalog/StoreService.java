@@ -59,7 +59,7 @@ public final class StoreService implements HttpService {
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get("/", access.anyone((c, req, res) -> list(res)))
+        rules.get("/", access.anyone((c, req, res) -> list(req, res)))
                 .put("/{id}", access.allow(this::save, Role.ADMIN))
                 .get("/{id}/touchpoints", access.anyone((c, req, res) -> touchpoints(req, res)));
     }
@@ -114,11 +114,11 @@ public final class StoreService implements HttpService {
         }
     }
 
-    private void list(ServerResponse res) {
+    private void list(ServerRequest req, ServerResponse res) {
         List<StoreView> stores = catalog.stores().stream()
                 .map(s -> new StoreView(s.id(), s.name(), s.city(), s.timeZone()))
                 .toList();
-        Responses.json(res, stores);
+        Responses.revalidated(req, res, stores);
     }
 
     private void touchpoints(ServerRequest req, ServerResponse res) {
@@ -131,6 +131,6 @@ public final class StoreService implements HttpService {
                     return new TouchpointView(t, CatalogViews.localized(names, lang), names);
                 })
                 .toList();
-        Responses.json(res, touchpoints);
+        Responses.revalidated(req, res, touchpoints);
     }
 }

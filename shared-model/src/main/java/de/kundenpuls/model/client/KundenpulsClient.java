@@ -266,10 +266,34 @@ public final class KundenpulsClient {
         return response;
     }
 
+    /**
+     * A GET that the server may answer with 304 when the caller's copy is still current: the
+     * catalog the app keeps for offline use.
+     *
+     * @param path the path with its query
+     * @param etag the {@code ETag} of the copy the caller holds, or null for none
+     * @return the raw response: 200 with the body and its {@code ETag}, or 304 without a body
+     */
+    public HttpResponse<byte[]> getIfChanged(String path, String etag) {
+        HttpResponse<byte[]> response = exchange("GET", path, null, null, session != null ? session.idToken() : token, etag);
+        if (response.statusCode() >= 400) {
+            throw new ApiException(response.statusCode(), problem(response));
+        }
+        return response;
+    }
+
     private HttpResponse<byte[]> exchange(String method, String path, byte[] body, String contentType, String bearer) {
+        return exchange(method, path, body, contentType, bearer, null);
+    }
+
+    private HttpResponse<byte[]> exchange(String method, String path, byte[] body, String contentType, String bearer,
+                                          String ifNoneMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(timeout)
                 .header("Accept", "application/json");
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

@@ -150,6 +150,29 @@ class CatalogApiTest {
     }
 
     @Test
+    void catalogResponsesCarryAnETagAndAnUnchangedOneIsA304WithoutBody() {
+        for (String path : List.of("/api/stores", "/api/products?storeId=berlin-mitte&size=100", "/api/products/4013456000018",
+                "/api/categories", "/api/stores/berlin-mitte/touchpoints")) {
+            var first = server.client().getIfChanged(path, null);
+            assertThat(first.statusCode()).as(path).isEqualTo(200);
+            String etag = first.headers().firstValue("ETag").orElseThrow();
+            assertThat(etag).as(path).matches("\"[A-Za-z0-9_-]{22}\"");
+            assertThat(first.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
+            var again = server.client().getIfChanged(path, etag);
+            assertThat(again.statusCode()).as(path).isEqualTo(304);
+            assertThat(again.body()).as(path).isEmpty();
+            assertThat(server.client().getIfChanged(path, "\"something-else\"").statusCode()).as(path).isEqualTo(200);
+        }
+        // A change gives a new ETag: the kept copy is fetched again.
+        String stores = server.client().getIfChanged("/api/stores", null).headers().firstValue("ETag").orElseThrow();
+        server.as("admin").send("PUT", "/api/stores/koeln-ehrenfeld", Map.of("name", "Kundenpuls Köln", "city", "Köln",
+                "timeZone", "Europe/Berlin", "touchpoints", List.of("entrance")), StoreView.class);
+        var changed = server.client().getIfChanged("/api/stores", stores);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(new String(changed.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("koeln-ehrenfeld");
+    }
+
+    @Test
     void adminsCreateAndChangeStoresWithValidTouchpointsAndZones() {
         KundenpulsClient admin = server.as("admin");
         Map<String, Object> body = Map.of("name", "Kundenpuls Köln Ehrenfeld", "city", "Köln", "timeZone", "Europe/Berlin",
