@@ -133,7 +133,7 @@ public final class SyncWorker implements AutoCloseable {
             }
             boolean transientFailure = e.status() >= 500 || e.status() == 429 || e.status() == 401 || e.status() == 403
                     || e.status() == 408;
-            if (!transientFailure) {
+            if (!transientFailure && (batch.size() > 1 || fromThisServer(e))) {
                 // Refused as a whole (e.g. too large for this server, or one answer it cannot read):
                 // halve until the answer behind it stands alone, then set that one aside.
                 noProgress(batch, e.problem() != null ? e.problem().detail() : e.getMessage());
@@ -145,6 +145,15 @@ public final class SyncWorker implements AutoCloseable {
         } finally {
             pendingListener.accept(outbox.size());
         }
+    }
+
+    /**
+     * Whether a refusal is the server's own verdict (a problem document with one of its types),
+     * not a proxy's 404 or 502 page: only that sets a lone answer aside, anything else is retried.
+     */
+    private static boolean fromThisServer(ApiException e) {
+        return e.problem() != null && e.problem().type() != null
+                && e.problem().type().startsWith(de.kundenpuls.model.ProblemCode.TYPE_BASE);
     }
 
     /**
