@@ -51,7 +51,9 @@ class ProductionWorkflowsTest {
                 "FIREBASE_AUTH_EMULATOR", "true",
                 "FIREBASE_PROJECT_ID", AuthEmulator.PROJECT,
                 "PUSH_FCM_ENDPOINT", fcm.url(),
-                "CATALOG_SEED_DEMO", "true"));
+                "CATALOG_SEED_DEMO", "true",
+                // One contact a week: a single survey prompt uses a customer's budget up.
+                "CONTACT_BUDGET_MAX", "1"));
     }
 
     @AfterAll
@@ -71,8 +73,20 @@ class ProductionWorkflowsTest {
                 FirebaseAuthSession.TokenStore.inMemory(), Clock.systemUTC(), email, "geheim-789"));
     }
 
+    /** The e-mail address the account signed in with (the token's {@code email} claim). */
+    private static String staffEmail(KundenpulsClient account) {
+        String token = account.token().orElseThrow();
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return KundenpulsClient.mapper().readTree(payload).path("email").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
-    void campaignsCasesAndPrivacyRequestsWorkWithRealSignIn() {
+    void campaignsCasesAndPrivacyRequestsWorkWithRealSignIn() throws InterruptedException {
         KundenpulsClient shopper = KundenpulsClient.create(server.url())
                 .withSession(FirebaseAuthSession.start(AUTH, FirebaseAuthSession.TokenStore.inMemory(), Clock.systemUTC()));
         shopper.me().patch(Map.of("contact", Map.of("name", "Pia Produktion", "email", "pia@kunde.example"),
@@ -102,6 +116,34 @@ class ProductionWorkflowsTest {
         CaseDetail detail = staff.cases().get(open.get(0).id()).detail();
         assertThat(detail.customer()).isEqualTo(new CaseDetail.Customer(true, "Pia Produktion", "pia@kunde.example", null));
         assertThat(detail.answer().nps()).isEqualTo(3);
+
+        // A colleague who works the store's cases too gets it, named by the e-mail of their account.
+        KundenpulsClient colleague = account("staff", Map.of("role", "staff", "store", "berlin-mitte"));
+        colleague.cases().list("open");
+        var team = staff.get("/api/cases/colleagues", com.fasterxml.jackson.databind.JsonNode.class).path("items");
+        String colleagueUid = java.util.stream.StreamSupport.stream(team.spliterator(), false)
+                .filter(m -> !m.path("name").asText().equals(staffEmail(staff)))
+                .map(m -> m.path("uid").asText()).findFirst().orElseThrow();
+        var assigned = staff.send("POST", "/api/cases/" + open.get(0).id() + "/assign", Map.of("uid", colleagueUid),
+                de.kundenpuls.model.cases.CaseView.class);
+        assertThat(assigned.assigneeName()).endsWith("@kette.example").isEqualTo(staffEmail(colleague));
+
+        // Her app showed her a survey: her one contact this week, so the campaign skips her.
+        marketer.sendBytes("POST", "/api/surveys", """
+                {"name":"Kasse","allowPartial":false,"targeting":{"storeIds":["berlin-mitte"]},
+                 "questions":[{"id":"mood","type":"smiley","text":{"de":"Wie war es?","en":"How was it?"},"required":true}]}"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json", com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(shopper.exchange("GET", "/api/surveys/active?storeId=berlin-mitte&touchpoint=checkout", null, null).statusCode())
+                .isEqualTo(200);
+        assertThat(marketer.campaigns().review(draft.id()).overContactBudget()).isEqualTo(1);
+        marketer.send("POST", "/api/campaigns/" + draft.id() + "/send", null, com.fasterxml.jackson.databind.JsonNode.class);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!marketer.campaigns().get(draft.id()).state().equals("done")) {
+            assertThat(Instant.now()).as("campaign done within 30 s").isBefore(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(marketer.campaigns().get(draft.id()).stats().skippedContactBudget()).isEqualTo(1);
+        assertThat(fcm.deliveredTo("pia-phone")).isEmpty();
 
         // Her privacy request arrives by e-mail: an admin finds, exports and erases her; the log says who did.
         KundenpulsClient admin = account("admin", Map.of("role", "admin"));
