@@ -155,20 +155,6 @@ public final class Outbox {
         return files(rejected).size();
     }
 
-    /** @param id an answer the server has stored (now or before) */
-    public void acknowledged(UUID id) {
-        try {
-            Files.deleteIfExists(file(id));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** @param id an answer the server refused; resending it would not help */
-    public void refused(UUID id) {
-        moveAside(file(id), "");
-    }
-
     private void moveAside(Path p, String reason) {
         try {
             if (Files.exists(p)) {

@@ -36,15 +36,15 @@ import io.helidon.webserver.http.ServerResponse;
  */
 public final class SurveyService implements HttpService {
 
+    /** Says why no survey is offered when the shopper's contact budget is used up. */
+    public static final String SKIPPED_HEADER = "Kundenpuls-Skipped";
+
     private final Access access;
     private final SurveyStore surveys;
     private final Catalog catalog;
     private final StorageWriter writer;
     private final Clock clock;
     private final ContactBudget budget;
-
-    /** Says why no survey is offered when the shopper's contact budget is used up. */
-    public static final String SKIPPED_HEADER = "Kundenpuls-Skipped";
 
     /**
      * Creates the service.
