@@ -161,19 +161,9 @@ class BarcodeDecoderTest {
         Path good = dir.resolve("code.png");
         ImageIO.write(PhotoSet.photo("96385074", PhotoSet.Level.CLEAN, new Random(3)), "png", good.toFile());
         // A separate JVM without any display: starting the JavaFX toolkit would fail there.
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), Launcher.class.getName(), "--scan",
-                good.toString());
-        pb.environment().remove("DISPLAY");
-        pb.redirectErrorStream(true);
-        Process process = pb.start();
-        String output;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            output = String.join("\n", reader.lines().toList());
-        }
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).isEqualTo(good + "\t96385074");
+        var scanned = launch("--scan", good.toString());
+        assertThat(scanned.status()).as(scanned.output()).isZero();
+        assertThat(scanned.output()).isEqualTo(good + "\t96385074");
     }
 
     @Test

@@ -168,16 +168,7 @@ public final class CampaignStore {
 
     /** Records a sent message for the frequency cap. Writer thread only. */
     public void logSent(String uid, Instant at, Transaction tx) {
-        Instant[] log = sends.get(uid);
-        Instant[] next;
-        if (log == null) {
-            next = new Instant[] {at};
-        } else {
-            int keep = Math.min(log.length, SEND_LOG_LIMIT - 1);
-            next = Arrays.copyOfRange(log, log.length - keep, log.length + 1);
-            next[keep] = at;
-        }
-        sends.put(uid, next, tx);
+        sends.put(uid, de.kundenpuls.server.storage.BoundedArrays.append(sends.get(uid), at, SEND_LOG_LIMIT), tx);
     }
 
     /** The latest NPS answer of a profile. */

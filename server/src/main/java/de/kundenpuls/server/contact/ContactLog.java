@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 
+import de.kundenpuls.server.storage.BoundedArrays;
 import de.kundenpuls.server.storage.ShardedMap;
 import de.kundenpuls.server.storage.Transaction;
 
@@ -28,16 +29,7 @@ public final class ContactLog {
 
     /** Appends a contact, dropping the oldest beyond {@value #LIMIT}. Writer thread only. */
     void append(String uid, Contact contact, Transaction tx) {
-        Contact[] log = byCustomer.get(uid);
-        Contact[] next;
-        if (log == null) {
-            next = new Contact[] {contact};
-        } else {
-            int keep = Math.min(log.length, LIMIT - 1);
-            next = Arrays.copyOfRange(log, log.length - keep, log.length + 1);
-            next[keep] = contact;
-        }
-        byCustomer.put(uid, next, tx);
+        byCustomer.put(uid, BoundedArrays.append(byCustomer.get(uid), contact, LIMIT), tx);
     }
 
     /** Forgets a customer (erasure). Writer thread only. */
